@@ -1,0 +1,121 @@
+//! The subcommands, one file each, and the command-line definitions they share.
+//!
+//! A subcommand wires the layers together (read, normalise, compute, render); it holds no logic of its own.
+
+pub mod batch;
+pub mod check;
+pub mod report;
+pub mod rl;
+pub mod sample;
+pub mod template;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::error::Result;
+
+/// WRES and WDES figures for NHS trusts, from HR spreadsheets to board-ready workbooks.
+#[derive(Debug, Parser)]
+#[command(name = "wres-wdes", version, about, long_about = None)]
+pub struct Cli {
+    /// The subcommand.
+    #[command(subcommand)]
+    pub command: Command,
+    /// More detail on stderr.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// Errors only on stderr.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Compute every WRES indicator and WDES metric and write the workbook, JSON and CSV.
+    Report(report::ReportArgs),
+    /// Validate inputs and print what was found and what could not be used; compute nothing.
+    Check(check::CheckArgs),
+    /// Write a synthetic trust in every input format.
+    Sample(sample::SampleArgs),
+    /// Relative likelihood of two proportions, with every interval and test.
+    Rl(rl::RlArgs),
+    /// Write a blank input workbook with headers and drop-down lists.
+    Template(template::TemplateArgs),
+    /// Run many trusts (and a system roll-up) in one go.
+    Batch(batch::BatchArgs),
+}
+
+/// The inputs of a trust, from flags or a config file (flags win).
+#[derive(Debug, Clone, Default, Args)]
+pub struct InputArgs {
+    /// Config file (TOML) naming the inputs and settings; relative paths resolve from its folder.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Use the example trust embedded in the program.
+    #[arg(long)]
+    pub example: bool,
+    /// ESR workforce snapshot.
+    #[arg(long, value_name = "FILE")]
+    pub staff: Option<PathBuf>,
+    /// Recruitment: shortlisted applications and appointments.
+    #[arg(long, value_name = "FILE")]
+    pub recruitment: Option<PathBuf>,
+    /// Disciplinary and capability cases.
+    #[arg(long, value_name = "FILE")]
+    pub cases: Option<PathBuf>,
+    /// Non-mandatory training and CPD.
+    #[arg(long, value_name = "FILE")]
+    pub training: Option<PathBuf>,
+    /// NHS Staff Survey results by group.
+    #[arg(long, value_name = "FILE")]
+    pub survey: Option<PathBuf>,
+    /// Board members.
+    #[arg(long, value_name = "FILE")]
+    pub board: Option<PathBuf>,
+    /// Reporting year: the snapshot is 31 March of that year.
+    #[arg(long, value_name = "YEAR", conflicts_with = "snapshot_date")]
+    pub year: Option<i32>,
+    /// Snapshot date (YYYY-MM-DD); the reporting year is the 12 months ending then.
+    #[arg(long, value_name = "DATE")]
+    pub snapshot_date: Option<String>,
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let verbosity = Verbosity::from_flags(cli.verbose, cli.quiet);
+    match cli.command {
+        Command::Report(args) => report::run(args, verbosity),
+        Command::Check(args) => check::run(args, verbosity),
+        Command::Sample(args) => sample::run(args, verbosity),
+        Command::Rl(args) => rl::run(args, verbosity),
+        Command::Template(args) => template::run(args, verbosity),
+        Command::Batch(args) => batch::run(args, verbosity),
+    }
+}
+
+/// How much to say on stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verbosity {
+    /// Errors only (`-q`).
+    Quiet,
+    /// Errors, warnings and a one-line summary.
+    Normal,
+    /// Also what was read and decided (`-v`).
+    Verbose,
+}
+
+impl Verbosity {
+    /// From the `-v` count and `-q` flag.
+    pub fn from_flags(verbose: u8, quiet: bool) -> Self {
+        if quiet {
+            Verbosity::Quiet
+        } else if verbose > 0 {
+            Verbosity::Verbose
+        } else {
+            Verbosity::Normal
+        }
+    }
+}

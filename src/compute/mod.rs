@@ -1,0 +1,1 @@
+//! Layer 3, **compute**: records to results.

@@ -1,0 +1,1 @@
+//! The config file (TOML): one per trust.

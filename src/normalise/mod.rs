@@ -1,0 +1,9 @@
+//! Layer 2, **normalise**: rows of cells to typed records, with a data-quality log.
+//!
+//! [`codes`] classifies the coded values HR systems export (ethnic category, disability, pay band, grade, staff
+//! group); [`records`] turns each input kind's rows into records, applying the workforce rules of the spec and
+//! counting every row excluded or value not understood in [`quality`].
+
+pub mod codes;
+pub mod quality;
+pub mod records;

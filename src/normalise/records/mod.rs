@@ -1,0 +1,1 @@
+//! Typed records for each input kind.

@@ -1,0 +1,1 @@
+//! The synthetic sample trust (not built yet).
