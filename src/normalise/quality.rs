@@ -1,1 +1,148 @@
-//! The data-quality log: rows read, used, excluded by reason, and values not recognised.
+//! The data-quality log: for each input file, rows read, used, excluded by reason, and values not recognised.
+//!
+//! Every row read is either used or excluded with a reason, so `rows_read = rows_used + sum(excluded)` always
+//! holds; a value that is not recognised is counted with its raw text (coded columns only, never names or ids).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::read::{ColumnMatch, TableInfo};
+
+/// The longest raw value kept in the log; longer values are cut (they are never personal data fields, but a
+/// stray paste should not fill a report).
+const MAX_VALUE_CHARS: usize = 40;
+
+/// Rows left out for one reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Excluded {
+    /// A short stable word a script can match (`bank`, `student`, `duplicate_person`, `outside_period`, ...).
+    pub reason: &'static str,
+    /// How many rows.
+    pub rows: u64,
+}
+
+/// A value not recognised in a coded column.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unrecognised {
+    /// The field (`ethnicity`, `pay_band`, ...).
+    pub field: &'static str,
+    /// The raw text, trimmed (cut to 40 characters).
+    pub value: String,
+    /// How many rows held it.
+    pub rows: u64,
+}
+
+/// A counted condition that did not exclude rows but deserves attention.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// A short stable word (`conflicting_ethnicity`, `person_not_in_snapshot`, ...).
+    pub warning: &'static str,
+    /// How many rows.
+    pub rows: u64,
+}
+
+/// The data-quality record of one input file (the `data_quality.inputs[]` element of the JSON).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InputQuality {
+    /// The input kind (`staff`, `recruitment`, `cases`, `training`, `survey`, `board`).
+    pub kind: &'static str,
+    /// The path as given.
+    pub path: String,
+    /// The sheet read (several joined by `, ` for a multi-sheet extract; empty for CSV).
+    pub sheet: String,
+    /// The 1-based header row.
+    pub header_row: usize,
+    /// `row` (one row per record) or `aggregated` (a group column plus counts).
+    pub layout: &'static str,
+    /// Non-blank rows below the header.
+    pub rows_read: u64,
+    /// Rows that contributed to the figures.
+    pub rows_used: u64,
+    /// Blank rows skipped.
+    pub blank_rows: u64,
+    /// Rows left out, by reason.
+    pub excluded: Vec<Excluded>,
+    /// Values not recognised, by field and raw value.
+    pub unrecognised: Vec<Unrecognised>,
+    /// Conditions worth a look that did not exclude rows.
+    pub warnings: Vec<Warning>,
+    /// The column each field was matched to.
+    pub columns: Vec<ColumnMatch>,
+}
+
+/// Collects counts while an input is normalised, then becomes an [`InputQuality`].
+///
+/// ```
+/// use wres_wdes::normalise::quality::QualityLog;
+/// let mut log = QualityLog::default();
+/// log.used();
+/// log.exclude("bank");
+/// log.unrecognised("ethnicity", "  Martian ");
+/// assert_eq!(log.rows_accounted(), 2);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct QualityLog {
+    used: u64,
+    excluded: BTreeMap<&'static str, u64>,
+    unrecognised: BTreeMap<(&'static str, String), u64>,
+    warnings: BTreeMap<&'static str, u64>,
+}
+
+impl QualityLog {
+    /// Counts a row that contributed.
+    pub fn used(&mut self) {
+        self.used += 1;
+    }
+    /// Counts `n` rows that contributed.
+    pub fn used_n(&mut self, n: u64) {
+        self.used += n;
+    }
+    /// Counts a row left out for `reason`.
+    pub fn exclude(&mut self, reason: &'static str) {
+        *self.excluded.entry(reason).or_default() += 1;
+    }
+    /// Moves one row already counted as used to excluded (a later row replaced it).
+    pub fn unuse_and_exclude(&mut self, reason: &'static str) {
+        self.used = self.used.saturating_sub(1);
+        self.exclude(reason);
+    }
+    /// Counts a value not recognised in `field`.
+    pub fn unrecognised(&mut self, field: &'static str, raw: &str) {
+        let value: String = raw.trim().chars().take(MAX_VALUE_CHARS).collect();
+        *self.unrecognised.entry((field, value)).or_default() += 1;
+    }
+    /// Counts a condition worth a look.
+    pub fn warn(&mut self, warning: &'static str) {
+        *self.warnings.entry(warning).or_default() += 1;
+    }
+    /// Rows counted so far as used or excluded.
+    pub fn rows_accounted(&self) -> u64 {
+        self.used + self.excluded.values().sum::<u64>()
+    }
+    /// Rows used so far.
+    pub fn rows_used(&self) -> u64 {
+        self.used
+    }
+    /// Finishes the log for a table.
+    pub fn finish(self, kind: &'static str, layout: &'static str, info: &TableInfo) -> InputQuality {
+        InputQuality {
+            kind,
+            path: info.path.display().to_string(),
+            sheet: info.sheets.join(", "),
+            header_row: info.header_row,
+            layout,
+            rows_read: info.rows_read,
+            rows_used: self.used,
+            blank_rows: info.blank_rows,
+            excluded: self.excluded.into_iter().map(|(reason, rows)| Excluded { reason, rows }).collect(),
+            unrecognised: self
+                .unrecognised
+                .into_iter()
+                .map(|((field, value), rows)| Unrecognised { field, value, rows })
+                .collect(),
+            warnings: self.warnings.into_iter().map(|(warning, rows)| Warning { warning, rows }).collect(),
+            columns: info.columns.clone(),
+        }
+    }
+}

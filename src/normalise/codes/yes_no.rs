@@ -11,3 +11,9 @@ pub fn appointed(raw: &str) -> Option<bool> {
     let _ = raw;
     None
 }
+
+/// Classifies a shortlisting value (yes/no values and words such as Shortlisted, Not shortlisted).
+pub fn shortlisted(raw: &str) -> Option<bool> {
+    let _ = raw;
+    None
+}

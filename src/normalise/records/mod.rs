@@ -1,1 +1,144 @@
-//! Typed records for each input kind.
+//! Typed records for each input kind, built from the read layer's rows, with a data-quality log per file.
+//!
+//! Each `normalise_*` function reads one file through [`crate::read::read_table`], classifies every row, and
+//! returns the records plus the file's [`InputQuality`]. Every row read is used or excluded with a reason.
+
+pub mod board;
+pub mod cases;
+pub mod fields;
+pub mod period;
+pub mod person;
+pub mod recruitment;
+pub mod staff;
+pub mod survey;
+pub mod training;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::error::Result;
+use crate::normalise::quality::InputQuality;
+use crate::read::{read_table, FieldSpec, Row, TableInfo, TableRequest};
+
+pub use period::{Period, PeriodYear};
+
+/// One input file as the user named it, with its reading options from the config.
+///
+/// ```
+/// use wres_wdes::normalise::records::InputFile;
+/// let f = InputFile::new("staff.xlsx");
+/// assert_eq!(f.shown, "staff.xlsx");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InputFile {
+    /// Where to read it.
+    pub path: PathBuf,
+    /// The path as the user gave it (shown in outputs and messages).
+    pub shown: String,
+    /// The sheet to read, if named.
+    pub sheet: Option<String>,
+    /// Header names by field name, overriding the accepted names.
+    pub columns: BTreeMap<String, String>,
+}
+
+impl InputFile {
+    /// An input read from `path`, shown as given.
+    pub fn new(path: impl Into<PathBuf>) -> Self {
+        let path = path.into();
+        InputFile { shown: path.display().to_string(), path, sheet: None, columns: BTreeMap::new() }
+    }
+}
+
+/// All the records of one trust, and the data-quality log of every file read.
+#[derive(Debug, Clone, Default)]
+pub struct Records {
+    /// The workforce snapshot.
+    pub staff: Option<staff::StaffSnapshot>,
+    /// Shortlisting and appointments.
+    pub recruitment: Option<recruitment::Recruitment>,
+    /// Disciplinary and capability cases in the two years.
+    pub cases: Option<cases::Cases>,
+    /// Staff accessing non-mandatory training.
+    pub training: Option<training::Training>,
+    /// Survey results.
+    pub survey: Option<survey::Survey>,
+    /// Board members.
+    pub board: Option<board::Board>,
+    /// One entry per file read, in input order.
+    pub quality: Vec<InputQuality>,
+}
+
+/// Reads `file` with `fields`, handing each row to `on_row`; the error of a row names the file.
+pub(crate) fn read_rows(
+    file: &InputFile,
+    fields: &[FieldSpec],
+    on_row: &mut dyn FnMut(&Row<'_>) -> Result<()>,
+) -> Result<TableInfo> {
+    let request = TableRequest { path: &file.path, fields, sheet: file.sheet.as_deref(), overrides: &file.columns };
+    let mut info = read_table(&request, on_row)?;
+    info.path = PathBuf::from(&file.shown);
+    Ok(info)
+}
+
+/// Reads `file` as an aggregated table when it has the aggregated columns, else returns `Ok(None)` so the
+/// caller reads it row-level (which then reports any missing column precisely).
+///
+/// Only a failure to find the header falls back; an error raised by `on_row` on a data row is passed through.
+pub(crate) fn read_aggregated(
+    file: &InputFile,
+    fields: &[FieldSpec],
+    on_row: &mut dyn FnMut(&Row<'_>) -> Result<()>,
+) -> Result<Option<TableInfo>> {
+    let mut started = false;
+    let result = read_rows(file, fields, &mut |row| {
+        started = true;
+        on_row(row)
+    });
+    match result {
+        Ok(info) => Ok(Some(info)),
+        Err(e) if !started && e.kind() == crate::error::ErrorKind::Data => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Events out of a total, for one group.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Tally {
+    /// Members of the group with the outcome.
+    pub events: u64,
+    /// Members of the group.
+    pub total: u64,
+}
+
+/// A group named in the `group` column of an aggregated table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AggregateGroup {
+    /// An ethnicity group.
+    Ethnicity(crate::normalise::codes::Ethnicity),
+    /// A disability group.
+    Disability(crate::normalise::codes::Disability),
+}
+
+/// Classifies the `group` of an aggregated table: `White`, `BME`, `Disabled`, `Non-disabled`, or an unknown
+/// group. An unknown group is a disability group when its words say so (`Disability not declared`), else an
+/// ethnicity group (`Unknown`, `Not stated`).
+pub fn classify_aggregate_group(raw: &str) -> Option<AggregateGroup> {
+    use crate::normalise::codes::{disability, ethnicity, survey, Disability, Ethnicity};
+    use survey::SurveyGroup as S;
+    match survey::classify_group(raw) {
+        Some(S::White) => return Some(AggregateGroup::Ethnicity(Ethnicity::White)),
+        Some(S::Bme) => return Some(AggregateGroup::Ethnicity(Ethnicity::Bme)),
+        Some(S::Disabled) => return Some(AggregateGroup::Disability(Disability::Disabled)),
+        Some(S::NonDisabled) => return Some(AggregateGroup::Disability(Disability::NonDisabled)),
+        Some(S::Overall) | None => {}
+    }
+    let lower = raw.to_ascii_lowercase();
+    if lower.contains("disab") || lower.contains("declared") {
+        return (disability::classify(raw) == Some(Disability::Unknown) || lower.contains("unknown"))
+            .then_some(AggregateGroup::Disability(Disability::Unknown));
+    }
+    match ethnicity::classify(raw) {
+        Some(e) if e.group == Ethnicity::Unknown => Some(AggregateGroup::Ethnicity(Ethnicity::Unknown)),
+        _ => None,
+    }
+}

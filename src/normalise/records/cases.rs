@@ -1,0 +1,186 @@
+//! Disciplinary and capability cases in the reporting year and the year before (WRES 3, WDES 3).
+//!
+//! A case's ethnicity and disability come from the case row where it has them, else from the staff snapshot by
+//! person id (spec decision 6). Cases outside the two years, of another type, or with no usable date are counted
+//! and left out. Aggregated form: `year, group, case_type, cases`.
+
+use super::fields::cases as f;
+use super::person::{self, PersonKey};
+use super::staff::StaffSnapshot;
+use super::{classify_aggregate_group, read_aggregated, read_rows, AggregateGroup, InputFile, Period, PeriodYear};
+use crate::error::{Error, Result};
+use crate::normalise::codes::case_type::{self, CaseType};
+use crate::normalise::codes::{disability, ethnicity, Disability, Ethnicity};
+use crate::normalise::quality::{InputQuality, QualityLog};
+use crate::read::{Cell, Row};
+
+/// One case (or, from an aggregated table, a count of cases for one group).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Case {
+    /// The year it was entered.
+    pub year: PeriodYear,
+    /// Disciplinary or capability.
+    pub case_type: CaseType,
+    /// The person's ethnicity (Unknown when neither the row nor the snapshot says; `None` in an aggregated
+    /// disability row).
+    pub ethnicity: Option<Ethnicity>,
+    /// The person's disability (`None` in an aggregated ethnicity row).
+    pub disability: Option<Disability>,
+    /// The person, when the row names one; each row without one is a person.
+    pub person: Option<PersonKey>,
+    /// How many cases (1 for a row-level case).
+    pub count: u64,
+}
+
+/// The cases of the two years.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cases {
+    /// Every case used.
+    pub cases: Vec<Case>,
+}
+
+impl Cases {
+    /// True when any recognised case is dated in the previous year.
+    pub fn has_previous_year(&self) -> bool {
+        self.cases.iter().any(|c| c.year == PeriodYear::Previous)
+    }
+}
+
+/// Reads the cases file.
+pub fn normalise_cases(
+    file: &InputFile,
+    period: &Period,
+    staff: Option<&StaffSnapshot>,
+) -> Result<(Cases, InputQuality)> {
+    let mut out = Cases::default();
+    let mut log = QualityLog::default();
+    if let Some(info) =
+        read_aggregated(file, f::AGGREGATED, &mut |row| aggregated_row(file, period, row, &mut out, &mut log))?
+    {
+        return Ok((out, log.finish("cases", "aggregated", &info)));
+    }
+    let info = read_rows(file, f::FIELDS, &mut |row| {
+        let text = |i: usize| row.cells.get(i).and_then(Cell::text).map(|t| t.into_owned()).unwrap_or_default();
+        let type_raw = text(f::CASE_TYPE);
+        let Some(kind) = case_type::classify(&type_raw) else {
+            log.unrecognised("case_type", &type_raw);
+            log.exclude("case_type");
+            return Ok(());
+        };
+        let date = match row.cells.get(f::DATE).map(Cell::date) {
+            Some(Ok(Some(d))) => d,
+            Some(Ok(None)) | None => {
+                log.exclude("missing_date");
+                return Ok(());
+            }
+            Some(Err(_)) => {
+                log.unrecognised("date_entered", &text(f::DATE));
+                log.exclude("invalid_date");
+                return Ok(());
+            }
+        };
+        let Some(year) = period.year_of(date) else {
+            log.exclude("outside_period");
+            return Ok(());
+        };
+        let id = text(f::PERSON);
+        let person_key = person::key(&id);
+        let known = staff.and_then(|s| s.find(&id));
+        if person_key.is_some() && staff.is_some() && known.is_none() {
+            log.warn("person_not_in_snapshot");
+        }
+        let eth_raw = text(f::ETHNICITY);
+        let eth = if eth_raw.is_empty() {
+            known.map_or(Ethnicity::Unknown, |p| p.ethnicity)
+        } else {
+            ethnicity::classify(&eth_raw).map_or_else(
+                || {
+                    log.unrecognised("ethnicity", &eth_raw);
+                    known.map_or(Ethnicity::Unknown, |p| p.ethnicity)
+                },
+                |e| e.group,
+            )
+        };
+        let dis_raw = text(f::DISABILITY);
+        let dis = if dis_raw.is_empty() {
+            known.map_or(Disability::Unknown, |p| p.disability)
+        } else {
+            disability::classify(&dis_raw).unwrap_or_else(|| {
+                log.unrecognised("disability", &dis_raw);
+                known.map_or(Disability::Unknown, |p| p.disability)
+            })
+        };
+        out.cases.push(Case {
+            year,
+            case_type: kind,
+            ethnicity: Some(eth),
+            disability: Some(dis),
+            person: person_key,
+            count: 1,
+        });
+        log.used();
+        Ok(())
+    })?;
+    Ok((out, log.finish("cases", "row", &info)))
+}
+
+/// The year of an aggregated row: `2024/25`, `2024-25` or `2025` (the financial year ending in March 2025).
+fn aggregated_year(raw: &str, period: &Period) -> Option<Option<PeriodYear>> {
+    let digits: Vec<&str> = raw.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).collect();
+    let end = match digits.as_slice() {
+        [y] if y.len() == 4 => y.parse::<i32>().ok()?,
+        [y, _] if y.len() == 4 => y.parse::<i32>().ok()? + 1,
+        _ => return None,
+    };
+    Some(if end == period.year() {
+        Some(PeriodYear::Current)
+    } else if end == period.year() - 1 {
+        Some(PeriodYear::Previous)
+    } else {
+        None
+    })
+}
+
+fn aggregated_row(
+    file: &InputFile,
+    period: &Period,
+    row: &Row<'_>,
+    out: &mut Cases,
+    log: &mut QualityLog,
+) -> Result<()> {
+    let cell = |i: usize| row.cells.get(i).unwrap_or(&Cell::Empty);
+    let text = |i: usize| cell(i).text().map(|t| t.into_owned()).unwrap_or_default();
+    let count = cell(3).count().map_err(|found| {
+        Error::data(format!("{}, row {}, column 'cases': {found}", file.shown, row.line))
+            .with_hint("counts in an aggregated table must be whole numbers of 0 or more")
+    })?;
+    let year_raw = text(0);
+    let Some(year) = aggregated_year(&year_raw, period) else {
+        log.unrecognised("year", &year_raw);
+        log.exclude("invalid_year");
+        return Ok(());
+    };
+    let Some(year) = year else {
+        log.exclude("outside_period");
+        return Ok(());
+    };
+    let type_raw = text(2);
+    let Some(kind) = case_type::classify(&type_raw) else {
+        log.unrecognised("case_type", &type_raw);
+        log.exclude("case_type");
+        return Ok(());
+    };
+    let group_raw = text(1);
+    let (eth, dis) = match classify_aggregate_group(&group_raw) {
+        Some(AggregateGroup::Ethnicity(e)) => (Some(e), None),
+        Some(AggregateGroup::Disability(d)) => (None, Some(d)),
+        None => {
+            log.unrecognised("group", &group_raw);
+            log.exclude("unrecognised_group");
+            return Ok(());
+        }
+    };
+    out.cases.push(Case { year, case_type: kind, ethnicity: eth, disability: dis, person: None, count });
+    log.used();
+    Ok(())
+}

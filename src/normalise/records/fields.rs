@@ -1,0 +1,188 @@
+//! The fields of each input kind and the header names they are accepted under (`inputs.md`).
+//!
+//! The read layer matches these case-, space- and punctuation-insensitively; the config file can name any
+//! column explicitly by field name.
+
+use crate::read::FieldSpec;
+
+const PERSON_ID: &[&str] = &[
+    "Employee Number",
+    "Person Number",
+    "Staff Number",
+    "Employee ID",
+    "ESR Number",
+    "Assignment Number",
+    "Person ID",
+    "Employee No",
+    "Staff ID",
+];
+const ETHNICITY: &[&str] = &["Ethnic Origin", "Ethnicity", "Ethnic Group", "Ethnic Category"];
+const DISABILITY: &[&str] = &["Disability Flag", "Disability", "Disabled", "Disability Status"];
+const PAY_BAND: &[&str] = &["Pay Band", "AfC Band", "Band", "Payband"];
+const STAFF_GROUP: &[&str] = &["Staff Group", "Occupational Group"];
+
+const fn field(name: &'static str, aliases: &'static [&'static str], required: bool) -> FieldSpec {
+    FieldSpec { name, aliases, required }
+}
+
+/// Staff snapshot fields, in the order the normaliser indexes them.
+pub mod staff {
+    use super::*;
+    /// Index of each field in [`FIELDS`].
+    #[allow(missing_docs)]
+    pub const PERSON: usize = 0;
+    #[allow(missing_docs)]
+    pub const ETHNICITY: usize = 1;
+    #[allow(missing_docs)]
+    pub const DISABILITY: usize = 2;
+    #[allow(missing_docs)]
+    pub const BAND: usize = 3;
+    #[allow(missing_docs)]
+    pub const GRADE: usize = 4;
+    #[allow(missing_docs)]
+    pub const STAFF_GROUP: usize = 5;
+    #[allow(missing_docs)]
+    pub const CATEGORY: usize = 6;
+    #[allow(missing_docs)]
+    pub const PRIMARY: usize = 7;
+    /// The staff fields.
+    pub const FIELDS: &[FieldSpec] = &[
+        field("person_id", super::PERSON_ID, true),
+        field("ethnicity", super::ETHNICITY, false),
+        field("disability", super::DISABILITY, false),
+        field("pay_band", super::PAY_BAND, true),
+        field("grade", &["Grade", "Grade Name", "Job Role", "Pay Scale", "Payscale", "Grade Code"], false),
+        field("staff_group", super::STAFF_GROUP, true),
+        field("assignment_category", &["Assignment Category", "Contract Type", "Employment Category"], false),
+        field("primary_assignment", &["Primary Assignment", "Primary Flag", "Primary"], false),
+    ];
+}
+
+/// Recruitment fields, row-level form.
+pub mod recruitment {
+    use super::*;
+    #[allow(missing_docs)]
+    pub const ETHNICITY: usize = 0;
+    #[allow(missing_docs)]
+    pub const DISABILITY: usize = 1;
+    #[allow(missing_docs)]
+    pub const SHORTLISTED: usize = 2;
+    #[allow(missing_docs)]
+    pub const APPOINTED: usize = 3;
+    /// The row-level recruitment fields.
+    pub const FIELDS: &[FieldSpec] = &[
+        field(
+            "ethnicity",
+            &["Applicant Ethnicity", "Ethnic Origin", "Ethnicity", "Ethnic Group", "Ethnic Category"],
+            false,
+        ),
+        field(
+            "disability",
+            &["Applicant Disability", "Disability Flag", "Disability", "Disabled", "Disability Status"],
+            false,
+        ),
+        field("shortlisted", &["Shortlisted", "Shortlisted?", "Stage Reached"], false),
+        field("appointed", &["Appointed", "Appointed?", "Outcome", "Offer Accepted", "Hired"], true),
+    ];
+    /// The aggregated recruitment fields: `group, shortlisted, appointed`.
+    pub const AGGREGATED: &[FieldSpec] = &[
+        field("group", &["Group"], true),
+        field("shortlisted", &["Shortlisted"], true),
+        field("appointed", &["Appointed"], true),
+    ];
+}
+
+/// Case fields, row-level form.
+pub mod cases {
+    use super::*;
+    #[allow(missing_docs)]
+    pub const PERSON: usize = 0;
+    #[allow(missing_docs)]
+    pub const ETHNICITY: usize = 1;
+    #[allow(missing_docs)]
+    pub const DISABILITY: usize = 2;
+    #[allow(missing_docs)]
+    pub const CASE_TYPE: usize = 3;
+    #[allow(missing_docs)]
+    pub const DATE: usize = 4;
+    /// The row-level case fields.
+    pub const FIELDS: &[FieldSpec] = &[
+        field("person_id", super::PERSON_ID, false),
+        field("ethnicity", super::ETHNICITY, false),
+        field("disability", super::DISABILITY, false),
+        field("case_type", &["Case Type", "Process", "Category"], true),
+        field(
+            "date_entered",
+            &["Date Entered", "Start Date", "Date Formal Process Started", "Investigation Start Date"],
+            true,
+        ),
+    ];
+    /// The aggregated case fields: `year, group, case_type, cases`.
+    pub const AGGREGATED: &[FieldSpec] = &[
+        field("year", &["Year"], true),
+        field("group", &["Group"], true),
+        field("case_type", &["Case Type", "Process", "Category"], true),
+        field("cases", &["Cases"], true),
+    ];
+}
+
+/// Training fields, row-level form.
+pub mod training {
+    use super::*;
+    #[allow(missing_docs)]
+    pub const PERSON: usize = 0;
+    #[allow(missing_docs)]
+    pub const MANDATORY: usize = 1;
+    #[allow(missing_docs)]
+    pub const DATE: usize = 2;
+    /// The row-level training fields (ethnicity comes from the staff snapshot).
+    pub const FIELDS: &[FieldSpec] = &[
+        field("person_id", super::PERSON_ID, true),
+        field("mandatory", &["Mandatory", "Mandatory?", "Statutory/Mandatory"], false),
+        field("date", &["Date", "Completion Date", "Start Date"], false),
+    ];
+    /// The aggregated training fields: `group, staff, accessed`.
+    pub const AGGREGATED: &[FieldSpec] =
+        &[field("group", &["Group"], true), field("staff", &["Staff"], true), field("accessed", &["Accessed"], true)];
+}
+
+/// Survey fields.
+pub mod survey {
+    use super::*;
+    #[allow(missing_docs)]
+    pub const MEASURE: usize = 0;
+    #[allow(missing_docs)]
+    pub const GROUP: usize = 1;
+    #[allow(missing_docs)]
+    pub const VALUE: usize = 2;
+    #[allow(missing_docs)]
+    pub const RESPONDENTS: usize = 3;
+    /// The survey fields.
+    pub const FIELDS: &[FieldSpec] = &[
+        field("measure", &["Measure", "Indicator", "Metric", "Question"], true),
+        field("group", &["Group", "Breakdown"], true),
+        field("value", &["Percent", "Percentage", "Value", "Score"], true),
+        field("respondents", &["Respondents", "Base", "N", "Responses"], true),
+        field("year", &["Year", "Survey Year"], false),
+    ];
+}
+
+/// Board fields. Names and roles are deliberately not read.
+pub mod board {
+    use super::*;
+    #[allow(missing_docs)]
+    pub const ETHNICITY: usize = 0;
+    #[allow(missing_docs)]
+    pub const DISABILITY: usize = 1;
+    #[allow(missing_docs)]
+    pub const VOTING: usize = 2;
+    #[allow(missing_docs)]
+    pub const EXECUTIVE: usize = 3;
+    /// The board fields.
+    pub const FIELDS: &[FieldSpec] = &[
+        field("ethnicity", super::ETHNICITY, true),
+        field("disability", super::DISABILITY, true),
+        field("voting", &["Voting", "Voting Member"], true),
+        field("executive", &["Executive", "Executive Member", "Exec"], true),
+    ];
+}

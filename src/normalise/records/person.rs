@@ -1,0 +1,45 @@
+//! Person identifiers: a staff number or assignment number, reduced to a compact key.
+//!
+//! A trailing `-N` assignment suffix is stripped (spec decision 2), so `12345678-2` is person `12345678`. Ids are
+//! kept only as 64-bit hashes, never written to any output.
+
+use std::hash::{Hash, Hasher};
+
+/// A person's key: a hash of the normalised id.
+pub type PersonKey = u64;
+
+/// The person part of an id: trimmed, upper-cased, without a trailing `-N` suffix; `None` when blank.
+///
+/// ```
+/// use wres_wdes::normalise::records::person::person_part;
+/// assert_eq!(person_part(" 12345678-2 ").as_deref(), Some("12345678"));
+/// assert_eq!(person_part("ab12").as_deref(), Some("AB12"));
+/// assert_eq!(person_part("  "), None);
+/// ```
+pub fn person_part(raw: &str) -> Option<String> {
+    let trimmed = raw.trim();
+    let base = match trimmed.rsplit_once('-') {
+        Some((head, tail))
+            if !head.trim().is_empty() && !tail.is_empty() && tail.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            head.trim()
+        }
+        _ => trimmed,
+    };
+    (!base.is_empty()).then(|| base.to_uppercase())
+}
+
+/// The key of a raw id, `None` when blank.
+///
+/// ```
+/// use wres_wdes::normalise::records::person::key;
+/// assert_eq!(key("123-1"), key("123"));
+/// assert_ne!(key("123"), key("124"));
+/// ```
+pub fn key(raw: &str) -> Option<PersonKey> {
+    person_part(raw).map(|id| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        id.hash(&mut h);
+        h.finish()
+    })
+}

@@ -1,0 +1,108 @@
+//! Recruitment: shortlisted applications and appointments, by ethnicity and by disability (WRES 2, WDES 2).
+//!
+//! Row-level: one row per shortlisted application; a row marked not shortlisted is left out (and one marked
+//! appointed although not shortlisted is left out with its own reason). Aggregated: `group, shortlisted,
+//! appointed`.
+
+use std::collections::BTreeMap;
+
+use super::fields::recruitment as f;
+use super::{classify_aggregate_group, read_aggregated, read_rows, AggregateGroup, InputFile, Tally};
+use crate::error::{Error, Result};
+use crate::normalise::codes::{disability, ethnicity, yes_no, Disability, Ethnicity};
+use crate::normalise::quality::{InputQuality, QualityLog};
+use crate::read::{Cell, Row};
+
+/// Shortlisted (total) and appointed (events) by group.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Recruitment {
+    /// By ethnicity group.
+    pub by_ethnicity: BTreeMap<Ethnicity, Tally>,
+    /// By disability group.
+    pub by_disability: BTreeMap<Disability, Tally>,
+}
+
+/// Reads the recruitment file.
+pub fn normalise_recruitment(file: &InputFile) -> Result<(Recruitment, InputQuality)> {
+    let mut out = Recruitment::default();
+    let mut log = QualityLog::default();
+    if let Some(info) = read_aggregated(file, f::AGGREGATED, &mut |row| aggregated_row(file, row, &mut out, &mut log))?
+    {
+        return Ok((out, log.finish("recruitment", "aggregated", &info)));
+    }
+    let info = read_rows(file, f::FIELDS, &mut |row| {
+        let text = |i: usize| row.cells.get(i).and_then(Cell::text).map(|t| t.into_owned()).unwrap_or_default();
+        let shortlisted_raw = text(f::SHORTLISTED);
+        let shortlisted = if shortlisted_raw.is_empty() { Some(true) } else { yes_no::shortlisted(&shortlisted_raw) };
+        let appointed_raw = text(f::APPOINTED);
+        let appointed = yes_no::appointed(&appointed_raw);
+        match (shortlisted, appointed) {
+            (None, _) => {
+                log.unrecognised("shortlisted", &shortlisted_raw);
+                log.exclude("unrecognised_shortlisted");
+            }
+            (_, None) => {
+                log.unrecognised("appointed", &appointed_raw);
+                log.exclude("unrecognised_outcome");
+            }
+            (Some(false), Some(true)) => log.exclude("appointed_not_shortlisted"),
+            (Some(false), Some(false)) => log.exclude("not_shortlisted"),
+            (Some(true), Some(appointed)) => {
+                let eth_raw = text(f::ETHNICITY);
+                let eth = ethnicity::classify(&eth_raw).map_or_else(
+                    || {
+                        log.unrecognised("ethnicity", &eth_raw);
+                        Ethnicity::Unknown
+                    },
+                    |e| e.group,
+                );
+                let dis_raw = text(f::DISABILITY);
+                let dis = disability::classify(&dis_raw).unwrap_or_else(|| {
+                    log.unrecognised("disability", &dis_raw);
+                    Disability::Unknown
+                });
+                add(out.by_ethnicity.entry(eth).or_default(), 1, u64::from(appointed));
+                add(out.by_disability.entry(dis).or_default(), 1, u64::from(appointed));
+                log.used();
+            }
+        }
+        Ok(())
+    })?;
+    Ok((out, log.finish("recruitment", "row", &info)))
+}
+
+fn add(tally: &mut Tally, total: u64, events: u64) {
+    tally.total += total;
+    tally.events += events;
+}
+
+fn aggregated_row(file: &InputFile, row: &Row<'_>, out: &mut Recruitment, log: &mut QualityLog) -> Result<()> {
+    let cell = |i: usize| row.cells.get(i).unwrap_or(&Cell::Empty);
+    let group_raw = cell(0).text().map(|t| t.into_owned()).unwrap_or_default();
+    let count = |i: usize, column: &str| {
+        cell(i).count().map_err(|found| {
+            Error::data(format!("{}, row {}, column '{column}': {found}", file.shown, row.line))
+                .with_hint("counts in an aggregated table must be whole numbers of 0 or more")
+        })
+    };
+    let shortlisted = count(1, "shortlisted")?;
+    let appointed = count(2, "appointed")?;
+    if appointed > shortlisted {
+        return Err(Error::data(format!(
+            "{}, row {}: {appointed} appointed but only {shortlisted} shortlisted",
+            file.shown, row.line
+        ))
+        .with_hint("appointed counts only people appointed from the shortlist; check the row"));
+    }
+    match classify_aggregate_group(&group_raw) {
+        Some(AggregateGroup::Ethnicity(g)) => add(out.by_ethnicity.entry(g).or_default(), shortlisted, appointed),
+        Some(AggregateGroup::Disability(g)) => add(out.by_disability.entry(g).or_default(), shortlisted, appointed),
+        None => {
+            log.unrecognised("group", &group_raw);
+            log.exclude("unrecognised_group");
+            return Ok(());
+        }
+    }
+    log.used();
+    Ok(())
+}

@@ -1,0 +1,185 @@
+//! The workforce snapshot: one record per person in the substantive workforce (spec decision 2).
+//!
+//! In this order: rows with assignment category Bank, Honorary or Agency are excluded; then rows in the Students
+//! staff group; then a person counts once: the remaining row flagged primary, else the first remaining row.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::fields::staff as f;
+use super::person::{self, PersonKey};
+use super::{read_rows, InputFile};
+use crate::error::Result;
+use crate::normalise::codes::{
+    band, disability, ethnicity, grade, staff_group, yes_no, BandValue, BroadGroup, Disability, Ethnicity, PayRow,
+    StaffGroup, Workforce,
+};
+use crate::normalise::quality::{InputQuality, QualityLog};
+use crate::read::Cell;
+
+/// One person in the workforce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Person {
+    /// White / BME / Unknown.
+    pub ethnicity: Ethnicity,
+    /// Census broad group, when known.
+    pub broad: Option<BroadGroup>,
+    /// Disabled / Non-disabled / Unknown.
+    pub disability: Disability,
+    /// Non-clinical, clinical or medical.
+    pub workforce: Workforce,
+    /// The WRES 1 row.
+    pub row: PayRow,
+}
+
+/// The workforce at the snapshot date, one record per person.
+#[derive(Debug, Clone, Default)]
+pub struct StaffSnapshot {
+    /// The people, in the order first seen.
+    pub people: Vec<Person>,
+    index: HashMap<PersonKey, u32>,
+}
+
+impl StaffSnapshot {
+    /// The position of a person in [`StaffSnapshot::people`], by raw id.
+    pub fn position(&self, raw_id: &str) -> Option<u32> {
+        person::key(raw_id).and_then(|k| self.index.get(&k).copied())
+    }
+    /// A person by raw id.
+    pub fn find(&self, raw_id: &str) -> Option<&Person> {
+        self.position(raw_id).and_then(|i| self.people.get(i as usize))
+    }
+    /// Headcount.
+    pub fn len(&self) -> usize {
+        self.people.len()
+    }
+    /// True when nobody is in the workforce.
+    pub fn is_empty(&self) -> bool {
+        self.people.is_empty()
+    }
+}
+
+/// Overrides of the default staff-group to workforce mapping (spec decision 8), from the config file.
+pub type WorkforceMapping = BTreeMap<StaffGroup, Workforce>;
+
+/// Why a row is not in the substantive workforce, from its assignment category.
+fn category_exclusion(raw: &str) -> Option<&'static str> {
+    let lower = raw.to_ascii_lowercase();
+    if lower.contains("bank") {
+        Some("bank")
+    } else if lower.contains("honorary") {
+        Some("honorary")
+    } else if lower.contains("agency") || lower.contains("locum agency") {
+        Some("agency")
+    } else {
+        None
+    }
+}
+
+struct Seen {
+    position: u32,
+    primary: bool,
+}
+
+/// Reads the staff snapshot.
+pub fn normalise_staff(file: &InputFile, mapping: &WorkforceMapping) -> Result<(StaffSnapshot, InputQuality)> {
+    let mut log = QualityLog::default();
+    let mut snapshot = StaffSnapshot::default();
+    let mut seen: HashMap<PersonKey, Seen> = HashMap::new();
+    let info = read_rows(file, f::FIELDS, &mut |row| {
+        let cells = row.cells;
+        let text = |i: usize| cells.get(i).and_then(Cell::text);
+        let Some(key) = text(f::PERSON).and_then(|id| person::key(&id)) else {
+            log.exclude("missing_person_id");
+            return Ok(());
+        };
+        if let Some(reason) = text(f::CATEGORY).and_then(|c| category_exclusion(&c)) {
+            log.exclude(reason);
+            return Ok(());
+        }
+        let group_raw = text(f::STAFF_GROUP).unwrap_or_default();
+        let group = staff_group::classify(&group_raw);
+        if group == Some(StaffGroup::Students) {
+            log.exclude("student");
+            return Ok(());
+        }
+        let primary = text(f::PRIMARY).and_then(|p| yes_no::classify(&p)).unwrap_or(false);
+        if let Some(previous) = seen.get(&key) {
+            if previous.primary || !primary {
+                log.exclude("duplicate_person");
+                return Ok(());
+            }
+        }
+        let person = classify_person(cells, group, &group_raw, mapping, &mut log);
+        match seen.get_mut(&key) {
+            Some(previous) => {
+                // A primary row replaces the non-primary row kept so far.
+                let slot = &mut snapshot.people[previous.position as usize];
+                if slot.ethnicity != person.ethnicity {
+                    log.warn("conflicting_ethnicity");
+                }
+                if slot.disability != person.disability {
+                    log.warn("conflicting_disability");
+                }
+                *slot = person;
+                previous.primary = true;
+                log.unuse_and_exclude("duplicate_person");
+                log.used();
+            }
+            None => {
+                let position = snapshot.people.len() as u32;
+                snapshot.people.push(person);
+                snapshot.index.insert(key, position);
+                seen.insert(key, Seen { position, primary });
+                log.used();
+            }
+        }
+        Ok(())
+    })?;
+    Ok((snapshot, log.finish("staff", "row", &info)))
+}
+
+fn classify_person(
+    cells: &[Cell],
+    group: Option<StaffGroup>,
+    group_raw: &str,
+    mapping: &WorkforceMapping,
+    log: &mut QualityLog,
+) -> Person {
+    let text = |i: usize| cells.get(i).and_then(Cell::text).map(|t| t.into_owned()).unwrap_or_default();
+    let eth_raw = text(f::ETHNICITY);
+    let eth = ethnicity::classify(&eth_raw);
+    if eth.is_none() {
+        log.unrecognised("ethnicity", &eth_raw);
+    }
+    let dis_raw = text(f::DISABILITY);
+    let dis = disability::classify(&dis_raw);
+    if dis.is_none() {
+        log.unrecognised("disability", &dis_raw);
+    }
+    let workforce = match group {
+        Some(g) => {
+            mapping.get(&g).copied().or_else(|| staff_group::default_workforce(g)).unwrap_or(Workforce::Clinical)
+        }
+        None => {
+            log.unrecognised("staff_group", group_raw);
+            Workforce::Clinical
+        }
+    };
+    let band_raw = text(f::BAND);
+    let band_value = band::classify(&band_raw).unwrap_or_else(|| {
+        log.unrecognised("pay_band", &band_raw);
+        BandValue::Blank
+    });
+    let grade_raw = text(f::GRADE);
+    let placement = grade::pay_row(workforce, band_value, &grade_raw);
+    if !placement.recognised {
+        log.unrecognised("grade", &grade_raw);
+    }
+    Person {
+        ethnicity: eth.map_or(Ethnicity::Unknown, |e| e.group),
+        broad: eth.and_then(|e| e.broad),
+        disability: dis.unwrap_or(Disability::Unknown),
+        workforce,
+        row: placement.row,
+    }
+}

@@ -1,0 +1,130 @@
+//! Non-mandatory training and CPD (WRES 4): which people in the workforce accessed at least one course in the
+//! reporting year.
+//!
+//! Rows are left out, and counted, in this order (spec decision 10): mandatory; dated outside the reporting
+//! year; person not in the workforce. A blank mandatory flag means non-mandatory; a person counts once however
+//! many courses. Aggregated form: `group, staff, accessed`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::fields::training as f;
+use super::staff::StaffSnapshot;
+use super::{
+    classify_aggregate_group, read_aggregated, read_rows, AggregateGroup, InputFile, Period, PeriodYear, Tally,
+};
+use crate::error::{Error, Result};
+use crate::normalise::codes::{yes_no, Ethnicity};
+use crate::normalise::quality::{InputQuality, QualityLog};
+use crate::read::{Cell, Row};
+
+/// Who accessed non-mandatory training.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Training {
+    /// Row-level: positions in the staff snapshot of the people who accessed training.
+    People(BTreeSet<u32>),
+    /// Aggregated: staff (total) and accessed (events) by ethnicity group.
+    Aggregated(BTreeMap<Ethnicity, Tally>),
+}
+
+/// Reads the training file; row-level data need the staff snapshot.
+pub fn normalise_training(
+    file: &InputFile,
+    period: &Period,
+    staff: Option<&StaffSnapshot>,
+) -> Result<(Training, InputQuality)> {
+    let mut log = QualityLog::default();
+    let mut groups = BTreeMap::new();
+    if let Some(info) =
+        read_aggregated(file, f::AGGREGATED, &mut |row| aggregated_row(file, row, &mut groups, &mut log))?
+    {
+        return Ok((Training::Aggregated(groups), log.finish("training", "aggregated", &info)));
+    }
+    let Some(staff) = staff else {
+        return Err(Error::usage(format!(
+            "{}: row-level training needs the staff snapshot to know who is in the workforce",
+            file.shown
+        ))
+        .with_hint(
+            "give --staff (or inputs.staff in the config), or use the aggregated form: group, staff, accessed",
+        ));
+    };
+    let mut people = BTreeSet::new();
+    let info = read_rows(file, f::FIELDS, &mut |row| {
+        let text = |i: usize| row.cells.get(i).and_then(Cell::text).map(|t| t.into_owned()).unwrap_or_default();
+        let mandatory_raw = text(f::MANDATORY);
+        let mandatory = if mandatory_raw.is_empty() {
+            false
+        } else {
+            match yes_no::classify(&mandatory_raw) {
+                Some(m) => m,
+                None => {
+                    log.unrecognised("mandatory", &mandatory_raw);
+                    false
+                }
+            }
+        };
+        if mandatory {
+            log.exclude("mandatory");
+            return Ok(());
+        }
+        match row.cells.get(f::DATE).map(Cell::date) {
+            Some(Ok(Some(d))) if period.year_of(d) != Some(PeriodYear::Current) => {
+                log.exclude("outside_period");
+                return Ok(());
+            }
+            Some(Err(_)) => {
+                log.unrecognised("date", &text(f::DATE));
+                log.exclude("invalid_date");
+                return Ok(());
+            }
+            _ => {}
+        }
+        match staff.position(&text(f::PERSON)) {
+            Some(position) => {
+                people.insert(position);
+                log.used();
+            }
+            None => log.exclude("not_in_workforce"),
+        }
+        Ok(())
+    })?;
+    Ok((Training::People(people), log.finish("training", "row", &info)))
+}
+
+fn aggregated_row(
+    file: &InputFile,
+    row: &Row<'_>,
+    groups: &mut BTreeMap<Ethnicity, Tally>,
+    log: &mut QualityLog,
+) -> Result<()> {
+    let cell = |i: usize| row.cells.get(i).unwrap_or(&Cell::Empty);
+    let count = |i: usize, column: &str| {
+        cell(i).count().map_err(|found| {
+            Error::data(format!("{}, row {}, column '{column}': {found}", file.shown, row.line))
+                .with_hint("counts in an aggregated table must be whole numbers of 0 or more")
+        })
+    };
+    let staff = count(1, "staff")?;
+    let accessed = count(2, "accessed")?;
+    if accessed > staff {
+        return Err(Error::data(format!(
+            "{}, row {}: {accessed} accessed but only {staff} staff",
+            file.shown, row.line
+        ))
+        .with_hint("accessed counts staff in the group who took at least one non-mandatory course"));
+    }
+    let group_raw = cell(0).text().map(|t| t.into_owned()).unwrap_or_default();
+    match classify_aggregate_group(&group_raw) {
+        Some(AggregateGroup::Ethnicity(g)) => {
+            let t = groups.entry(g).or_default();
+            t.total += staff;
+            t.events += accessed;
+            log.used();
+        }
+        _ => {
+            log.unrecognised("group", &group_raw);
+            log.exclude("unrecognised_group");
+        }
+    }
+    Ok(())
+}
