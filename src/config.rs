@@ -1,1 +1,319 @@
-//! The config file (TOML): one per trust.
+//! The config file (TOML), one per trust, and the settings of a run.
+//!
+//! Every input and setting can come from the config file or from flags; flags win. Relative paths in the config
+//! file resolve from the config file's folder. Unknown keys are errors, so a misspelt key never goes unnoticed.
+//!
+//! ```toml
+//! [organisation]
+//! name = "Example NHS Foundation Trust"
+//! code = "RXX"
+//!
+//! [period]
+//! year = 2025                 # or snapshot_date = "2025-03-31"
+//!
+//! [inputs]
+//! staff = "staff.xlsx"
+//! recruitment = "recruitment.csv"
+//!
+//! [staff]                     # reading options per input kind (optional)
+//! sheet = "ESR extract"
+//! columns = { ethnicity = "EO Code" }
+//!
+//! [statistics]
+//! ci_method = "score"         # score | katz
+//! ci_level = 0.95
+//! rolling_average = "current_headcount"   # or "pooled"
+//! include_ill_health = false
+//!
+//! [wdes9b]
+//! answer = "yes"
+//! text = "What the trust did to hear Disabled staff."
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::normalise::codes::{staff_group, StaffGroup, Workforce};
+use crate::normalise::records::{InputFile, Period};
+use crate::stats::CiMethod;
+
+/// The config file as written.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    /// The organisation.
+    #[serde(default)]
+    pub organisation: Organisation,
+    /// The reporting period.
+    #[serde(default)]
+    pub period: PeriodConfig,
+    /// Input file paths by kind.
+    #[serde(default)]
+    pub inputs: InputsConfig,
+    /// Reading options for the staff snapshot.
+    #[serde(default)]
+    pub staff: ReadOptions,
+    /// Reading options for recruitment.
+    #[serde(default)]
+    pub recruitment: ReadOptions,
+    /// Reading options for cases.
+    #[serde(default)]
+    pub cases: ReadOptions,
+    /// Reading options for training.
+    #[serde(default)]
+    pub training: ReadOptions,
+    /// Reading options for the survey.
+    #[serde(default)]
+    pub survey: ReadOptions,
+    /// Reading options for the board.
+    #[serde(default)]
+    pub board: ReadOptions,
+    /// Statistics settings.
+    #[serde(default)]
+    pub statistics: StatisticsConfig,
+    /// Mappings that override the defaults.
+    #[serde(default)]
+    pub mapping: MappingConfig,
+    /// WDES 9b: the trust's answer.
+    pub wdes9b: Option<Wdes9b>,
+    /// Output paths and modes.
+    #[serde(default)]
+    pub output: OutputConfig,
+}
+
+/// The organisation reported on.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    /// Its name.
+    #[serde(default)]
+    pub name: String,
+    /// Its ODS code.
+    #[serde(default)]
+    pub code: String,
+}
+
+/// The reporting period in the config.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodConfig {
+    /// Reporting year: snapshot 31 March of it.
+    pub year: Option<i32>,
+    /// Snapshot date, `YYYY-MM-DD`.
+    pub snapshot_date: Option<String>,
+}
+
+/// Input paths by kind.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct InputsConfig {
+    pub staff: Option<PathBuf>,
+    pub recruitment: Option<PathBuf>,
+    pub cases: Option<PathBuf>,
+    pub training: Option<PathBuf>,
+    pub survey: Option<PathBuf>,
+    pub board: Option<PathBuf>,
+}
+
+/// How to read one input: the sheet, and header names by field.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReadOptions {
+    /// The sheet to read.
+    pub sheet: Option<String>,
+    /// Header names by field name.
+    #[serde(default)]
+    pub columns: BTreeMap<String, String>,
+}
+
+/// Statistics settings.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatisticsConfig {
+    /// `score` (default) or `katz`.
+    pub ci_method: Option<String>,
+    /// Confidence level in (0, 1), default 0.95.
+    pub ci_level: Option<f64>,
+    /// `current_headcount` (default) or `pooled`.
+    pub rolling_average: Option<String>,
+    /// WDES 3 also counts capability on grounds of ill health.
+    pub include_ill_health: Option<bool>,
+    /// Headcount by group at the previous snapshot, for the pooled rolling average (`White`, `BME`,
+    /// `Disabled`, `Non-disabled`).
+    #[serde(default)]
+    pub previous_headcount: BTreeMap<String, u64>,
+}
+
+/// Overrides of the default mappings.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MappingConfig {
+    /// Staff group name to `non_clinical`, `clinical` or `medical`.
+    #[serde(default)]
+    pub staff_groups: BTreeMap<String, String>,
+}
+
+/// WDES 9b: has the trust taken action to hear the voices of Disabled staff.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Wdes9b {
+    /// `yes` or `no`.
+    pub answer: String,
+    /// What it did.
+    #[serde(default)]
+    pub text: String,
+}
+
+/// Output settings.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(missing_docs)]
+pub struct OutputConfig {
+    pub workbook: Option<PathBuf>,
+    pub json: Option<PathBuf>,
+    pub csv: Option<PathBuf>,
+    pub publication: Option<bool>,
+    pub strict: Option<bool>,
+}
+
+/// The two readings of the two-year rolling average (spec decision 6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RollingAverage {
+    /// Both years' cases over twice the current headcount (the default).
+    CurrentHeadcount,
+    /// Both years' cases over both years' headcounts.
+    Pooled,
+}
+
+/// Everything a computation needs besides the records.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Settings {
+    /// The organisation.
+    pub organisation: Organisation,
+    /// The snapshot date.
+    #[serde(serialize_with = "serialize_date")]
+    pub snapshot_date: NaiveDate,
+    /// Interval method for relative likelihoods.
+    pub ci_method: CiMethod,
+    /// Confidence level.
+    pub ci_level: f64,
+    /// Rolling-average reading.
+    pub rolling_average: RollingAverage,
+    /// WDES 3 includes ill-health capability.
+    pub include_ill_health: bool,
+    /// Publication mode (disclosure control).
+    pub publication: bool,
+    /// Previous headcount by group label, for the pooled reading.
+    pub previous_headcount: BTreeMap<String, u64>,
+    /// WDES 9b answer.
+    pub wdes9b: Option<Wdes9b>,
+}
+
+fn serialize_date<S: serde::Serializer>(d: &NaiveDate, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(&d.format("%Y-%m-%d").to_string())
+}
+
+impl Settings {
+    /// The reporting period.
+    pub fn period(&self) -> Period {
+        Period { snapshot: self.snapshot_date }
+    }
+}
+
+/// The input files of a run.
+#[derive(Debug, Clone, Default)]
+#[allow(missing_docs)]
+pub struct Inputs {
+    pub staff: Option<InputFile>,
+    pub recruitment: Option<InputFile>,
+    pub cases: Option<InputFile>,
+    pub training: Option<InputFile>,
+    pub survey: Option<InputFile>,
+    pub board: Option<InputFile>,
+    /// Staff-group overrides.
+    pub workforce_mapping: BTreeMap<StaffGroup, Workforce>,
+}
+
+/// Reads and parses a config file.
+pub fn load(path: &Path) -> Result<ConfigFile> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Error::io(format!("{}: cannot read the config file: {e}", path.display())))?;
+    toml::from_str(&text).map_err(|e| {
+        Error::usage(format!("{}: {}", path.display(), e.to_string().trim_end()))
+            .with_hint("see the README section 'The config file' for every key")
+    })
+}
+
+/// Parses a CI method name.
+pub fn parse_ci_method(s: &str) -> Result<CiMethod> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "score" => Ok(CiMethod::Score),
+        "katz" => Ok(CiMethod::Katz),
+        "score-uncorrected" => Ok(CiMethod::ScoreUncorrected),
+        "log-adjusted" => Ok(CiMethod::LogAdjusted),
+        other => {
+            Err(Error::usage(format!("unknown interval method '{other}'")).with_hint("use score (the default) or katz"))
+        }
+    }
+}
+
+/// Parses a confidence level, which must lie strictly between 0 and 1.
+pub fn parse_ci_level(level: f64) -> Result<f64> {
+    if level > 0.0 && level < 1.0 {
+        Ok(level)
+    } else {
+        Err(Error::usage(format!("confidence level {level} is not between 0 and 1")).with_hint("for example 0.95"))
+    }
+}
+
+/// Parses a rolling-average reading.
+pub fn parse_rolling_average(s: &str) -> Result<RollingAverage> {
+    match s.trim() {
+        "current_headcount" => Ok(RollingAverage::CurrentHeadcount),
+        "pooled" => Ok(RollingAverage::Pooled),
+        other => Err(Error::usage(format!("unknown rolling_average '{other}'"))
+            .with_hint("use current_headcount (the default) or pooled")),
+    }
+}
+
+/// Parses a snapshot date `YYYY-MM-DD`.
+pub fn parse_snapshot_date(s: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| Error::usage(format!("snapshot date '{s}' is not a date")).with_hint("write it as YYYY-MM-DD"))
+}
+
+/// The staff-group overrides of a config file.
+pub fn workforce_mapping(config: &MappingConfig) -> Result<BTreeMap<StaffGroup, Workforce>> {
+    let mut out = BTreeMap::new();
+    for (group, block) in &config.staff_groups {
+        let g = staff_group::classify(group).ok_or_else(|| {
+            Error::usage(format!("mapping.staff_groups: '{group}' is not a staff group"))
+                .with_hint("use a staff group name such as \"Administrative and Clerical\"")
+        })?;
+        let w = match block.as_str() {
+            "non_clinical" => Workforce::NonClinical,
+            "clinical" => Workforce::Clinical,
+            "medical" => Workforce::Medical,
+            other => {
+                return Err(Error::usage(format!("mapping.staff_groups: '{other}' is not a workforce block"))
+                    .with_hint("use non_clinical, clinical or medical"))
+            }
+        };
+        out.insert(g, w);
+    }
+    Ok(out)
+}
+
+/// Resolves a path from the config file against the config file's folder.
+pub fn resolve(base: Option<&Path>, path: &Path) -> PathBuf {
+    match base {
+        Some(dir) if path.is_relative() => dir.join(path),
+        _ => path.to_path_buf(),
+    }
+}

@@ -1,12 +1,18 @@
 //! `wres-wdes check`: reads a trust's inputs and prints, per file, the sheet and header row found, the column
 //! each field matched, rows read/used/excluded by reason, and the values not recognised. Computes nothing.
+//!
+//! Exit codes: 0 when every input was read (even with exclusions), 1 a file could not be read, 3 a required
+//! column is missing (or, with `--strict`, any problem was found).
 
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{InputArgs, Verbosity};
+use super::example::ExampleTrust;
+use super::{inputs, InputArgs, StatisticsArgs, Verbosity};
 use crate::error::{Error, Result};
+use crate::normalise::quality::{problems, InputQuality};
 
 /// Arguments of `check`.
 #[derive(Debug, Args)]
@@ -14,9 +20,55 @@ pub struct CheckArgs {
     /// The inputs.
     #[command(flatten)]
     pub inputs: InputArgs,
+    /// Exit 3 when any row or value could not be used.
+    #[arg(long)]
+    pub strict: bool,
+    /// Print the data-quality summary as JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The text summary of one input's data quality.
+pub fn describe(q: &InputQuality) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "{} ({}): {}", q.kind, q.layout, q.path);
+    if !q.sheet.is_empty() {
+        let _ = writeln!(s, "  sheet: {}", q.sheet);
+    }
+    let _ = writeln!(s, "  header row: {}", q.header_row);
+    for c in &q.columns {
+        let _ = writeln!(s, "  {:<20} <- column '{}'", c.field, c.header);
+    }
+    let _ = writeln!(s, "  rows read: {}, used: {}, blank rows skipped: {}", q.rows_read, q.rows_used, q.blank_rows);
+    for e in &q.excluded {
+        let _ = writeln!(s, "  left out: {} rows ({})", e.rows, e.reason);
+    }
+    for u in &q.unrecognised {
+        let _ = writeln!(s, "  not recognised: {} '{}' in {} rows", u.field, u.value, u.rows);
+    }
+    for w in &q.warnings {
+        let _ = writeln!(s, "  warning: {} in {} rows", w.warning, w.rows);
+    }
+    s
 }
 
 /// Runs `check`.
-pub fn run(_args: CheckArgs, _verbosity: Verbosity) -> Result<ExitCode> {
-    Err(Error::usage("'check' is not built yet"))
+pub fn run(args: CheckArgs, _verbosity: Verbosity) -> Result<ExitCode> {
+    let example = if args.inputs.example { Some(ExampleTrust::extract()?) } else { None };
+    let run = inputs::resolve(&args.inputs, &StatisticsArgs::default(), example.as_ref().map(|e| e.path()).as_deref())?;
+    let records = inputs::load(&run.inputs, &run.settings.period())?;
+    if args.json {
+        let text = serde_json::to_string_pretty(&records.quality)
+            .map_err(|e| Error::io(format!("internal error writing JSON: {e}")))?;
+        println!("{text}");
+    } else {
+        for q in &records.quality {
+            println!("{}", describe(q));
+        }
+    }
+    let found = problems(&records.quality);
+    if args.strict && !found.is_empty() {
+        return Err(Error::data(format!("--strict: {} problems found", found.len())));
+    }
+    Ok(ExitCode::SUCCESS)
 }

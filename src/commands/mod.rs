@@ -4,6 +4,8 @@
 
 pub mod batch;
 pub mod check;
+pub mod example;
+pub mod inputs;
 pub mod report;
 pub mod rl;
 pub mod sample;
@@ -81,6 +83,26 @@ pub struct InputArgs {
     /// Snapshot date (YYYY-MM-DD); the reporting year is the 12 months ending then.
     #[arg(long, value_name = "DATE")]
     pub snapshot_date: Option<String>,
+}
+
+/// Statistics settings (each also a config key under `[statistics]` or `[output]`).
+#[derive(Debug, Clone, Default, Args)]
+pub struct StatisticsArgs {
+    /// Interval method for relative likelihoods: score (Miettinen-Nurminen, the default) or katz.
+    #[arg(long, value_name = "METHOD")]
+    pub ci_method: Option<String>,
+    /// Confidence level, between 0 and 1 (default 0.95).
+    #[arg(long, value_name = "LEVEL")]
+    pub ci_level: Option<f64>,
+    /// Two-year rolling average reading for WRES 3 and WDES 3: current_headcount (default) or pooled.
+    #[arg(long, value_name = "READING")]
+    pub rolling_average: Option<String>,
+    /// WDES 3 also counts capability on grounds of ill health.
+    #[arg(long)]
+    pub include_ill_health: bool,
+    /// Apply disclosure control for publication: small counts suppressed, others rounded to 5.
+    #[arg(long)]
+    pub publication: bool,
 }
 
 /// Runs the parsed command line.

@@ -1,1 +1,131 @@
-//! Layer 3, **compute**: records to results.
+//! Layer 3, **compute**: typed records to results. One function per indicator kind, driven by the definitions
+//! in `indicators/`; statistics come from [`crate::stats`].
+
+pub mod board;
+pub mod definitions;
+pub mod relative_likelihood;
+pub mod representation;
+pub mod results;
+pub mod survey;
+
+use definitions::{Definition, Kind};
+use results::{
+    DataQuality, DeclarationFigures, DeclarationRates, Figures, IndicatorResult, Results, SettingsOut, Status,
+};
+
+use crate::config::Settings;
+use crate::error::Result;
+use crate::normalise::codes::{Disability, Ethnicity};
+use crate::normalise::records::Records;
+
+/// What computing one indicator gives: its status, why, notes, and figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// Whether it has figures.
+    pub status: Status,
+    /// Why not, or what limits it.
+    pub reason: Option<String>,
+    /// Notes for the reader.
+    pub notes: Vec<String>,
+    /// The figures.
+    pub figures: Figures,
+}
+
+impl Outcome {
+    /// No data, with the reason.
+    pub fn no_data(figures: Figures, reason: &str) -> Outcome {
+        Outcome { status: Status::NoData, reason: Some(reason.to_string()), notes: Vec::new(), figures }
+    }
+}
+
+/// Computes one indicator from its definition.
+pub fn indicator(def: &Definition, records: &Records, settings: &Settings) -> IndicatorResult {
+    let outcome = match def.kind {
+        Kind::Representation => match &records.staff {
+            Some(staff) if !staff.is_empty() => {
+                let (figures, notes) = representation::representation(staff, def.dimension);
+                Outcome { status: Status::Ok, reason: None, notes, figures: Figures::Representation(figures) }
+            }
+            _ => Outcome::no_data(
+                Figures::Representation(results::RepresentationFigures { rows: Vec::new() }),
+                "no staff snapshot was given, or it holds nobody in the workforce",
+            ),
+        },
+        Kind::RelativeLikelihood => relative_likelihood::relative_likelihood(def, records, settings),
+        Kind::Survey => survey::survey(def, records.survey.as_ref(), settings),
+        Kind::Board => board::board(def, records.board.as_ref(), records.staff.as_ref()),
+        Kind::Declaration => match &settings.wdes9b {
+            Some(w) => {
+                let figures = DeclarationFigures::from(w);
+                let status = if figures.answer.is_some() { Status::Ok } else { Status::NoData };
+                let reason = figures.answer.is_none().then(|| "wdes9b.answer is not yes or no".to_string());
+                Outcome { status, reason, notes: Vec::new(), figures: Figures::Declaration(figures) }
+            }
+            None => Outcome::no_data(
+                Figures::Declaration(DeclarationFigures { answer: None, text: None }),
+                "the config file has no [wdes9b] answer",
+            ),
+        },
+    };
+    IndicatorResult {
+        id: def.id.clone(),
+        standard: def.standard.clone(),
+        title: def.title.clone(),
+        wording: def.wording.clone(),
+        kind: def.kind.label(),
+        status: outcome.status,
+        reason: outcome.reason,
+        notes: outcome.notes,
+        figures: outcome.figures,
+    }
+}
+
+/// Computes every indicator and metric.
+pub fn compute(records: &Records, settings: &Settings) -> Result<Results> {
+    let defs = definitions::all()?;
+    let indicators = defs.iter().map(|d| indicator(d, records, settings)).collect();
+    let period = settings.period();
+    Ok(Results {
+        schema: results::SCHEMA,
+        tool_version: env!("CARGO_PKG_VERSION"),
+        organisation: settings.organisation.clone(),
+        snapshot_date: settings.snapshot_date.format("%Y-%m-%d").to_string(),
+        reporting_period: [
+            period.current_start().format("%Y-%m-%d").to_string(),
+            settings.snapshot_date.format("%Y-%m-%d").to_string(),
+        ],
+        settings: SettingsOut {
+            ci_method: settings.ci_method,
+            ci_level: settings.ci_level,
+            rolling_average: settings.rolling_average,
+            include_ill_health: settings.include_ill_health,
+            publication: settings.publication,
+        },
+        indicators,
+        population: None,
+        data_quality: data_quality(records),
+    })
+}
+
+fn data_quality(records: &Records) -> DataQuality {
+    let headcount = records.staff.as_ref().map_or(0, |s| s.len() as u64);
+    let unknown = |f: &dyn Fn(&crate::normalise::records::staff::Person) -> bool| {
+        records
+            .staff
+            .as_ref()
+            .and_then(|s| representation::percent(s.people.iter().filter(|p| f(p)).count() as u64, headcount))
+    };
+    let given: Vec<&str> = records.quality.iter().map(|q| q.kind).collect();
+    DataQuality {
+        inputs: records.quality.clone(),
+        declaration: DeclarationRates {
+            headcount,
+            ethnicity_unknown_percent: unknown(&|p| p.ethnicity == Ethnicity::Unknown),
+            disability_unknown_percent: unknown(&|p| p.disability == Disability::Unknown),
+        },
+        missing_inputs: ["staff", "recruitment", "cases", "training", "survey", "board"]
+            .into_iter()
+            .filter(|k| !given.contains(k))
+            .collect(),
+    }
+}

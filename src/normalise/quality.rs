@@ -146,3 +146,25 @@ impl QualityLog {
         }
     }
 }
+
+/// Exclusion reasons that follow from the spec's rules rather than from problems in the data.
+pub const RULE_REASONS: &[&str] =
+    &["bank", "honorary", "agency", "student", "duplicate_person", "mandatory", "outside_period", "not_shortlisted"];
+
+/// What `--strict` fails on: every unrecognised value, every warning, and every exclusion that is not one of the
+/// spec's rules, as lines naming the file.
+pub fn problems(inputs: &[InputQuality]) -> Vec<String> {
+    let mut out = Vec::new();
+    for q in inputs {
+        for e in q.excluded.iter().filter(|e| !RULE_REASONS.contains(&e.reason)) {
+            out.push(format!("{}: {} rows left out ({})", q.path, e.rows, e.reason));
+        }
+        for u in &q.unrecognised {
+            out.push(format!("{}: {} rows with unrecognised {} '{}'", q.path, u.rows, u.field, u.value));
+        }
+        for w in &q.warnings {
+            out.push(format!("{}: {} rows with {}", q.path, w.rows, w.warning));
+        }
+    }
+    out
+}

@@ -1,1 +1,6 @@
-//! Layer 4, **render**: results to JSON, CSV and the workbook. Rendering never recomputes a figure.
+//! Layer 4, **render**: results to JSON, CSV and the workbook. Rendering never recomputes a figure: every number
+//! written is a field of [`crate::compute::results::Results`].
+
+pub mod atomic;
+pub mod csv;
+pub mod json;

@@ -1,0 +1,140 @@
+//! Shared by `report` and `check`: flags and config file to [`Settings`] and [`Inputs`], then every input read
+//! through the normalise layer into [`Records`].
+
+use std::path::{Path, PathBuf};
+
+use super::{InputArgs, StatisticsArgs};
+use crate::config::{self, ConfigFile, Inputs, ReadOptions, Settings};
+use crate::error::{Error, Result};
+use crate::normalise::records::{self, InputFile, Period, Records};
+use crate::stats::CiMethod;
+
+/// The resolved run: settings, inputs, and the config file's folder.
+#[derive(Debug, Clone)]
+pub struct Run {
+    /// The settings.
+    pub settings: Settings,
+    /// The input files.
+    pub inputs: Inputs,
+    /// The config file, if one was given.
+    pub config: ConfigFile,
+    /// The folder relative config paths resolve from.
+    pub base: Option<PathBuf>,
+}
+
+fn input(
+    base: Option<&Path>,
+    flag: &Option<PathBuf>,
+    from_config: &Option<PathBuf>,
+    options: &ReadOptions,
+) -> Option<InputFile> {
+    let (path, shown) = match (flag, from_config) {
+        (Some(p), _) => (p.clone(), p.display().to_string()),
+        (None, Some(p)) => (config::resolve(base, p), p.display().to_string()),
+        (None, None) => return None,
+    };
+    Some(InputFile { path, shown, sheet: options.sheet.clone(), columns: options.columns.clone() })
+}
+
+/// Resolves the flags and the config file (flags win).
+pub fn resolve(args: &InputArgs, stats: &StatisticsArgs, example_dir: Option<&Path>) -> Result<Run> {
+    let (config, base) = match (&args.config, example_dir) {
+        (Some(path), _) => (config::load(path)?, path.parent().map(Path::to_path_buf)),
+        (None, Some(dir)) => (config::load(&dir.join("trust.toml"))?, Some(dir.to_path_buf())),
+        (None, None) => (ConfigFile::default(), None),
+    };
+    let base_ref = base.as_deref();
+    let c = &config;
+    let inputs = Inputs {
+        staff: input(base_ref, &args.staff, &c.inputs.staff, &c.staff),
+        recruitment: input(base_ref, &args.recruitment, &c.inputs.recruitment, &c.recruitment),
+        cases: input(base_ref, &args.cases, &c.inputs.cases, &c.cases),
+        training: input(base_ref, &args.training, &c.inputs.training, &c.training),
+        survey: input(base_ref, &args.survey, &c.inputs.survey, &c.survey),
+        board: input(base_ref, &args.board, &c.inputs.board, &c.board),
+        workforce_mapping: config::workforce_mapping(&c.mapping)?,
+    };
+    let snapshot = match (args.year, &args.snapshot_date, c.period.year, &c.period.snapshot_date) {
+        (Some(y), _, _, _) | (None, None, Some(y), None) => {
+            Period::for_year(y).ok_or_else(|| Error::usage(format!("{y} is not a reporting year")))?.snapshot
+        }
+        (None, Some(d), _, _) | (None, None, _, Some(d)) => config::parse_snapshot_date(d)?,
+        (None, None, None, None) => {
+            return Err(Error::usage("no reporting year given").with_hint(
+                "give --year 2025 (snapshot 31 March 2025) or --snapshot-date, or [period] year in the config",
+            ))
+        }
+    };
+    let ci_method = match (&stats.ci_method, &c.statistics.ci_method) {
+        (Some(m), _) | (None, Some(m)) => config::parse_ci_method(m)?,
+        (None, None) => CiMethod::Score,
+    };
+    let ci_level = config::parse_ci_level(stats.ci_level.or(c.statistics.ci_level).unwrap_or(0.95))?;
+    let rolling_average = match (&stats.rolling_average, &c.statistics.rolling_average) {
+        (Some(r), _) | (None, Some(r)) => config::parse_rolling_average(r)?,
+        (None, None) => config::RollingAverage::CurrentHeadcount,
+    };
+    let settings = Settings {
+        organisation: c.organisation.clone(),
+        snapshot_date: snapshot,
+        ci_method,
+        ci_level,
+        rolling_average,
+        include_ill_health: stats.include_ill_health || c.statistics.include_ill_health.unwrap_or(false),
+        publication: stats.publication || c.output.publication.unwrap_or(false),
+        previous_headcount: c.statistics.previous_headcount.clone(),
+        wdes9b: c.wdes9b.clone(),
+    };
+    Ok(Run { settings, inputs, config, base })
+}
+
+/// The paths of every input, for refusing to overwrite one.
+pub fn input_paths(inputs: &Inputs) -> Vec<PathBuf> {
+    [&inputs.staff, &inputs.recruitment, &inputs.cases, &inputs.training, &inputs.survey, &inputs.board]
+        .into_iter()
+        .flatten()
+        .map(|f| f.path.clone())
+        .collect()
+}
+
+/// Reads and normalises every input given. The staff snapshot is read first: cases and training join to it.
+pub fn load(inputs: &Inputs, period: &Period) -> Result<Records> {
+    if input_paths(inputs).is_empty() {
+        return Err(Error::usage("no input files given").with_hint(
+            "name them with --staff, --recruitment, --cases, --training, --survey, --board, or --config trust.toml \
+             (or try --example)",
+        ));
+    }
+    let mut out = Records::default();
+    if let Some(f) = &inputs.staff {
+        let (staff, q) = records::staff::normalise_staff(f, &inputs.workforce_mapping)?;
+        out.staff = Some(staff);
+        out.quality.push(q);
+    }
+    if let Some(f) = &inputs.recruitment {
+        let (r, q) = records::recruitment::normalise_recruitment(f)?;
+        out.recruitment = Some(r);
+        out.quality.push(q);
+    }
+    if let Some(f) = &inputs.cases {
+        let (c, q) = records::cases::normalise_cases(f, period, out.staff.as_ref())?;
+        out.cases = Some(c);
+        out.quality.push(q);
+    }
+    if let Some(f) = &inputs.training {
+        let (t, q) = records::training::normalise_training(f, period, out.staff.as_ref())?;
+        out.training = Some(t);
+        out.quality.push(q);
+    }
+    if let Some(f) = &inputs.survey {
+        let (s, q) = records::survey::normalise_survey(f)?;
+        out.survey = Some(s);
+        out.quality.push(q);
+    }
+    if let Some(f) = &inputs.board {
+        let (b, q) = records::board::normalise_board(f)?;
+        out.board = Some(b);
+        out.quality.push(q);
+    }
+    Ok(out)
+}

@@ -1,0 +1,339 @@
+//! The result set of one run: what every renderer (JSON, CSV, workbook) shows, computed once.
+//!
+//! Serialised with serde it is exactly the JSON of `outputs.md`. Absent values are `None` (JSON `null`), never
+//! NaN or infinity.
+
+use serde::Serialize;
+
+use crate::config::{Organisation, RollingAverage, Wdes9b};
+use crate::normalise::quality::InputQuality;
+use crate::stats::{Assessment, CiMethod, NotEstimable};
+
+/// The schema name written in the JSON.
+pub const SCHEMA: &str = "wres-wdes/results/1";
+
+/// Everything one run computed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Results {
+    /// `wres-wdes/results/1`.
+    pub schema: &'static str,
+    /// The tool version that computed it.
+    pub tool_version: &'static str,
+    /// The organisation.
+    pub organisation: Organisation,
+    /// The snapshot date, `YYYY-MM-DD`.
+    pub snapshot_date: String,
+    /// The reporting period, `YYYY-MM-DD` to `YYYY-MM-DD`.
+    pub reporting_period: [String; 2],
+    /// The settings that shaped the figures.
+    pub settings: SettingsOut,
+    /// Every indicator and metric, WRES then WDES.
+    pub indicators: Vec<IndicatorResult>,
+    /// The workforce against the local population.
+    pub population: Option<serde_json::Value>,
+    /// What was read and what could not be used.
+    pub data_quality: DataQuality,
+}
+
+/// The settings block of the JSON.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SettingsOut {
+    /// Interval method.
+    pub ci_method: CiMethod,
+    /// Confidence level.
+    pub ci_level: f64,
+    /// Rolling-average reading of WRES 3 and WDES 3.
+    pub rolling_average: RollingAverage,
+    /// WDES 3 includes ill-health capability.
+    pub include_ill_health: bool,
+    /// Disclosure control applied.
+    pub publication: bool,
+}
+
+/// Whether an indicator has figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Computed.
+    Ok,
+    /// The input it needs was not given or held nothing usable; `reason` says which.
+    NoData,
+    /// Data present, but no ratio can be estimated; `reason` says why.
+    NotEstimable,
+    /// Withheld by disclosure control or the small-group rule.
+    Suppressed,
+}
+
+/// One indicator's result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndicatorResult {
+    /// `WRES1` .. `WDES10`.
+    pub id: String,
+    /// `WRES` or `WDES`.
+    pub standard: String,
+    /// Short title.
+    pub title: String,
+    /// Plain-English meaning.
+    pub wording: String,
+    /// `representation`, `relative_likelihood`, `survey`, `board`, `declaration`.
+    pub kind: &'static str,
+    /// Whether it has figures.
+    pub status: Status,
+    /// Why it has none, or what limits it.
+    pub reason: Option<String>,
+    /// Notes a reader should see with the figure (small numbers, one year only, ...).
+    pub notes: Vec<String>,
+    /// The figures of its kind.
+    #[serde(flatten)]
+    pub figures: Figures,
+}
+
+/// The figures of one kind.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Figures {
+    /// WRES 1, WDES 1.
+    Representation(RepresentationFigures),
+    /// WRES 2-4, WDES 2-3.
+    RelativeLikelihood(RelativeLikelihoodFigures),
+    /// WRES 5-8, WDES 4-9a.
+    Survey(SurveyFigures),
+    /// WRES 9, WDES 10.
+    Board(BoardFigures),
+    /// WDES 9b.
+    Declaration(DeclarationFigures),
+}
+
+/// Representation rows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RepresentationFigures {
+    /// One row per (workforce block, band or cluster, group).
+    pub rows: Vec<RepresentationRow>,
+}
+
+/// One representation row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RepresentationRow {
+    /// `non_clinical`, `clinical`, `medical` or `overall`.
+    pub workforce: &'static str,
+    /// Band, medical subgroup, cluster, or `All`.
+    pub band: String,
+    /// `White`, `BME`, `Unknown`, `Disabled`, `Non-disabled`, or `All`.
+    pub group: &'static str,
+    /// People in the group in this row (`None` when suppressed).
+    pub count: Option<u64>,
+    /// People in this row, unknowns included (`None` when suppressed).
+    pub total: Option<u64>,
+    /// Count as a percentage of total.
+    pub percent: Option<f64>,
+}
+
+/// A relative likelihood and what it is built from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RelativeLikelihoodFigures {
+    /// Events and totals by group; unknowns shown but not used.
+    pub groups: Vec<GroupRate>,
+    /// The ratio, when the groups are there (`None` with status no_data).
+    pub ratio: Option<Ratio>,
+    /// Within or outside the non-adverse range.
+    pub assessment: Assessment,
+    /// For a rolling average: what each year held and which reading is shown.
+    pub rolling_average: Option<RollingDetail>,
+}
+
+/// One group's events out of its total.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupRate {
+    /// The group label.
+    pub group: &'static str,
+    /// Members with the outcome (`None` when suppressed).
+    pub events: Option<u64>,
+    /// Members (`None` when suppressed).
+    pub total: Option<u64>,
+    /// events / total.
+    pub rate: Option<f64>,
+}
+
+/// A ratio of two rates with its intervals and test.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ratio {
+    /// The group on top.
+    pub numerator_group: &'static str,
+    /// The group on the bottom.
+    pub denominator_group: &'static str,
+    /// The ratio; `None` when not estimable.
+    pub value: Option<f64>,
+    /// Why there is no ratio.
+    pub not_estimable: Option<NotEstimable>,
+    /// The interval of the chosen method.
+    pub ci: Option<Ci>,
+    /// The Katz log interval, reported alongside.
+    pub katz_ci: Option<Ci>,
+    /// Two-sided test of ratio = 1 matching the interval method.
+    pub p_value: Option<f64>,
+    /// The interval excludes 1.
+    pub significant: Option<bool>,
+}
+
+/// A confidence interval in the outputs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ci {
+    /// `score`, `katz`, ...
+    pub method: CiMethod,
+    /// Confidence level.
+    pub level: f64,
+    /// Lower limit.
+    pub low: f64,
+    /// Upper limit; `None` when there is no finite upper limit.
+    pub high: Option<f64>,
+}
+
+/// The two years behind a rolling average, and the other reading.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RollingDetail {
+    /// The reading shown in `ratio`.
+    pub reading: RollingAverage,
+    /// False when the file held no case in the previous year, so one year was used.
+    pub two_years: bool,
+    /// People entering the process, by year and group.
+    pub cases_by_year: Vec<YearCount>,
+    /// The other reading's ratio, when it can be computed.
+    pub alternative: Option<AlternativeReading>,
+}
+
+/// Cases in one year for one group.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct YearCount {
+    /// `current` or `previous`.
+    pub year: &'static str,
+    /// The group.
+    pub group: &'static str,
+    /// People entering the process that year.
+    pub cases: u64,
+}
+
+/// The other rolling-average reading.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AlternativeReading {
+    /// Which reading.
+    pub reading: RollingAverage,
+    /// Its groups.
+    pub groups: Vec<GroupRate>,
+    /// Its ratio (`None` with the reason when it cannot be computed).
+    pub ratio: Option<Ratio>,
+    /// Its assessment.
+    pub assessment: Assessment,
+    /// Why it could not be computed.
+    pub reason: Option<String>,
+}
+
+/// Survey results for one measure.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SurveyFigures {
+    /// The measure id.
+    pub measure: String,
+    /// `percent` or `score`.
+    pub unit: &'static str,
+    /// One row per group given.
+    pub rows: Vec<SurveyRow>,
+    /// Protected group minus the other, in percentage points (score points for 9a).
+    pub gap_pp: Option<f64>,
+    /// Newcombe interval of the gap (percentages only).
+    pub gap_ci_low: Option<f64>,
+    /// Upper limit of the gap's interval.
+    pub gap_ci_high: Option<f64>,
+}
+
+/// One group's survey value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SurveyRow {
+    /// The group.
+    pub group: &'static str,
+    /// The percentage or score (`None` when suppressed).
+    pub value: Option<f64>,
+    /// Respondents.
+    pub respondents: Option<u64>,
+    /// Wilson interval lower limit (percentages only).
+    pub ci_low: Option<f64>,
+    /// Wilson interval upper limit.
+    pub ci_high: Option<f64>,
+    /// `ok` or `suppressed` (fewer than 11 respondents).
+    pub status: Status,
+}
+
+/// Board membership against the workforce.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BoardFigures {
+    /// One row per (membership, group).
+    pub rows: Vec<BoardRow>,
+    /// Board percent minus workforce percent for the protected group, in percentage points.
+    pub difference_pp: BoardDifference,
+}
+
+/// One board row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BoardRow {
+    /// `all`, `voting`, `executive` or `workforce`.
+    pub membership: &'static str,
+    /// The group.
+    pub group: &'static str,
+    /// Members in the group.
+    pub count: Option<u64>,
+    /// Members in the membership (unknowns included).
+    pub total: Option<u64>,
+    /// count / total in percent.
+    pub percent: Option<f64>,
+}
+
+/// The board differences, protected group.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BoardDifference {
+    /// Voting members minus workforce.
+    pub voting: Option<f64>,
+    /// Executive members minus workforce.
+    pub executive: Option<f64>,
+    /// All members minus workforce.
+    pub all: Option<f64>,
+}
+
+/// WDES 9b.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DeclarationFigures {
+    /// `yes`, `no` or `None`.
+    pub answer: Option<String>,
+    /// The trust's text.
+    pub text: Option<String>,
+}
+
+impl From<&Wdes9b> for DeclarationFigures {
+    fn from(w: &Wdes9b) -> Self {
+        let answer = match w.answer.trim().to_ascii_lowercase().as_str() {
+            "yes" | "y" | "true" => Some("yes".to_string()),
+            "no" | "n" | "false" => Some("no".to_string()),
+            _ => None,
+        };
+        DeclarationFigures { answer, text: (!w.text.trim().is_empty()).then(|| w.text.trim().to_string()) }
+    }
+}
+
+/// The data-quality block.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DataQuality {
+    /// One per input file.
+    pub inputs: Vec<InputQuality>,
+    /// Declaration rates of the workforce.
+    pub declaration: DeclarationRates,
+    /// Inputs not given, by kind.
+    pub missing_inputs: Vec<&'static str>,
+}
+
+/// Shares of the workforce with unknown ethnicity and disability.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DeclarationRates {
+    /// Headcount.
+    pub headcount: u64,
+    /// Percent of the workforce with Unknown ethnicity.
+    pub ethnicity_unknown_percent: Option<f64>,
+    /// Percent of the workforce with Unknown disability.
+    pub disability_unknown_percent: Option<f64>,
+}

@@ -1,0 +1,56 @@
+//! Atomic output: a temporary file in the target folder, renamed over the target only when complete, so an
+//! interrupted or failed run leaves no partial file. An output path that is one of the inputs is refused.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// Refuses an output path that names one of the inputs (compared after resolving links and `..`).
+///
+/// ```
+/// use std::path::PathBuf;
+/// use wres_wdes::render::atomic::refuse_input;
+/// let inputs = vec![PathBuf::from("Cargo.toml")];
+/// assert!(refuse_input(std::path::Path::new("Cargo.toml"), &inputs).is_err());
+/// assert!(refuse_input(std::path::Path::new("out.json"), &inputs).is_ok());
+/// ```
+pub fn refuse_input(output: &Path, inputs: &[PathBuf]) -> Result<()> {
+    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let out = canonical(output);
+    if inputs.iter().any(|i| canonical(i) == out) {
+        return Err(Error::usage(format!("{}: this is one of the inputs; refusing to overwrite it", output.display()))
+            .with_hint("write the outputs to another file name"));
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `path` atomically (temporary file in the same folder, then rename).
+pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_with(path, |file| file.write_all(bytes).map_err(|e| e.to_string()))
+}
+
+/// Writes to `path` atomically through `fill`, which writes the whole content to the temporary file.
+pub fn write_with(path: &Path, fill: impl FnOnce(&mut std::fs::File) -> std::result::Result<(), String>) -> Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !dir.is_dir() {
+        return Err(Error::io(format!("{}: the folder {} does not exist", path.display(), dir.display()))
+            .with_hint("create the folder first, or write somewhere else"));
+    }
+    if path.is_dir() {
+        return Err(Error::io(format!("{}: is a folder, not a file", path.display())));
+    }
+    let cannot = |e: &dyn std::fmt::Display| {
+        Error::io(format!("{}: cannot write: {e}", path.display()))
+            .with_hint("check the folder exists and you may write to it")
+    };
+    let mut tmp =
+        tempfile::Builder::new().prefix(".wres-wdes-").suffix(".tmp").tempfile_in(&dir).map_err(|e| cannot(&e))?;
+    fill(tmp.as_file_mut()).map_err(|e| cannot(&e))?;
+    tmp.as_file_mut().sync_all().map_err(|e| cannot(&e))?;
+    tmp.persist(path).map_err(|e| cannot(&e.error))?;
+    Ok(())
+}
