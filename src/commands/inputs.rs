@@ -90,11 +90,7 @@ pub fn resolve(args: &InputArgs, stats: &StatisticsArgs, example_dir: Option<&Pa
 
 /// The paths of every input, for refusing to overwrite one.
 pub fn input_paths(inputs: &Inputs) -> Vec<PathBuf> {
-    [&inputs.staff, &inputs.recruitment, &inputs.cases, &inputs.training, &inputs.survey, &inputs.board]
-        .into_iter()
-        .flatten()
-        .map(|f| f.path.clone())
-        .collect()
+    given(inputs).map(|f| f.path.clone()).collect()
 }
 
 /// Reads and normalises every input given. The staff snapshot is read first: cases and training join to it.
@@ -136,5 +132,24 @@ pub fn load(inputs: &Inputs, period: &Period) -> Result<Records> {
         out.board = Some(b);
         out.quality.push(q);
     }
+    for (q, f) in out.quality.iter_mut().zip(given(inputs)) {
+        q.sha256 = Some(sha256(&f.path)?);
+    }
     Ok(out)
+}
+
+/// The inputs given, in the order they are read (and their data-quality entries are pushed).
+fn given(inputs: &Inputs) -> impl Iterator<Item = &InputFile> {
+    [&inputs.staff, &inputs.recruitment, &inputs.cases, &inputs.training, &inputs.survey, &inputs.board]
+        .into_iter()
+        .flatten()
+}
+
+/// The SHA-256 digest of a file, in lower-case hex.
+fn sha256(path: &Path) -> Result<String> {
+    use sha2::{Digest, Sha256};
+    let mut file = std::fs::File::open(path).map_err(|e| Error::io(format!("{}: cannot read: {e}", path.display())))?;
+    let mut hasher = Sha256::new();
+    std::io::copy(&mut file, &mut hasher).map_err(|e| Error::io(format!("{}: cannot read: {e}", path.display())))?;
+    Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
 }

@@ -6,6 +6,7 @@ pub mod definitions;
 pub mod relative_likelihood;
 pub mod representation;
 pub mod results;
+pub mod summary;
 pub mod survey;
 
 use definitions::{Definition, Kind};
@@ -67,7 +68,7 @@ pub fn indicator(def: &Definition, records: &Records, settings: &Settings) -> In
             ),
         },
     };
-    IndicatorResult {
+    let mut result = IndicatorResult {
         id: def.id.clone(),
         standard: def.standard.clone(),
         title: def.title.clone(),
@@ -76,8 +77,11 @@ pub fn indicator(def: &Definition, records: &Records, settings: &Settings) -> In
         status: outcome.status,
         reason: outcome.reason,
         notes: outcome.notes,
+        summary: String::new(),
         figures: outcome.figures,
-    }
+    };
+    result.summary = summary::sentence(def, &result);
+    result
 }
 
 /// Computes every indicator and metric.

@@ -83,6 +83,8 @@ pub struct IndicatorResult {
     pub reason: Option<String>,
     /// Notes a reader should see with the figure (small numbers, one year only, ...).
     pub notes: Vec<String>,
+    /// What the figure means, in one plain-English sentence written from the figures.
+    pub summary: String,
     /// The figures of its kind.
     #[serde(flatten)]
     pub figures: Figures,

@@ -49,6 +49,8 @@ pub struct InputQuality {
     pub kind: &'static str,
     /// The path as given.
     pub path: String,
+    /// SHA-256 digest of the file's bytes, so a report can be traced to its exact inputs.
+    pub sha256: Option<String>,
     /// The sheet read (several joined by `, ` for a multi-sheet extract; empty for CSV).
     pub sheet: String,
     /// The 1-based header row.
@@ -129,6 +131,7 @@ impl QualityLog {
         InputQuality {
             kind,
             path: info.path.display().to_string(),
+            sha256: None,
             sheet: info.sheets.join(", "),
             header_row: info.header_row,
             layout,
