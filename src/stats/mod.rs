@@ -5,6 +5,62 @@
 
 use serde::Serialize;
 
+pub mod assessment;
+pub mod chi_square;
+pub mod comparison;
+pub mod disclosure;
+pub mod fisher;
+pub mod hypothesis;
+pub mod katz;
+pub mod log_adjusted;
+pub mod normal;
+pub mod proportion;
+pub mod ratio;
+pub mod score;
+
+pub use comparison::{compare, Comparison};
+
+/// The confidence interval of the relative likelihood by `method` at `level` (e.g. 0.95):
+///
+/// * [`CiMethod::Score`]: Miettinen & Nurminen (1985) score interval by root-finding ([`score::score_interval`]);
+/// * [`CiMethod::ScoreUncorrected`]: Koopman (1984) score interval ([`score::score_interval`]);
+/// * [`CiMethod::Katz`]: Katz et al. (1978) log interval ([`katz::katz_interval`]);
+/// * [`CiMethod::LogAdjusted`]: statsmodels' log-adjusted interval ([`log_adjusted::log_adjusted_interval`]).
+///
+/// `None` when the method gives no interval (an empty group; `a = c = 0` for the score methods; `a = 0` or `c = 0`
+/// for Katz) or the level is outside (0, 1). A score interval has `low = 0` when `a = 0` and `high = None` when
+/// `c = 0`.
+///
+/// ```
+/// use wres_wdes::stats::{interval, CiMethod, TwoGroups};
+/// let g = TwoGroups { a: 0, n1: 14, c: 6, n2: 31 };
+/// assert_eq!(interval(&g, CiMethod::Score, 0.95).unwrap().low, 0.0);
+/// assert!(interval(&g, CiMethod::Katz, 0.95).is_none());
+/// ```
+pub fn interval(g: &TwoGroups, method: CiMethod, level: f64) -> Option<Interval> {
+    match method {
+        CiMethod::Score => score::score_interval(g, level, true),
+        CiMethod::ScoreUncorrected => score::score_interval(g, level, false),
+        CiMethod::Katz => katz::katz_interval(g, level),
+        CiMethod::LogAdjusted => log_adjusted::log_adjusted_interval(g, level),
+    }
+}
+
+impl CiMethod {
+    /// Every method, in the order reports list them.
+    pub const ALL: [CiMethod; 4] = [CiMethod::Score, CiMethod::ScoreUncorrected, CiMethod::Katz, CiMethod::LogAdjusted];
+
+    /// The method's name on the command line and in JSON (`score`, `score-uncorrected`, `katz`, `log-adjusted`).
+    pub fn name(self) -> &'static str {
+        match self {
+            CiMethod::Score => "score",
+            CiMethod::ScoreUncorrected => "score-uncorrected",
+            CiMethod::Katz => "katz",
+            CiMethod::LogAdjusted => "log-adjusted",
+        }
+    }
+}
+
 /// Four counts: `a` events of `n1` in the numerator group, `c` events of `n2` in the comparison group.
 ///
 /// ```
