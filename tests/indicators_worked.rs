@@ -82,7 +82,8 @@ fn katz_interval_is_1_346_to_1_901() {
 fn cases(bme: (u64, u64), white: (u64, u64)) -> Cases {
     let mut c = Cases::default();
     for (eth, (cur, prev)) in [(Ethnicity::Bme, bme), (Ethnicity::White, white)] {
-        for (year, n) in [(PeriodYear::Current, cur), (PeriodYear::Previous, prev)] {
+        for (year, n) in [(PeriodYear::Current, cur), (PeriodYear::Previous, prev)].into_iter().filter(|(_, n)| *n > 0)
+        {
             c.cases.push(Case {
                 year,
                 case_type: CaseType::Disciplinary,

@@ -75,12 +75,12 @@ fn label(name: &Option<String>) -> Option<&'static str> {
 }
 
 fn empty() -> Figures {
-    Figures::RelativeLikelihood(RelativeLikelihoodFigures {
+    Figures::RelativeLikelihood(Box::new(RelativeLikelihoodFigures {
         groups: Vec::new(),
         ratio: None,
         assessment: Assessment::NotEstimable,
         rolling_average: None,
-    })
+    }))
 }
 
 fn training_tallies(staff: &StaffSnapshot, people: &BTreeSet<u32>, dimension: Dimension) -> Tallies {
@@ -189,12 +189,12 @@ fn finish(
         status,
         reason,
         notes,
-        figures: Figures::RelativeLikelihood(RelativeLikelihoodFigures {
+        figures: Figures::RelativeLikelihood(Box::new(RelativeLikelihoodFigures {
             groups: Vec::new(),
             ratio: Some(ratio),
             assessment,
             rolling_average: None,
-        }),
+        })),
     }
 }
 

@@ -97,7 +97,7 @@ pub enum Figures {
     /// WRES 1, WDES 1.
     Representation(RepresentationFigures),
     /// WRES 2-4, WDES 2-3.
-    RelativeLikelihood(RelativeLikelihoodFigures),
+    RelativeLikelihood(Box<RelativeLikelihoodFigures>),
     /// WRES 5-8, WDES 4-9a.
     Survey(SurveyFigures),
     /// WRES 9, WDES 10.

@@ -98,7 +98,7 @@ pub fn sentence(def: &Definition, result: &IndicatorResult) -> String {
             let who = def.protected_group.as_deref().unwrap_or("");
             let pct = |m: &str| f.rows.iter().find(|r| r.membership == m && r.group == who).and_then(|r| r.percent);
             let mut s = match pct("voting") {
-                Some(v) => format!("{} of voting board members are {who}", format!("{}%", one(v))),
+                Some(v) => format!("{}% of voting board members are {who}", one(v)),
                 None => "The board has no voting members listed".to_string(),
             };
             if let Some(w) = pct("workforce") {
