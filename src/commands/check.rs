@@ -12,7 +12,7 @@ use clap::Args;
 use super::example::ExampleTrust;
 use super::{inputs, InputArgs, StatisticsArgs, Verbosity};
 use crate::error::{Error, Result};
-use crate::normalise::quality::{problems, InputQuality};
+use crate::normalise::quality::{problems, shown, InputQuality};
 
 /// Arguments of `check`.
 #[derive(Debug, Args)]
@@ -39,15 +39,21 @@ pub fn describe(q: &InputQuality) -> String {
     for c in &q.columns {
         let _ = writeln!(s, "  {:<20} <- column '{}'", c.field, c.header);
     }
-    let _ = writeln!(s, "  rows read: {}, used: {}, blank rows skipped: {}", q.rows_read, q.rows_used, q.blank_rows);
+    let _ = writeln!(
+        s,
+        "  rows read: {}, used: {}, blank rows skipped: {}",
+        shown(q.rows_read),
+        shown(q.rows_used),
+        shown(q.blank_rows)
+    );
     for e in &q.excluded {
-        let _ = writeln!(s, "  left out: {} rows ({})", e.rows, e.reason);
+        let _ = writeln!(s, "  left out: {} rows ({})", shown(e.rows), e.reason);
     }
     for u in &q.unrecognised {
-        let _ = writeln!(s, "  not recognised: {} '{}' in {} rows", u.field, u.value, u.rows);
+        let _ = writeln!(s, "  not recognised: {} '{}' in {} rows", u.field, u.value, shown(u.rows));
     }
     for w in &q.warnings {
-        let _ = writeln!(s, "  warning: {} in {} rows", w.warning, w.rows);
+        let _ = writeln!(s, "  warning: {} in {} rows", w.warning, shown(w.rows));
     }
     s
 }

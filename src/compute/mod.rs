@@ -3,6 +3,7 @@
 
 pub mod board;
 pub mod definitions;
+pub mod publication;
 pub mod relative_likelihood;
 pub mod representation;
 pub mod results;
@@ -89,7 +90,7 @@ pub fn compute(records: &Records, settings: &Settings) -> Result<Results> {
     let defs = definitions::all()?;
     let indicators = defs.iter().map(|d| indicator(d, records, settings)).collect();
     let period = settings.period();
-    Ok(Results {
+    let mut results = Results {
         schema: results::SCHEMA,
         tool_version: env!("CARGO_PKG_VERSION"),
         organisation: settings.organisation.clone(),
@@ -108,7 +109,11 @@ pub fn compute(records: &Records, settings: &Settings) -> Result<Results> {
         indicators,
         population: None,
         data_quality: data_quality(records),
-    })
+    };
+    if settings.publication {
+        publication::disclose(&mut results);
+    }
+    Ok(results)
 }
 
 fn data_quality(records: &Records) -> DataQuality {

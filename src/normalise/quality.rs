@@ -18,8 +18,8 @@ const MAX_VALUE_CHARS: usize = 40;
 pub struct Excluded {
     /// A short stable word a script can match (`bank`, `student`, `duplicate_person`, `outside_period`, ...).
     pub reason: &'static str,
-    /// How many rows.
-    pub rows: u64,
+    /// How many rows (`None` when withheld by disclosure control).
+    pub rows: Option<u64>,
 }
 
 /// A value not recognised in a coded column.
@@ -29,8 +29,8 @@ pub struct Unrecognised {
     pub field: &'static str,
     /// The raw text, trimmed (cut to 40 characters).
     pub value: String,
-    /// How many rows held it.
-    pub rows: u64,
+    /// How many rows held it (`None` when withheld by disclosure control).
+    pub rows: Option<u64>,
 }
 
 /// A counted condition that did not exclude rows but deserves attention.
@@ -38,8 +38,8 @@ pub struct Unrecognised {
 pub struct Warning {
     /// A short stable word (`conflicting_ethnicity`, `person_not_in_snapshot`, ...).
     pub warning: &'static str,
-    /// How many rows.
-    pub rows: u64,
+    /// How many rows (`None` when withheld by disclosure control).
+    pub rows: Option<u64>,
 }
 
 /// The data-quality record of one input file (the `data_quality.inputs[]` element of the JSON).
@@ -57,12 +57,12 @@ pub struct InputQuality {
     pub header_row: usize,
     /// `row` (one row per record) or `aggregated` (a group column plus counts).
     pub layout: &'static str,
-    /// Non-blank rows below the header.
-    pub rows_read: u64,
+    /// Non-blank rows below the header (`None` when withheld by disclosure control).
+    pub rows_read: Option<u64>,
     /// Rows that contributed to the figures.
-    pub rows_used: u64,
+    pub rows_used: Option<u64>,
     /// Blank rows skipped.
-    pub blank_rows: u64,
+    pub blank_rows: Option<u64>,
     /// Rows left out, by reason.
     pub excluded: Vec<Excluded>,
     /// Values not recognised, by field and raw value.
@@ -135,16 +135,16 @@ impl QualityLog {
             sheet: info.sheets.join(", "),
             header_row: info.header_row,
             layout,
-            rows_read: info.rows_read,
-            rows_used: self.used,
-            blank_rows: info.blank_rows,
-            excluded: self.excluded.into_iter().map(|(reason, rows)| Excluded { reason, rows }).collect(),
+            rows_read: Some(info.rows_read),
+            rows_used: Some(self.used),
+            blank_rows: Some(info.blank_rows),
+            excluded: self.excluded.into_iter().map(|(reason, rows)| Excluded { reason, rows: Some(rows) }).collect(),
             unrecognised: self
                 .unrecognised
                 .into_iter()
-                .map(|((field, value), rows)| Unrecognised { field, value, rows })
+                .map(|((field, value), rows)| Unrecognised { field, value, rows: Some(rows) })
                 .collect(),
-            warnings: self.warnings.into_iter().map(|(warning, rows)| Warning { warning, rows }).collect(),
+            warnings: self.warnings.into_iter().map(|(warning, rows)| Warning { warning, rows: Some(rows) }).collect(),
             columns: info.columns.clone(),
         }
     }
@@ -160,14 +160,19 @@ pub fn problems(inputs: &[InputQuality]) -> Vec<String> {
     let mut out = Vec::new();
     for q in inputs {
         for e in q.excluded.iter().filter(|e| !RULE_REASONS.contains(&e.reason)) {
-            out.push(format!("{}: {} rows left out ({})", q.path, e.rows, e.reason));
+            out.push(format!("{}: {} rows left out ({})", q.path, shown(e.rows), e.reason));
         }
         for u in &q.unrecognised {
-            out.push(format!("{}: {} rows with unrecognised {} '{}'", q.path, u.rows, u.field, u.value));
+            out.push(format!("{}: {} rows with unrecognised {} '{}'", q.path, shown(u.rows), u.field, u.value));
         }
         for w in &q.warnings {
-            out.push(format!("{}: {} rows with {}", q.path, w.rows, w.warning));
+            out.push(format!("{}: {} rows with {}", q.path, shown(w.rows), w.warning));
         }
     }
     out
+}
+
+/// A count for messages: the number, or `*` when withheld.
+pub fn shown(count: Option<u64>) -> String {
+    count.map_or_else(|| "*".to_string(), |c| c.to_string())
 }
