@@ -7,7 +7,7 @@ use super::{TestResult, TwoGroups};
 /// that does not underflow.
 const NEGLIGIBLE: f64 = -780.0;
 /// At most this many tables are visited on each side of the mode.
-const MAX_STEPS: usize = 50_000_000;
+const MAX_STEPS: usize = 5_000_000;
 
 /// Compensated (Neumaier) summation.
 #[derive(Default)]
@@ -47,7 +47,7 @@ impl Sum {
 ///
 /// `statistic` is the sample odds ratio `a(n2 − c)/((n1 − a)c)` (not the risk ratio), `None` where SciPy gives
 /// inf or nan. Returns `None` only for inconsistent counts (SciPy raises on a negative cell) or a table too large
-/// to walk (more than 50 million tables on a side).
+/// to walk (more than 5 million tables on a side).
 ///
 /// ```
 /// use wres_wdes::stats::{fisher::fisher_exact, TwoGroups};
