@@ -118,3 +118,25 @@ fn disclosure_rules() {
     assert_eq!(t.cells[0][0], Disclosed::Suppressed);
     assert!(t.cells[0][1].is_suppressed() || t.row_totals[0].is_suppressed());
 }
+
+#[test]
+fn huge_counts_do_not_panic() {
+    let max = u64::MAX;
+    for g in [
+        TwoGroups { a: max / 2, n1: max, c: 3, n2: max },
+        TwoGroups { a: max, n1: max, c: max, n2: max },
+        TwoGroups { a: 1, n1: max, c: max - 1, n2: max },
+        TwoGroups { a: 5, n1: 3, c: 1, n2: 1 },
+    ] {
+        for m in CiMethod::ALL {
+            let c = compare(&g, m, 0.95);
+            for x in [c.value, c.p_value, c.ci.map(|i| i.low), c.ci.and_then(|i| i.high)].into_iter().flatten() {
+                assert!(x.is_finite(), "{g:?} {m:?} {c:?}");
+            }
+        }
+        let _ = fisher_exact(&g);
+        let _ = chi_square::chi_square(&g, true);
+        let _ = hypothesis::score_test(&g, true);
+        let _ = disclose_table(&[vec![g.a, g.n1], vec![g.c, g.n2]]);
+    }
+}
