@@ -24,8 +24,9 @@ pub fn chi_square(g: &TwoGroups, yates: bool) -> Option<TestResult> {
         return None;
     }
     let (a, n1, c, n2) = (g.a, g.n1, g.c, g.n2);
-    let m = a + c;
-    let n = n1 + n2;
+    let (Some(m), Some(n)) = (a.checked_add(c), n1.checked_add(n2)) else {
+        return None;
+    };
     if n1 == 0 || n2 == 0 || m == 0 || m == n {
         return None;
     }

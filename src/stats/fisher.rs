@@ -7,7 +7,7 @@ use super::{TestResult, TwoGroups};
 /// that does not underflow.
 const NEGLIGIBLE: f64 = -780.0;
 /// At most this many tables are visited on each side of the mode.
-const MAX_STEPS: usize = 50_000_000;
+const MAX_STEPS: usize = 2_000_000;
 
 /// Compensated (Neumaier) summation.
 #[derive(Default)]
@@ -47,7 +47,7 @@ impl Sum {
 ///
 /// `statistic` is the sample odds ratio `a(n2 − c)/((n1 − a)c)` (not the risk ratio), `None` where SciPy gives
 /// inf or nan. Returns `None` only for inconsistent counts (SciPy raises on a negative cell) or a table too large
-/// to walk (more than 50 million tables on a side).
+/// to walk (more than 2 million tables on a side).
 ///
 /// ```
 /// use wres_wdes::stats::{fisher::fisher_exact, TwoGroups};
@@ -64,8 +64,9 @@ pub fn fisher_exact(g: &TwoGroups) -> Option<TestResult> {
     let num = u128::from(a) * u128::from(n2 - c);
     let den = u128::from(n1 - a) * u128::from(c);
     let statistic = (den > 0).then(|| div_round(num, den));
-    let m = a + c;
-    let n = n1 + n2;
+    let (Some(m), Some(n)) = (a.checked_add(c), n1.checked_add(n2)) else {
+        return None;
+    };
     if n1 == 0 || n2 == 0 || m == 0 || m == n {
         return Some(TestResult { statistic: None, p_value: 1.0 });
     }
@@ -76,7 +77,7 @@ pub fn fisher_exact(g: &TwoGroups) -> Option<TestResult> {
     // ln P(k+1)/P(k)
     let step = |k: u64| -> f64 {
         let num = (n1 - k) as f64 * (m - k) as f64;
-        let den = (k + 1) as f64 * (n2 + k + 1 - m) as f64;
+        let den = (k as f64 + 1.0) * ((n2 - (m - k)) as f64 + 1.0);
         (num / den).ln()
     };
     // Log-probabilities relative to the mode, upward (mode, mode+1, ...) and downward (mode, mode-1, ...),

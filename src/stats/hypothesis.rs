@@ -32,7 +32,7 @@ pub fn score_test(g: &TwoGroups, corrected: bool) -> Option<TestResult> {
     if corrected {
         var *= n / (n - 1.0);
     }
-    if !(var > 0.0) {
+    if var.is_nan() || var <= 0.0 {
         return None;
     }
     let z = (a / n1 - c / n2) / var.sqrt();
@@ -57,7 +57,7 @@ pub fn wald_test(g: &TwoGroups) -> Option<TestResult> {
 /// log-adjusted interval. `None` for an empty group or inconsistent counts.
 pub fn wald_test_adjusted(g: &TwoGroups) -> Option<TestResult> {
     let (ln_rr, se) = adjusted_log_ratio(g)?;
-    if !(se > 0.0) {
+    if se.is_nan() || se <= 0.0 {
         return None;
     }
     let z = ln_rr / se;

@@ -20,6 +20,9 @@ pub mod score;
 
 pub use comparison::{compare, Comparison};
 
+#[cfg(test)]
+mod tests;
+
 /// The confidence interval of the relative likelihood by `method` at `level` (e.g. 0.95):
 ///
 /// * [`CiMethod::Score`]: Miettinen & Nurminen (1985) score interval by root-finding ([`score::score_interval`]);

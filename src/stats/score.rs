@@ -26,7 +26,7 @@ use super::{Interval, TwoGroups};
 /// assert!(score_statistic(&g, 1.5, true).unwrap().abs() < 1e-12); // Z is 0 at the estimate
 /// ```
 pub fn score_statistic(g: &TwoGroups, theta: f64, corrected: bool) -> Option<f64> {
-    if !(theta > 0.0 && theta.is_finite()) || g.n1 == 0 || g.n2 == 0 || !is_consistent(g) || g.a + g.c == 0 {
+    if !(theta > 0.0 && theta.is_finite()) || g.n1 == 0 || g.n2 == 0 || !is_consistent(g) || (g.a == 0 && g.c == 0) {
         return None;
     }
     let z = z_raw(g, theta, corrected);
@@ -141,7 +141,7 @@ fn crossing(f: impl Fn(f64) -> f64, t0: f64) -> Crossing {
 /// ```
 pub fn score_interval(g: &TwoGroups, level: f64, corrected: bool) -> Option<Interval> {
     let z = z_for_level(level)?;
-    if g.n1 == 0 || g.n2 == 0 || !is_consistent(g) || g.a + g.c == 0 {
+    if g.n1 == 0 || g.n2 == 0 || !is_consistent(g) || (g.a == 0 && g.c == 0) {
         return None;
     }
     let t0 = match relative_likelihood(g) {
