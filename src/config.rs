@@ -245,9 +245,31 @@ pub fn load(path: &Path) -> Result<ConfigFile> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| Error::io(format!("{}: cannot read the config file: {e}", path.display())))?;
     toml::from_str(&text).map_err(|e| {
-        Error::usage(format!("{}: {}", path.display(), e.to_string().trim_end()))
-            .with_hint("see the README section 'The config file' for every key")
+        let message = e.to_string();
+        let hint = did_you_mean(&message)
+            .unwrap_or_else(|| "see the README section 'The config file' for every key".to_string());
+        Error::usage(format!("{}: {}", path.display(), message.trim_end())).with_hint(hint)
     })
+}
+
+/// For an "unknown field `x`, expected one of `a`, `b`" message, the closest expected key.
+///
+/// ```
+/// use wres_wdes::config::did_you_mean;
+/// let m = "unknown field `statistcs`, expected one of `organisation`, `period`, `statistics`";
+/// assert_eq!(did_you_mean(m).as_deref(), Some("did you mean `statistics`?"));
+/// ```
+pub fn did_you_mean(message: &str) -> Option<String> {
+    let rest = message.split("unknown field `").nth(1)?;
+    let (unknown, rest) = rest.split_once('`')?;
+    let expected = rest.split("expected").nth(1)?;
+    let best = expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|k| (strsim::jaro_winkler(unknown, k), k))
+        .max_by(|a, b| a.0.total_cmp(&b.0))?;
+    (best.0 > 0.7).then(|| format!("did you mean `{}`?", best.1))
 }
 
 /// Parses a CI method name.
