@@ -13,6 +13,7 @@ pub mod fisher;
 pub mod hypothesis;
 pub mod katz;
 pub mod log_adjusted;
+pub mod mantel_haenszel;
 pub mod normal;
 pub mod proportion;
 pub mod ratio;
