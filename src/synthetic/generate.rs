@@ -10,7 +10,7 @@ use rand_chacha::ChaCha8Rng;
 
 use super::model::*;
 use super::names::{FORENAMES, SURNAMES};
-use crate::normalise::codes::{Disability, Ethnicity, MedicalGrade, PayBand, PayRow, StaffGroup};
+use crate::normalise::codes::{Ethnicity, MedicalGrade, PayBand, PayRow, StaffGroup};
 
 /// Everything drawn, before the truth is computed.
 pub(crate) struct Drawn {
@@ -473,16 +473,27 @@ fn draw_cases(seed: u64, workforce: &[WorkforceMember]) -> Vec<Case> {
         let row_dis = rng.random_bool(0.5);
         cases.push(Case { reference: 0, person_id: id, eth, dis, row_eth, row_dis, kind, date, style: rng.random() });
     };
-    for m in workforce {
-        let g = eth_group(m.eth);
-        let disabled = m.dis.group() == Disability::Disabled;
-        for year in [2024, 2025] {
-            let p_disc = match g {
-                Ethnicity::White => 0.009,
-                Ethnicity::Bme => 0.0117,
-                Ethnicity::Unknown => 0.010,
-            };
-            if rng.random_bool(p_disc) {
+    // Exact numbers per group and year (drawn without replacement), so the small counts of a 2000-staff trust
+    // still show the intended pattern: rates are per person per year.
+    let mut by_eth: [Vec<usize>; 3] = Default::default();
+    let mut by_dis: [Vec<usize>; 3] = Default::default();
+    for (i, m) in workforce.iter().enumerate() {
+        by_eth[eth_group(m.eth) as usize].push(i);
+        by_dis[m.dis.group() as usize].push(i);
+    }
+    let everyone: Vec<usize> = (0..workforce.len()).collect();
+    let choose = |rng: &mut ChaCha8Rng, pool: &[usize], rate: f64| -> Vec<usize> {
+        let k = ((pool.len() as f64 * rate).round() as usize).min(pool.len());
+        let mut picked: Vec<usize> =
+            rand::seq::index::sample(rng, pool.len(), k).into_iter().map(|j| pool[j]).collect();
+        picked.sort_unstable();
+        picked
+    };
+    for year in [2024, 2025] {
+        // Disciplinary: White 0.9%, BME 1.17% (1.3 times), Unknown 1.0%.
+        for (g, rate) in [(0, 0.009), (1, 0.0117), (2, 0.010)] {
+            for i in choose(&mut rng, &by_eth[g], rate) {
+                let m = &workforce[i];
                 let d = date_in_year(&mut rng, year);
                 push(&mut rng, m.id, m.eth, m.dis, CaseType::Disciplinary, d);
                 if rng.random_bool(0.08) {
@@ -490,27 +501,31 @@ fn draw_cases(seed: u64, workforce: &[WorkforceMember]) -> Vec<Case> {
                     push(&mut rng, m.id, m.eth, m.dis, CaseType::Disciplinary, d);
                 }
             }
-            if rng.random_bool(if disabled { 0.012 } else { 0.005 }) {
-                let d = date_in_year(&mut rng, year);
-                push(&mut rng, m.id, m.eth, m.dis, CaseType::Performance, d);
-            }
-            if rng.random_bool(if disabled { 0.010 } else { 0.003 }) {
-                let d = date_in_year(&mut rng, year);
-                push(&mut rng, m.id, m.eth, m.dis, CaseType::IllHealth, d);
-            }
-            if rng.random_bool(0.004) {
-                let d = date_in_year(&mut rng, year);
-                push(&mut rng, m.id, m.eth, m.dis, CaseType::Grievance, d);
+        }
+        // Capability: performance 1.2% of disabled staff, 0.5% of others; ill health 1.0% and 0.3%.
+        for (g, perf, ill) in [(0, 0.012, 0.010), (1, 0.005, 0.003), (2, 0.005, 0.003)] {
+            for (kind, rate) in [(CaseType::Performance, perf), (CaseType::IllHealth, ill)] {
+                for i in choose(&mut rng, &by_dis[g], rate) {
+                    let m = &workforce[i];
+                    let d = date_in_year(&mut rng, year);
+                    push(&mut rng, m.id, m.eth, m.dis, kind, d);
+                }
             }
         }
-        if rng.random_bool(0.002) {
-            let d = if rng.random_bool(0.6) {
-                date_in_year(&mut rng, 2023)
-            } else {
-                ymd(2025, 4, 1) + Duration::days(rng.random_range(0..90))
-            };
-            push(&mut rng, m.id, m.eth, m.dis, CaseType::Disciplinary, d);
+        for i in choose(&mut rng, &everyone, 0.004) {
+            let m = &workforce[i];
+            let d = date_in_year(&mut rng, year);
+            push(&mut rng, m.id, m.eth, m.dis, CaseType::Grievance, d);
         }
+    }
+    for i in choose(&mut rng, &everyone, 0.002) {
+        let m = &workforce[i];
+        let d = if rng.random_bool(0.6) {
+            date_in_year(&mut rng, 2023)
+        } else {
+            ymd(2025, 4, 1) + Duration::days(rng.random_range(0..90))
+        };
+        push(&mut rng, m.id, m.eth, m.dis, CaseType::Disciplinary, d);
     }
     // Leavers: cases for people no longer in the snapshot; their rows always carry ethnicity and disability.
     let n_leavers = ((cases.len() as f64 * 0.1).round() as usize).max(1);

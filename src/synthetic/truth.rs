@@ -196,14 +196,16 @@ fn bump<K: Ord>(map: &mut BTreeMap<K, u64>, key: K) {
 
 /// Counts the truth from the drawn trust.
 pub(crate) fn compute(d: &Drawn) -> Truth {
-    let mut t = Truth::default();
-    t.rows = FileRows {
-        staff: d.staff.len() as u64,
-        recruitment: d.applications.len() as u64,
-        cases: d.cases.len() as u64,
-        training: d.training.len() as u64,
-        survey: d.survey.len() as u64,
-        board: d.board.len() as u64,
+    let mut t = Truth {
+        rows: FileRows {
+            staff: d.staff.len() as u64,
+            recruitment: d.applications.len() as u64,
+            cases: d.cases.len() as u64,
+            training: d.training.len() as u64,
+            survey: d.survey.len() as u64,
+            board: d.board.len() as u64,
+        },
+        ..Default::default()
     };
     let (rows, counts) = counted_rows(&d.people, &d.staff);
     t.staff_rows = counts;

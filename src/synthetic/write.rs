@@ -82,7 +82,7 @@ enum Sink {
         row: u32,
         in_sheet: usize,
         limit: usize,
-        date: Format,
+        date: Box<Format>,
     },
     Csv {
         w: Box<csv::Writer<NamedTempFile>>,
@@ -108,7 +108,7 @@ impl Sink {
             row: 0,
             in_sheet: 0,
             limit,
-            date: Format::new().set_num_format("dd/mm/yyyy"),
+            date: Box::new(Format::new().set_num_format("dd/mm/yyyy")),
         };
         sink.new_sheet().map_err(|e| io_error(path, e))?;
         Ok(sink)
