@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::Verbosity;
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::synthetic::{self, Presentation, SampleOptions};
 
 /// Arguments of `sample`.
 #[derive(Debug, Args)]
@@ -20,9 +21,17 @@ pub struct SampleArgs {
     /// Random seed: the same seed gives the same files.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Write the same trust with other spellings and formats (staff as CSV, recruitment as xlsx, ...).
+    #[arg(long)]
+    pub alternative: bool,
 }
 
-/// Runs `sample`.
-pub fn run(_args: SampleArgs, _verbosity: Verbosity) -> Result<ExitCode> {
-    Err(Error::usage("'sample' is not built yet"))
+/// Runs `sample`: generates the trust and prints each file written, one per line, on stdout.
+pub fn run(args: SampleArgs, _verbosity: Verbosity) -> Result<ExitCode> {
+    let presentation = if args.alternative { Presentation::Alternative } else { Presentation::Standard };
+    let trust = synthetic::generate(&SampleOptions { staff: args.staff, seed: args.seed, presentation });
+    for path in synthetic::write(&trust, &args.out_dir)? {
+        println!("{}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
 }
