@@ -6,7 +6,15 @@ use std::path::PathBuf;
 use crate::error::{Error, Result};
 
 /// The embedded files: name and bytes.
-pub const FILES: &[(&str, &[u8])] = &[];
+pub const FILES: &[(&str, &[u8])] = &[
+    ("staff.xlsx", include_bytes!("../../fixtures/example-trust/staff.xlsx")),
+    ("recruitment.csv", include_bytes!("../../fixtures/example-trust/recruitment.csv")),
+    ("cases.xlsx", include_bytes!("../../fixtures/example-trust/cases.xlsx")),
+    ("training.csv", include_bytes!("../../fixtures/example-trust/training.csv")),
+    ("survey.csv", include_bytes!("../../fixtures/example-trust/survey.csv")),
+    ("board.xlsx", include_bytes!("../../fixtures/example-trust/board.xlsx")),
+    ("trust.toml", include_bytes!("../../fixtures/example-trust/trust.toml")),
+];
 
 /// A temporary folder holding the example trust; removed when dropped.
 pub struct ExampleTrust {
