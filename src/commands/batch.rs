@@ -1,17 +1,199 @@
-//! `wres-wdes batch`: not built yet.
+//! `wres-wdes batch --manifest trusts.toml --out-dir DIR`: many trusts in parallel (one workbook, JSON and CSV
+//! each, in `DIR/<code>/`), then a system roll-up (`DIR/system-rollup.json`) and a batch summary
+//! (`DIR/batch-summary.json`). One failing trust does not stop the others; the exit code is then that of the
+//! most serious failure (3 data before 1 file), and the summary says which trusts failed and why.
+//!
+//! The manifest:
+//!
+//! ```toml
+//! [system]
+//! name = "Example Integrated Care System"
+//!
+//! [[trust]]
+//! config = "north/trust.toml"      # relative to the manifest's folder
+//!
+//! [[trust]]
+//! config = "south/trust.toml"
+//! ```
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
-use super::Verbosity;
+use super::inputs;
+use super::pipeline::{produce, Outputs};
+use super::{InputArgs, StatisticsArgs, Verbosity};
+use crate::compute::results::Results;
+use crate::compute::rollup::rollup;
+use crate::config::resolve;
 use crate::error::{Error, Result};
+use crate::render;
 
 /// Arguments of `batch`.
 #[derive(Debug, Args)]
-pub struct BatchArgs {}
+pub struct BatchArgs {
+    /// The manifest (TOML) listing the trusts' config files.
+    #[arg(long, value_name = "FILE")]
+    pub manifest: PathBuf,
+    /// The folder for every output (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: PathBuf,
+    /// Statistics settings for every trust (a trust's config file can set its own).
+    #[command(flatten)]
+    pub statistics: StatisticsArgs,
+    /// Also write each trust's workbook.
+    #[arg(long)]
+    pub workbooks: bool,
+    /// Fail a trust whose data-quality check finds problems.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Manifest {
+    #[serde(default)]
+    system: SystemEntry,
+    trust: Vec<TrustEntry>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SystemEntry {
+    #[serde(default)]
+    name: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TrustEntry {
+    config: PathBuf,
+}
+
+/// One trust's line in the batch summary.
+#[derive(Debug, Serialize)]
+struct TrustOutcome {
+    config: String,
+    organisation: Option<String>,
+    status: &'static str,
+    exit_code: i32,
+    error: Option<String>,
+    outputs: Vec<String>,
+}
+
+fn load_manifest(path: &Path) -> Result<Manifest> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Error::io(format!("{}: cannot read the manifest: {e}", path.display())))?;
+    toml::from_str(&text).map_err(|e| {
+        let message = e.to_string();
+        let hint = crate::config::did_you_mean(&message)
+            .unwrap_or_else(|| "a manifest has [system] name and one [[trust]] config = \"...\" per trust".into());
+        Error::usage(format!("{}: {}", path.display(), message.trim_end())).with_hint(hint)
+    })
+}
+
+/// A folder name for a trust: its ODS code, else its config file's folder name, made unique by position.
+fn folder_name(results_code: &str, config: &Path, index: usize) -> String {
+    let base = if !results_code.trim().is_empty() {
+        results_code.trim().to_string()
+    } else {
+        config.parent().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    };
+    let clean: String = base.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+    if clean.is_empty() {
+        format!("trust-{}", index + 1)
+    } else {
+        format!("{:02}-{clean}", index + 1)
+    }
+}
+
+fn run_one(index: usize, entry: &TrustEntry, base: Option<&Path>, args: &BatchArgs) -> (TrustOutcome, Option<Results>) {
+    let config = resolve(base, &entry.config);
+    let shown = entry.config.display().to_string();
+    let attempt = || -> Result<(Results, Vec<String>)> {
+        let input_args = InputArgs { config: Some(config.clone()), ..InputArgs::default() };
+        let run = inputs::resolve(&input_args, &args.statistics, None)?;
+        let dir = args.out_dir.join(folder_name(&run.settings.organisation.code, &config, index));
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| Error::io(format!("{}: cannot create the folder: {e}", dir.display())))?;
+        let outputs = Outputs {
+            workbook: args.workbooks.then(|| dir.join("report.xlsx")),
+            json: Some(dir.join("results.json")),
+            csv: Some(dir.join("results.csv")),
+        };
+        let strict = args.strict || run.config.output.strict.unwrap_or(false);
+        let results = produce(&run, &outputs, strict)?;
+        Ok((results, outputs.paths().iter().map(|p| p.display().to_string()).collect()))
+    };
+    match attempt() {
+        Ok((results, outputs)) => (
+            TrustOutcome {
+                config: shown,
+                organisation: Some(results.organisation.name.clone()),
+                status: "ok",
+                exit_code: 0,
+                error: None,
+                outputs,
+            },
+            Some(results),
+        ),
+        Err(e) => (
+            TrustOutcome {
+                config: shown,
+                organisation: None,
+                status: "failed",
+                exit_code: e.exit_code(),
+                error: Some(e.to_string()),
+                outputs: Vec::new(),
+            },
+            None,
+        ),
+    }
+}
 
 /// Runs `batch`.
-pub fn run(_args: BatchArgs, _verbosity: Verbosity) -> Result<ExitCode> {
-    Err(Error::usage("'batch' is not built yet"))
+pub fn run(args: BatchArgs, verbosity: Verbosity) -> Result<ExitCode> {
+    let manifest = load_manifest(&args.manifest)?;
+    if manifest.trust.is_empty() {
+        return Err(Error::usage(format!("{}: lists no [[trust]]", args.manifest.display())));
+    }
+    std::fs::create_dir_all(&args.out_dir)
+        .map_err(|e| Error::io(format!("{}: cannot create the output folder: {e}", args.out_dir.display())))?;
+    let base = args.manifest.parent().map(Path::to_path_buf);
+    let progress = super::progress::bar(manifest.trust.len() as u64, verbosity);
+    let outcomes: Vec<(TrustOutcome, Option<Results>)> = manifest
+        .trust
+        .par_iter()
+        .enumerate()
+        .map(|(i, entry)| {
+            let out = run_one(i, entry, base.as_deref(), &args);
+            progress.inc(1);
+            out
+        })
+        .collect();
+    progress.finish_and_clear();
+    let succeeded: Vec<Results> = outcomes.iter().filter_map(|(_, r)| r.clone()).collect();
+    let method = succeeded.first().map_or(crate::stats::CiMethod::Score, |r| r.settings.ci_method);
+    let level = succeeded.first().map_or(0.95, |r| r.settings.ci_level);
+    let system = rollup(&manifest.system.name, &succeeded, method, level);
+    render::atomic::write(&args.out_dir.join("system-rollup.json"), render::json::to_string(&system)?.as_bytes())?;
+    let summary: Vec<&TrustOutcome> = outcomes.iter().map(|(o, _)| o).collect();
+    render::atomic::write(&args.out_dir.join("batch-summary.json"), render::json::to_string(&summary)?.as_bytes())?;
+    let failed: Vec<&TrustOutcome> = summary.iter().copied().filter(|o| o.status != "ok").collect();
+    for f in &failed {
+        eprintln!("error: {}: {}", f.config, f.error.as_deref().unwrap_or(""));
+    }
+    if verbosity >= Verbosity::Normal {
+        eprintln!(
+            "{} of {} trusts done; roll-up and summary in {}",
+            summary.len() - failed.len(),
+            summary.len(),
+            args.out_dir.display()
+        );
+    }
+    let code = failed.iter().map(|f| f.exit_code).max_by_key(|c| if *c == 3 { 10 } else { *c }).unwrap_or(0);
+    Ok(ExitCode::from(code as u8))
 }

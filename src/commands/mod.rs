@@ -6,6 +6,8 @@ pub mod batch;
 pub mod check;
 pub mod example;
 pub mod inputs;
+pub mod pipeline;
+pub mod progress;
 pub mod report;
 pub mod rl;
 pub mod sample;

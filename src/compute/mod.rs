@@ -7,6 +7,7 @@ pub mod publication;
 pub mod relative_likelihood;
 pub mod representation;
 pub mod results;
+pub mod rollup;
 pub mod summary;
 pub mod survey;
 

@@ -1,13 +1,19 @@
-//! The JSON results (`--json`): the [`Results`] serialised as `outputs.md` describes, pretty-printed, with a
-//! trailing newline. Deterministic: field order is the struct order, maps are sorted.
+//! The JSON results (`--json`): the [`Results`](crate::compute::results::Results) serialised as `outputs.md`
+//! describes (and the batch roll-up and summary), pretty-printed, with a trailing newline. Deterministic: field
+//! order is the struct order, maps are sorted.
 
-use crate::compute::results::Results;
+use serde::Serialize;
+
 use crate::error::{Error, Result};
 
-/// The results as JSON text.
-pub fn to_string(results: &Results) -> Result<String> {
+/// Any result as JSON text.
+///
+/// ```
+/// assert_eq!(wres_wdes::render::json::to_string(&[1, 2]).unwrap(), "[\n  1,\n  2\n]\n");
+/// ```
+pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String> {
     let mut s =
-        serde_json::to_string_pretty(results).map_err(|e| Error::io(format!("internal error writing JSON: {e}")))?;
+        serde_json::to_string_pretty(value).map_err(|e| Error::io(format!("internal error writing JSON: {e}")))?;
     s.push('\n');
     Ok(s)
 }

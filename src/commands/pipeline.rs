@@ -1,0 +1,60 @@
+//! One trust end to end, shared by `report` and `batch`: read and normalise the inputs, apply `--strict`,
+//! compute, and write each requested output atomically.
+
+use std::path::PathBuf;
+
+use super::inputs::{self, Run};
+use crate::compute::results::Results;
+use crate::error::{Error, Result};
+use crate::render;
+
+/// Where to write a trust's outputs (any may be absent).
+#[derive(Debug, Clone, Default)]
+pub struct Outputs {
+    /// The workbook.
+    pub workbook: Option<PathBuf>,
+    /// The JSON.
+    pub json: Option<PathBuf>,
+    /// The CSV.
+    pub csv: Option<PathBuf>,
+}
+
+impl Outputs {
+    /// The outputs named.
+    pub fn paths(&self) -> Vec<&PathBuf> {
+        [&self.workbook, &self.json, &self.csv].into_iter().flatten().collect()
+    }
+}
+
+/// Computes a trust's results and writes its outputs.
+pub fn produce(run: &Run, outputs: &Outputs, strict: bool) -> Result<Results> {
+    let input_paths = inputs::input_paths(&run.inputs);
+    for path in outputs.paths() {
+        render::atomic::refuse_input(path, &input_paths)?;
+    }
+    let records = inputs::load(&run.inputs, &run.settings.period())?;
+    if strict {
+        let problems = crate::normalise::quality::problems(&records.quality);
+        if !problems.is_empty() {
+            return Err(Error::data(format!(
+                "--strict: the data-quality check found {} problems:\n  {}",
+                problems.len(),
+                problems.join("\n  ")
+            ))
+            .with_hint(
+                "run `wres-wdes check` with the same inputs to see them all, fix the inputs, or drop --strict",
+            ));
+        }
+    }
+    let results = crate::compute::compute(&records, &run.settings)?;
+    if let Some(path) = &outputs.json {
+        render::atomic::write(path, render::json::to_string(&results)?.as_bytes())?;
+    }
+    if let Some(path) = &outputs.csv {
+        render::atomic::write(path, render::csv::to_string(&results)?.as_bytes())?;
+    }
+    if outputs.workbook.is_some() {
+        return Err(Error::usage("the workbook (--out) is not built yet; use --json or --csv"));
+    }
+    Ok(results)
+}
