@@ -4,11 +4,15 @@
 //! it (with its raw text) in the data-quality log; a recognised "not stated" value is `Some(Unknown)`.
 
 pub mod band;
+pub mod case_type;
 pub mod disability;
 pub mod ethnicity;
 pub mod grade;
 pub mod staff_group;
+pub mod survey;
 pub mod yes_no;
+
+mod text;
 
 use serde::Serialize;
 
