@@ -1,18 +1,138 @@
-//! Case types (stub until the classifier lands).
+//! Case types of the cases input: formal disciplinary (WRES 3) and formal capability on grounds of performance or
+//! ill health (WDES 3).
+//!
+//! Rules (after normalising: lowercase, punctuation and dashes to spaces):
+//!
+//! - Anything that says **informal** is not a formal process: `None`.
+//! - Disciplinary: the word "disciplinary" (optionally with formal / process / investigation / hearing / case /
+//!   action), or conduct / misconduct / gross misconduct (the disciplinary policy's grounds). WRES 3 counts entry
+//!   into a formal disciplinary investigation, so "Disciplinary Investigation" is disciplinary.
+//! - Capability: the word "capability" plus a ground: performance → [`CaseType::CapabilityPerformance`]; ill health
+//!   / ill-health / sickness / health / attendance → [`CaseType::CapabilityIllHealth`]. Both grounds, or neither
+//!   (a bare "Capability"), is `None`: the ground decides WDES 3 and cannot be guessed.
+//! - Anything else (grievance, bullying and harassment, sickness absence…) is `None`.
 
-/// A disciplinary or capability case type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+use super::text::{has_phrase, norm};
+
+/// A formal case type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub enum CaseType {
-    /// Formal disciplinary.
+    /// Formal disciplinary process (WRES 3).
     Disciplinary,
-    /// Capability on grounds of performance.
+    /// Formal capability process on grounds of performance (WDES 3).
     CapabilityPerformance,
-    /// Capability on grounds of ill health.
+    /// Formal capability process on grounds of ill health (WDES 3 when `include_ill_health`).
     CapabilityIllHealth,
 }
 
-/// Classifies a case type.
+impl CaseType {
+    /// All three.
+    pub const ALL: [CaseType; 3] =
+        [CaseType::Disciplinary, CaseType::CapabilityPerformance, CaseType::CapabilityIllHealth];
+
+    /// The canonical label: `Disciplinary`, `Capability - Performance`, `Capability - Ill Health`.
+    ///
+    /// ```
+    /// use wres_wdes::normalise::codes::case_type::CaseType;
+    /// assert_eq!(CaseType::CapabilityIllHealth.label(), "Capability - Ill Health");
+    /// ```
+    pub fn label(self) -> &'static str {
+        match self {
+            CaseType::Disciplinary => "Disciplinary",
+            CaseType::CapabilityPerformance => "Capability - Performance",
+            CaseType::CapabilityIllHealth => "Capability - Ill Health",
+        }
+    }
+}
+
+/// Classifies one case-type value; `None` when it is not one of the three formal processes.
+///
+/// ```
+/// use wres_wdes::normalise::codes::case_type::{classify, CaseType};
+/// assert_eq!(classify("Formal Disciplinary"), Some(CaseType::Disciplinary));
+/// assert_eq!(classify("Capability (Performance)"), Some(CaseType::CapabilityPerformance));
+/// assert_eq!(classify("Sickness Capability"), Some(CaseType::CapabilityIllHealth));
+/// assert_eq!(classify("Grievance"), None);
+/// ```
 pub fn classify(raw: &str) -> Option<CaseType> {
-    let _ = raw;
-    None
+    let normed = norm(raw);
+    if normed.is_empty() || has_phrase(&normed, "informal") || has_phrase(&normed, "not formal") {
+        return None;
+    }
+    if has_phrase(&normed, "capability") {
+        let performance = has_phrase(&normed, "performance");
+        let ill_health = ["ill health", "illhealth", "ill", "sickness", "health", "attendance", "sick"]
+            .iter()
+            .any(|w| has_phrase(&normed, w));
+        return match (performance, ill_health) {
+            (true, false) => Some(CaseType::CapabilityPerformance),
+            (false, true) => Some(CaseType::CapabilityIllHealth),
+            _ => None,
+        };
+    }
+    let rest: Vec<&str> = normed.split(' ').filter(|w| !DISCIPLINARY_NOISE.contains(w)).collect();
+    match rest.as_slice() {
+        ["disciplinary"] | ["conduct"] | ["misconduct"] | ["gross", "misconduct"] => Some(CaseType::Disciplinary),
+        _ => None,
+    }
+}
+
+/// Words that may accompany "disciplinary" without changing it.
+const DISCIPLINARY_NOISE: &[&str] = &["formal", "process", "investigation", "hearing", "case", "action", "procedure"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use CaseType::*;
+
+    #[test]
+    fn values() {
+        for (raw, want) in [
+            ("Disciplinary", Some(Disciplinary)),
+            ("disciplinary", Some(Disciplinary)),
+            ("Formal Disciplinary", Some(Disciplinary)),
+            ("Disciplinary - Formal", Some(Disciplinary)),
+            ("Formal Disciplinary Process", Some(Disciplinary)),
+            ("Disciplinary Investigation", Some(Disciplinary)),
+            ("Disciplinary Hearing", Some(Disciplinary)),
+            ("Conduct", Some(Disciplinary)),
+            ("Misconduct", Some(Disciplinary)),
+            ("Gross Misconduct", Some(Disciplinary)),
+            ("Capability - Performance", Some(CapabilityPerformance)),
+            ("Capability (Performance)", Some(CapabilityPerformance)),
+            ("Performance Capability", Some(CapabilityPerformance)),
+            ("Capability – Performance", Some(CapabilityPerformance)),
+            ("Formal Capability - Performance", Some(CapabilityPerformance)),
+            ("CAPABILITY PERFORMANCE", Some(CapabilityPerformance)),
+            ("Capability - Ill Health", Some(CapabilityIllHealth)),
+            ("Capability – Ill-health", Some(CapabilityIllHealth)),
+            ("Capability (Ill Health)", Some(CapabilityIllHealth)),
+            ("Ill Health Capability", Some(CapabilityIllHealth)),
+            ("Sickness Capability", Some(CapabilityIllHealth)),
+            ("Capability - Sickness Absence", Some(CapabilityIllHealth)),
+            ("Capability (Health)", Some(CapabilityIllHealth)),
+            // Not formal, not a ground, or another process.
+            ("Informal Disciplinary", None),
+            ("Informal Capability - Performance", None),
+            ("Capability", None),
+            ("Formal Capability", None),
+            ("Capability - Performance and Ill Health", None),
+            ("Grievance", None),
+            ("Bullying and Harassment", None),
+            ("Sickness Absence", None),
+            ("Performance", None),
+            ("Disciplinary appeal against grievance", None),
+            ("", None),
+            ("xyz", None),
+        ] {
+            assert_eq!(classify(raw), want, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn labels_round_trip() {
+        for c in CaseType::ALL {
+            assert_eq!(classify(c.label()), Some(c));
+        }
+    }
 }

@@ -12,6 +12,8 @@ pub mod staff_group;
 pub mod survey;
 pub mod yes_no;
 
+mod text;
+
 use serde::Serialize;
 
 /// The WRES ethnicity groups (spec decision 1).
