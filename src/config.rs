@@ -42,7 +42,7 @@ use crate::normalise::records::{InputFile, Period};
 use crate::stats::CiMethod;
 
 /// The config file as written.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ConfigFile {
     /// The organisation.
@@ -98,17 +98,18 @@ pub struct Organisation {
 }
 
 /// The reporting period in the config.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PeriodConfig {
     /// Reporting year: snapshot 31 March of it.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
     /// Snapshot date, `YYYY-MM-DD`.
     pub snapshot_date: Option<String>,
 }
 
 /// Input paths by kind.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct InputsConfig {
@@ -121,7 +122,7 @@ pub struct InputsConfig {
 }
 
 /// How to read one input: the sheet, and header names by field.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReadOptions {
     /// The sheet to read.
@@ -132,7 +133,7 @@ pub struct ReadOptions {
 }
 
 /// Statistics settings.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StatisticsConfig {
     /// `score` (default) or `katz`.
@@ -150,7 +151,7 @@ pub struct StatisticsConfig {
 }
 
 /// Overrides of the default mappings.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MappingConfig {
     /// Staff group name to `non_clinical`, `clinical` or `medical`.
@@ -170,7 +171,7 @@ pub struct Wdes9b {
 }
 
 /// Output settings.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct OutputConfig {

@@ -88,6 +88,40 @@ pub fn resolve(args: &InputArgs, stats: &StatisticsArgs, example_dir: Option<&Pa
     Ok(Run { settings, inputs, config, base })
 }
 
+/// The effective settings of a run, as a config file (`--print-config`): every input with its resolved path and
+/// every setting with its value, defaults included.
+pub fn effective_config(run: &Run) -> ConfigFile {
+    let mut c = run.config.clone();
+    let path = |f: &Option<InputFile>| f.as_ref().map(|f| f.path.clone());
+    c.inputs = config::InputsConfig {
+        staff: path(&run.inputs.staff),
+        recruitment: path(&run.inputs.recruitment),
+        cases: path(&run.inputs.cases),
+        training: path(&run.inputs.training),
+        survey: path(&run.inputs.survey),
+        board: path(&run.inputs.board),
+    };
+    let s = &run.settings;
+    c.organisation = s.organisation.clone();
+    c.period = config::PeriodConfig { year: None, snapshot_date: Some(s.snapshot_date.format("%Y-%m-%d").to_string()) };
+    c.statistics = config::StatisticsConfig {
+        ci_method: Some(s.ci_method.name().to_string()),
+        ci_level: Some(s.ci_level),
+        rolling_average: Some(
+            match s.rolling_average {
+                config::RollingAverage::CurrentHeadcount => "current_headcount",
+                config::RollingAverage::Pooled => "pooled",
+            }
+            .to_string(),
+        ),
+        include_ill_health: Some(s.include_ill_health),
+        previous_headcount: s.previous_headcount.clone(),
+    };
+    c.output.publication = Some(s.publication);
+    c.wdes9b = s.wdes9b.clone();
+    c
+}
+
 /// The paths of every input, for refusing to overwrite one.
 pub fn input_paths(inputs: &Inputs) -> Vec<PathBuf> {
     given(inputs).map(|f| f.path.clone()).collect()

@@ -34,6 +34,9 @@ pub struct ReportArgs {
     /// Fail (exit 3, no outputs) when the data-quality check finds rows or values it could not use.
     #[arg(long)]
     pub strict: bool,
+    /// Print the effective settings (flags and config file together) as a config file, and stop.
+    #[arg(long)]
+    pub print_config: bool,
 }
 
 /// Runs `report`.
@@ -46,6 +49,17 @@ pub fn run(args: ReportArgs, verbosity: Verbosity) -> Result<ExitCode> {
         json: args.json.clone().or_else(|| from_config(&run.config.output.json)),
         csv: args.csv.clone().or_else(|| from_config(&run.config.output.csv)),
     };
+    if args.print_config {
+        let mut effective = inputs::effective_config(&run);
+        effective.output.workbook = outputs.workbook.clone();
+        effective.output.json = outputs.json.clone();
+        effective.output.csv = outputs.csv.clone();
+        effective.output.strict = Some(args.strict || run.config.output.strict.unwrap_or(false));
+        let text = toml::to_string_pretty(&effective)
+            .map_err(|e| Error::io(format!("internal error writing the settings: {e}")))?;
+        print!("{text}");
+        return Ok(ExitCode::SUCCESS);
+    }
     if outputs.paths().is_empty() {
         return Err(Error::usage("no output named")
             .with_hint("give --out report.xlsx, --json results.json or --csv results.csv"));
