@@ -1,1 +1,3 @@
 //! Layer 3, **compute**: records to results.
+
+pub mod population;

@@ -5,6 +5,8 @@
 //! explicit override), then streams every non-blank row below the header to a callback, with the cells of the
 //! matched fields only. Nothing here knows what a field means; the normalise layer does.
 
+pub mod census;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
