@@ -3,7 +3,7 @@
 //!
 //! | choice | built from | how |
 //! |---|---|---|
-//! | England, a region, Wales | the [`builtin`](super::builtin) figures, or a census file holding that area's code | the area's own counts |
+//! | England, a region, Wales | the [`super::builtin`] figures, or a census file holding that area's code | the area's own counts |
 //! | local authorities, unweighted | local-authority census files | counts summed over the authorities, then shares (a population-weighted mix) |
 //! | local authorities, weighted | local-authority census files | `share = Σ wᵢ·shareᵢ / Σ wᵢ` (weights normalised; each authority's share weighs `wᵢ`, whatever its size) |
 //! | ICB | LSOA census files + the LSOA→ICB lookup | counts summed over the ICB's LSOAs, then shares (exact: ICBs are not unions of whole local authorities) |
@@ -27,9 +27,10 @@ use crate::read::census::{CensusTable, DisabilityCounts, EthnicCounts, LookupKin
 /// assert_eq!(parse_area("QMF")?, AreaChoice::Icb("QMF".into()));
 /// # Ok::<(), wres_wdes::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub enum AreaChoice {
     /// England (E92000001), the default.
+    #[default]
     England,
     /// An English region by ONS code (E12000001-E12000009) or name; also Wales (W92000004) and England and Wales
     /// (K04000001).
@@ -44,12 +45,6 @@ pub enum AreaChoice {
         /// The trust's ODS code, e.g. `R0A`.
         trust_ods: String,
     },
-}
-
-impl Default for AreaChoice {
-    fn default() -> Self {
-        AreaChoice::England
-    }
 }
 
 /// Parses an `--area CODE[,CODE...]` value.
@@ -631,7 +626,7 @@ fn resolve_catchment(trust: &str, files: &PopulationFiles) -> Result<PopulationM
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::read::census::{read_population_csv, PopulationFile};
+    use crate::read::census::read_population_csv;
     use std::path::Path;
 
     fn files(texts: &[&str]) -> PopulationFiles {
