@@ -3,6 +3,7 @@
 
 pub mod board;
 pub mod definitions;
+pub mod population;
 pub mod publication;
 pub mod relative_likelihood;
 pub mod representation;

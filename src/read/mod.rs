@@ -6,6 +6,7 @@
 //! matched fields only. Nothing here knows what a field means; the normalise layer does.
 
 mod cell;
+pub mod census;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
