@@ -80,9 +80,28 @@ pub struct ConfigFile {
     pub mapping: MappingConfig,
     /// WDES 9b: the trust's answer.
     pub wdes9b: Option<Wdes9b>,
+    /// The local population to compare with.
+    #[serde(default)]
+    pub population: PopulationConfig,
     /// Output paths and modes.
     #[serde(default)]
     pub output: OutputConfig,
+}
+
+/// The local population: an area, and the Census 2021 files that describe it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PopulationConfig {
+    /// `E92000001` (England, the default), a region (`E12...`), local authorities (`E06...,E08...:0.4`), or an
+    /// ICB (`E54...` or its NHS code `Q..`).
+    pub area: Option<String>,
+    /// Census 2021 files (Nomis bulk, ONS custom dataset, lookups), relative to the config file.
+    #[serde(default)]
+    pub files: Vec<PathBuf>,
+    /// The OHID acute trust catchment table.
+    pub catchment: Option<PathBuf>,
+    /// The trust (ODS code) whose catchment is the area.
+    pub catchment_of: Option<String>,
 }
 
 /// The organisation reported on.
@@ -214,6 +233,9 @@ pub struct Settings {
     pub previous_headcount: BTreeMap<String, u64>,
     /// WDES 9b answer.
     pub wdes9b: Option<Wdes9b>,
+    /// The local population to compare the workforce with (England by default).
+    #[serde(skip)]
+    pub area: crate::compute::population::area::AreaChoice,
 }
 
 fn serialize_date<S: serde::Serializer>(d: &NaiveDate, s: S) -> std::result::Result<S::Ok, S::Error> {
@@ -221,6 +243,27 @@ fn serialize_date<S: serde::Serializer>(d: &NaiveDate, s: S) -> std::result::Res
 }
 
 impl Settings {
+    /// The spec's defaults for a reporting year: snapshot 31 March, score interval at 95%, the current-headcount
+    /// rolling average, performance-only capability, exact figures, England as the population.
+    ///
+    /// ```
+    /// let s = wres_wdes::config::Settings::for_year(2025);
+    /// assert_eq!(s.snapshot_date.to_string(), "2025-03-31");
+    /// ```
+    pub fn for_year(year: i32) -> Settings {
+        Settings {
+            organisation: Organisation::default(),
+            snapshot_date: Period::for_year(year).map_or(NaiveDate::MIN, |p| p.snapshot),
+            ci_method: CiMethod::Score,
+            ci_level: 0.95,
+            rolling_average: RollingAverage::CurrentHeadcount,
+            include_ill_health: false,
+            publication: false,
+            previous_headcount: BTreeMap::new(),
+            wdes9b: None,
+            area: Default::default(),
+        }
+    }
     /// The reporting period.
     pub fn period(&self) -> Period {
         Period { snapshot: self.snapshot_date }
@@ -239,6 +282,8 @@ pub struct Inputs {
     pub board: Option<InputFile>,
     /// Staff-group overrides.
     pub workforce_mapping: BTreeMap<StaffGroup, Workforce>,
+    /// Census 2021 population files (and the catchment table).
+    pub population: Vec<PathBuf>,
 }
 
 /// Reads and parses a config file.

@@ -25,6 +25,7 @@ fn settings(method: CiMethod, rolling: RollingAverage) -> Settings {
         publication: false,
         previous_headcount: [("White".to_string(), 3000), ("BME".to_string(), 1200)].into_iter().collect(),
         wdes9b: None,
+        ..Settings::for_year(2025)
     }
 }
 

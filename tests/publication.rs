@@ -22,6 +22,7 @@ fn settings(publication: bool) -> Settings {
         publication,
         previous_headcount: Default::default(),
         wdes9b: None,
+        ..Settings::for_year(2025)
     }
 }
 

@@ -115,7 +115,7 @@ fn run_one(index: usize, entry: &TrustEntry, base: Option<&Path>, args: &BatchAr
     let shown = entry.config.display().to_string();
     let attempt = || -> Result<(Results, Vec<String>)> {
         let input_args = InputArgs { config: Some(config.clone()), ..InputArgs::default() };
-        let run = inputs::resolve(&input_args, &args.statistics, None)?;
+        let run = inputs::resolve(&input_args, &args.statistics, &super::PopulationArgs::default(), None)?;
         let dir = args.out_dir.join(folder_name(&run.settings.organisation.code, &config, index));
         std::fs::create_dir_all(&dir)
             .map_err(|e| Error::io(format!("{}: cannot create the folder: {e}", dir.display())))?;

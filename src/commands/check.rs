@@ -61,7 +61,12 @@ pub fn describe(q: &InputQuality) -> String {
 /// Runs `check`.
 pub fn run(args: CheckArgs, _verbosity: Verbosity) -> Result<ExitCode> {
     let example = if args.inputs.example { Some(ExampleTrust::extract()?) } else { None };
-    let run = inputs::resolve(&args.inputs, &StatisticsArgs::default(), example.as_ref().map(|e| e.path()).as_deref())?;
+    let run = inputs::resolve(
+        &args.inputs,
+        &StatisticsArgs::default(),
+        &super::PopulationArgs::default(),
+        example.as_ref().map(|e| e.path()).as_deref(),
+    )?;
     let records = inputs::load(&run.inputs, &run.settings.period())?;
     if args.json {
         let text = serde_json::to_string_pretty(&records.quality)

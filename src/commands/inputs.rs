@@ -3,7 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{InputArgs, StatisticsArgs};
+use super::{InputArgs, PopulationArgs, StatisticsArgs};
+use crate::compute::population::area::{parse_area, AreaChoice};
 use crate::config::{self, ConfigFile, Inputs, ReadOptions, Settings};
 use crate::error::{Error, Result};
 use crate::normalise::records::{self, InputFile, Period, Records};
@@ -37,7 +38,12 @@ fn input(
 }
 
 /// Resolves the flags and the config file (flags win).
-pub fn resolve(args: &InputArgs, stats: &StatisticsArgs, example_dir: Option<&Path>) -> Result<Run> {
+pub fn resolve(
+    args: &InputArgs,
+    stats: &StatisticsArgs,
+    population: &PopulationArgs,
+    example_dir: Option<&Path>,
+) -> Result<Run> {
     let (config, base) = match (&args.config, example_dir) {
         (Some(path), _) => (config::load(path)?, path.parent().map(Path::to_path_buf)),
         (None, Some(dir)) => (config::load(&dir.join("trust.toml"))?, Some(dir.to_path_buf())),
@@ -53,6 +59,18 @@ pub fn resolve(args: &InputArgs, stats: &StatisticsArgs, example_dir: Option<&Pa
         survey: input(base_ref, &args.survey, &c.inputs.survey, &c.survey),
         board: input(base_ref, &args.board, &c.inputs.board, &c.board),
         workforce_mapping: config::workforce_mapping(&c.mapping)?,
+        population: if population.files.is_empty() && population.catchment.is_none() {
+            c.population.files.iter().chain(&c.population.catchment).map(|p| config::resolve(base_ref, p)).collect()
+        } else {
+            population.files.iter().chain(&population.catchment).cloned().collect()
+        },
+    };
+    let area = match (&population.catchment_of, &population.area, &c.population.catchment_of, &c.population.area) {
+        (Some(ods), _, _, _) | (None, None, Some(ods), _) => {
+            AreaChoice::Catchment { trust_ods: ods.trim().to_string() }
+        }
+        (None, Some(spec), _, _) | (None, None, None, Some(spec)) => parse_area(spec)?,
+        (None, None, None, None) => AreaChoice::England,
     };
     let snapshot = match (args.year, &args.snapshot_date, c.period.year, &c.period.snapshot_date) {
         (Some(y), _, _, _) | (None, None, Some(y), None) => {
@@ -84,6 +102,7 @@ pub fn resolve(args: &InputArgs, stats: &StatisticsArgs, example_dir: Option<&Pa
         publication: stats.publication || c.output.publication.unwrap_or(false),
         previous_headcount: c.statistics.previous_headcount.clone(),
         wdes9b: c.wdes9b.clone(),
+        area,
     };
     Ok(Run { settings, inputs, config, base })
 }
@@ -165,6 +184,9 @@ pub fn load(inputs: &Inputs, period: &Period) -> Result<Records> {
         let (b, q) = records::board::normalise_board(f)?;
         out.board = Some(b);
         out.quality.push(q);
+    }
+    if !inputs.population.is_empty() {
+        out.population = crate::read::census::PopulationFiles::read(&inputs.population)?;
     }
     for (q, f) in out.quality.iter_mut().zip(given(inputs)) {
         q.sha256 = Some(sha256(&f.path)?);

@@ -39,7 +39,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Compute every WRES indicator and WDES metric and write the workbook, JSON and CSV.
-    Report(report::ReportArgs),
+    Report(Box<report::ReportArgs>),
     /// Validate inputs and print what was found and what could not be used; compute nothing.
     Check(check::CheckArgs),
     /// Write a synthetic trust in every input format.
@@ -107,11 +107,30 @@ pub struct StatisticsArgs {
     pub publication: bool,
 }
 
+/// The local population to compare the workforce with (each also a key under `[population]` in the config).
+#[derive(Debug, Clone, Default, Args)]
+pub struct PopulationArgs {
+    /// Census 2021 files (Nomis bulk or ONS custom-dataset CSV, lookups); without them the built-in England and
+    /// regional figures are used.
+    #[arg(long = "population", value_name = "FILE", num_args = 1..)]
+    pub files: Vec<PathBuf>,
+    /// The area: E92000001 (England, the default), a region (E12...), local authorities (E06...,E08...[:weight]),
+    /// or an ICB (E54... or Q..).
+    #[arg(long, value_name = "CODE[,CODE...]")]
+    pub area: Option<String>,
+    /// The OHID acute trust catchment table (with --catchment-of).
+    #[arg(long, value_name = "FILE", requires = "catchment_of")]
+    pub catchment: Option<PathBuf>,
+    /// Compare with this acute trust's catchment population (its ODS code).
+    #[arg(long, value_name = "ODS")]
+    pub catchment_of: Option<String>,
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let verbosity = Verbosity::from_flags(cli.verbose, cli.quiet);
     match cli.command {
-        Command::Report(args) => report::run(args, verbosity),
+        Command::Report(args) => report::run(*args, verbosity),
         Command::Check(args) => check::run(args, verbosity),
         Command::Sample(args) => sample::run(args, verbosity),
         Command::Rl(args) => rl::run(args, verbosity),

@@ -8,7 +8,7 @@ use clap::Args;
 
 use super::example::ExampleTrust;
 use super::pipeline::{produce, Outputs};
-use super::{inputs, InputArgs, StatisticsArgs, Verbosity};
+use super::{inputs, InputArgs, PopulationArgs, StatisticsArgs, Verbosity};
 use crate::compute::results::Status;
 use crate::config::resolve;
 use crate::error::{Error, Result};
@@ -22,6 +22,9 @@ pub struct ReportArgs {
     /// Statistics settings.
     #[command(flatten)]
     pub statistics: StatisticsArgs,
+    /// The local population.
+    #[command(flatten)]
+    pub population: PopulationArgs,
     /// The workbook to write (xlsx).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -42,7 +45,12 @@ pub struct ReportArgs {
 /// Runs `report`.
 pub fn run(args: ReportArgs, verbosity: Verbosity) -> Result<ExitCode> {
     let example = if args.inputs.example { Some(ExampleTrust::extract()?) } else { None };
-    let run = inputs::resolve(&args.inputs, &args.statistics, example.as_ref().map(|e| e.path()).as_deref())?;
+    let run = inputs::resolve(
+        &args.inputs,
+        &args.statistics,
+        &args.population,
+        example.as_ref().map(|e| e.path()).as_deref(),
+    )?;
     let from_config = |p: &Option<PathBuf>| p.as_ref().map(|p| resolve(run.base.as_deref(), p));
     let outputs = Outputs {
         workbook: args.out.clone().or_else(|| from_config(&run.config.output.workbook)),

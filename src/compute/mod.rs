@@ -109,13 +109,49 @@ pub fn compute(records: &Records, settings: &Settings) -> Result<Results> {
             publication: settings.publication,
         },
         indicators,
-        population: None,
+        population: records.staff.as_ref().map(|staff| population_block(staff, records, settings)).transpose()?,
         data_quality: data_quality(records),
     };
     if settings.publication {
         publication::disclose(&mut results);
     }
     Ok(results)
+}
+
+/// The workforce against the chosen population: the whole workforce (`All`), then each band or medical
+/// subgroup (all workforce blocks together), in WRES 1 order.
+fn population_block(
+    staff: &crate::normalise::records::staff::StaffSnapshot,
+    records: &Records,
+    settings: &Settings,
+) -> Result<population::comparison::PopulationResult> {
+    use population::comparison::{BandCounts, WorkforceCounts};
+    use std::collections::BTreeMap;
+    let add = |c: &mut BandCounts, p: &crate::normalise::records::staff::Person| {
+        c.ethnicity[Ethnicity::ALL.iter().position(|e| *e == p.ethnicity).unwrap_or(2)] += 1;
+        if let Some(b) = p.broad {
+            c.broad[crate::normalise::codes::BroadGroup::ALL.iter().position(|g| *g == b).unwrap_or(0)] += 1;
+        }
+        c.disability[Disability::ALL.iter().position(|d| *d == p.disability).unwrap_or(2)] += 1;
+    };
+    let mut all = BandCounts { band: "All".to_string(), ..BandCounts::default() };
+    let mut bands: BTreeMap<crate::normalise::codes::PayRow, BandCounts> = BTreeMap::new();
+    for p in &staff.people {
+        add(&mut all, p);
+        let key = match p.row {
+            crate::normalise::codes::PayRow::Medical(crate::normalise::codes::MedicalGrade::Other) => {
+                crate::normalise::codes::PayRow::Other
+            }
+            row => row,
+        };
+        add(
+            bands.entry(key).or_insert_with(|| BandCounts { band: key.label().to_string(), ..BandCounts::default() }),
+            p,
+        );
+    }
+    let rows = std::iter::once(all).chain(bands.into_values()).collect();
+    let mix = population::area::resolve(&settings.area, &records.population)?;
+    population::comparison::compare(&WorkforceCounts { rows }, &mix, settings.ci_level)
 }
 
 fn data_quality(records: &Records) -> DataQuality {

@@ -9,7 +9,9 @@
 //!   `suppressed`); otherwise the ratio and its interval, computed on the exact counts, are kept;
 //! - survey groups under 11 respondents are already suppressed; respondent bases are rounded;
 //! - board tables show percentages only (counts concern identifiable people);
-//! - data-quality counts are disclosed like any other count.
+//! - data-quality counts are disclosed like any other count;
+//! - the population comparison's workforce counts are disclosed, and its percentages follow them (the interval
+//!   and ratio are withheld with a withheld count).
 
 use std::collections::BTreeMap;
 
@@ -95,6 +97,27 @@ pub fn disclose(results: &mut Results) {
         }
     }
     results.data_quality.declaration.headcount = count(Some(results.data_quality.declaration.headcount)).unwrap_or(0);
+    if let Some(p) = &mut results.population {
+        for r in &mut p.rows {
+            r.workforce_count = count(r.workforce_count);
+            r.workforce_total = count(r.workforce_total);
+            r.workforce_percent = match (r.workforce_count, r.workforce_total) {
+                (Some(c), Some(t)) => percent(c, t),
+                _ => None,
+            };
+            if let (Some(w), Some(pop)) = (r.workforce_percent, r.population_percent) {
+                r.difference_pp = Some(w - pop);
+                r.representation_ratio = (pop > 0.0).then(|| w / pop);
+            }
+            if r.workforce_percent.is_none() {
+                r.difference_pp = None;
+                r.representation_ratio = None;
+                r.ci_low = None;
+                r.ci_high = None;
+                r.outside_interval = None;
+            }
+        }
+    }
 }
 
 fn disclose_rates(groups: &mut [GroupRate]) {

@@ -29,8 +29,8 @@ pub struct Results {
     pub settings: SettingsOut,
     /// Every indicator and metric, WRES then WDES.
     pub indicators: Vec<IndicatorResult>,
-    /// The workforce against the local population.
-    pub population: Option<serde_json::Value>,
+    /// The workforce against the local population (Census 2021); `None` without a staff snapshot.
+    pub population: Option<crate::compute::population::comparison::PopulationResult>,
     /// What was read and what could not be used.
     pub data_quality: DataQuality,
 }

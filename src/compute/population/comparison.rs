@@ -14,7 +14,6 @@
 //! written as JSON `null`: never NaN or infinity.
 
 use serde::Serialize;
-use statrs::distribution::{ContinuousCDF, Normal};
 
 use super::area::{AreaInfo, PopulationMix};
 use crate::error::{Error, Result};
@@ -80,9 +79,9 @@ pub struct PopulationRow {
     /// `White`, `BME`, `Asian`, `Black`, `Mixed`, `Other` or `Disabled`.
     pub group: &'static str,
     /// Staff in the group.
-    pub workforce_count: u64,
+    pub workforce_count: Option<u64>,
     /// Staff with a known value for the set (the denominator).
-    pub workforce_total: u64,
+    pub workforce_total: Option<u64>,
     /// 100 × count / total; `None` when the total is 0.
     pub workforce_percent: Option<f64>,
     /// The population share in percent; `None` without population figures.
@@ -138,17 +137,24 @@ pub fn compare(workforce: &WorkforceCounts, mix: &PopulationMix, level: f64) -> 
     if !(level > 0.0 && level < 1.0) {
         return Err(Error::usage(format!("--ci-level {level} is not between 0 and 1")).with_hint("for example 0.95"));
     }
-    let z = z_value(level);
     let mut rows = Vec::new();
     for b in &workforce.rows {
         let eth_known = b.ethnicity_known();
         let white = mix.ethnicity.map(|s| s[BroadGroup::White as usize]);
-        rows.push(row(b, GroupSet::Wres, Ethnicity::White.label(), b.ethnicity[0], eth_known, white, z));
-        rows.push(row(b, GroupSet::Wres, Ethnicity::Bme.label(), b.ethnicity[1], eth_known, white.map(|w| 1.0 - w), z));
+        rows.push(row(b, GroupSet::Wres, Ethnicity::White.label(), b.ethnicity[0], eth_known, white, level));
+        rows.push(row(
+            b,
+            GroupSet::Wres,
+            Ethnicity::Bme.label(),
+            b.ethnicity[1],
+            eth_known,
+            white.map(|w| 1.0 - w),
+            level,
+        ));
         let broad_known: u64 = b.broad.iter().sum();
         for g in BroadGroup::ALL {
             let pop = mix.ethnicity.map(|s| s[g as usize]);
-            rows.push(row(b, GroupSet::Broad, g.label(), b.broad[g as usize], broad_known, pop, z));
+            rows.push(row(b, GroupSet::Broad, g.label(), b.broad[g as usize], broad_known, pop, level));
         }
         let dis_known = b.disability_known();
         rows.push(row(
@@ -158,7 +164,7 @@ pub fn compare(workforce: &WorkforceCounts, mix: &PopulationMix, level: f64) -> 
             b.disability[0],
             dis_known,
             mix.disabled,
-            z,
+            level,
         ));
     }
 
@@ -227,16 +233,16 @@ fn row(
     count: u64,
     total: u64,
     pop: Option<f64>,
-    z: f64,
+    level: f64,
 ) -> PopulationRow {
     let share = (total > 0).then(|| count as f64 / total as f64);
-    let ci = wilson(count, total, z);
+    let ci = wilson(count, total, level);
     PopulationRow {
         band: b.band.clone(),
         set,
         group,
-        workforce_count: count,
-        workforce_total: total,
+        workforce_count: Some(count),
+        workforce_total: Some(total),
         workforce_percent: share.map(|s| 100.0 * s),
         population_percent: pop.map(|p| 100.0 * p),
         difference_pp: share.zip(pop).map(|(s, p)| 100.0 * s - 100.0 * p),
@@ -247,28 +253,11 @@ fn row(
     }
 }
 
-/// The two-sided standard normal quantile for a confidence level.
-fn z_value(level: f64) -> f64 {
-    let normal = Normal::new(0.0, 1.0).expect("standard normal");
-    normal.inverse_cdf(1.0 - (1.0 - level) / 2.0)
-}
-
-/// The Wilson score interval (proportions 0-1) for `x` of `n`; `None` when `n` is 0. Exactly 0 at `x = 0` and
-/// exactly 1 at `x = n`.
-// TODO: use stats::proportion::wilson once merged
-fn wilson(x: u64, n: u64, z: f64) -> Option<(f64, f64)> {
-    if n == 0 {
-        return None;
-    }
-    let (xf, nf) = (x as f64, n as f64);
-    let p = xf / nf;
-    let z2 = z * z;
-    let denom = 1.0 + z2 / nf;
-    let centre = (p + z2 / (2.0 * nf)) / denom;
-    let half = z / denom * (p * (1.0 - p) / nf + z2 / (4.0 * nf * nf)).sqrt();
-    let low = if x == 0 { 0.0 } else { (centre - half).max(0.0) };
-    let high = if x == n { 1.0 } else { (centre + half).min(1.0) };
-    Some((low, high))
+/// The Wilson score interval (proportions 0-1) for `x` of `n`, from [`crate::stats::proportion::wilson`];
+/// `None` when `n` is 0.
+fn wilson(x: u64, n: u64, level: f64) -> Option<(f64, f64)> {
+    let ci = crate::stats::proportion::wilson(x as f64, n as f64, level)?;
+    Some((ci.low, ci.high?))
 }
 
 #[cfg(test)]
@@ -290,20 +279,14 @@ mod tests {
     #[test]
     fn wilson_matches_newcombe() {
         // Newcombe (1998), Statistics in Medicine 17:857, example 81/263: 0.2553 to 0.3662.
-        let (lo, hi) = wilson(81, 263, z_value(0.95)).unwrap();
+        let (lo, hi) = wilson(81, 263, 0.95).unwrap();
         assert!((lo - 0.2553).abs() < 5e-5 && (hi - 0.3662).abs() < 5e-5, "{lo} {hi}");
         // Boundaries are exact.
-        let (lo, hi) = wilson(0, 10, z_value(0.95)).unwrap();
+        let (lo, hi) = wilson(0, 10, 0.95).unwrap();
         assert_eq!(lo, 0.0);
         assert!((hi - 0.2775).abs() < 5e-5);
-        assert_eq!(wilson(10, 10, z_value(0.95)).unwrap().1, 1.0);
-        assert_eq!(wilson(0, 0, 1.96), None);
-    }
-
-    #[test]
-    fn z_values() {
-        assert!((z_value(0.95) - 1.959964).abs() < 1e-6);
-        assert!((z_value(0.99) - 2.575829).abs() < 1e-6);
+        assert_eq!(wilson(10, 10, 0.95).unwrap().1, 1.0);
+        assert_eq!(wilson(0, 0, 0.95), None);
     }
 
     /// Hand-worked: 300 BME of 1000 known against a population 20% BME.
@@ -323,7 +306,7 @@ mod tests {
         };
         let r = compare(&wf, &mix(0.8, Some(0.2)), 0.95).unwrap();
         let bme = r.rows.iter().find(|r| r.set == GroupSet::Wres && r.group == "BME").unwrap();
-        assert_eq!((bme.workforce_count, bme.workforce_total), (300, 1000));
+        assert_eq!((bme.workforce_count, bme.workforce_total), (Some(300), Some(1000)));
         assert!((bme.workforce_percent.unwrap() - 30.0).abs() < 1e-9);
         assert!((bme.population_percent.unwrap() - 20.0).abs() < 1e-9);
         assert!((bme.representation_ratio.unwrap() - 1.5).abs() < 1e-9);
@@ -335,7 +318,7 @@ mod tests {
         let white_wres = r.rows.iter().find(|r| r.set == GroupSet::Wres && r.group == "White").unwrap();
         assert!((white_wres.workforce_percent.unwrap() - 70.0).abs() < 1e-9);
         let white_broad = r.rows.iter().find(|r| r.set == GroupSet::Broad && r.group == "White").unwrap();
-        assert_eq!(white_broad.workforce_total, 1000);
+        assert_eq!(white_broad.workforce_total, Some(1000));
         let asian = r.rows.iter().find(|r| r.group == "Asian").unwrap();
         assert!((asian.population_percent.unwrap() - 10.0).abs() < 1e-9);
         // Population share 0: no ratio, but a difference.
@@ -344,7 +327,7 @@ mod tests {
         assert_eq!(mixed.difference_pp, Some(0.0));
 
         let dis = r.rows.iter().find(|r| r.group == "Disabled").unwrap();
-        assert_eq!((dis.workforce_count, dis.workforce_total), (30, 500));
+        assert_eq!((dis.workforce_count, dis.workforce_total), (Some(30), Some(500)));
         assert_eq!(r.declaration_rate_percent, Some(50.0));
         assert!(r.caveats.iter().any(|c| c.contains("declaration rate") && c.contains("50.0%") && c.contains("20.0%")));
         assert_eq!(r.rows.len(), 8);

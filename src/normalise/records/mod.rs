@@ -64,6 +64,8 @@ pub struct Records {
     pub survey: Option<survey::Survey>,
     /// Board members.
     pub board: Option<board::Board>,
+    /// Census 2021 population files given (none: the built-in England and regional figures).
+    pub population: crate::read::census::PopulationFiles,
     /// One entry per file read, in input order.
     pub quality: Vec<InputQuality>,
 }
