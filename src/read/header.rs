@@ -50,6 +50,15 @@ pub(crate) fn match_fields(headers: &[String], fields: &[FieldSpec], overrides: 
     let fields = fields
         .iter()
         .map(|field| {
+            // An override matching one header exactly (bar surrounding spaces) picks it even when another header
+            // normalises the same ("Ethnic Origin" and "ETHNIC_ORIGIN").
+            if let Some(name) = overrides.get(field.name) {
+                let exact: Vec<usize> =
+                    headers.iter().enumerate().filter(|(_, h)| h.trim() == name.trim()).map(|(i, _)| i).collect();
+                if let [one] = exact.as_slice() {
+                    return FieldMatch::Found(*one);
+                }
+            }
             for name in names_tried(field, overrides) {
                 let wanted = normalise_header(&name);
                 if wanted.is_empty() {

@@ -117,7 +117,7 @@ impl Book {
                     Ok(None) => Ok(None),
                     Err(e) => Err(e.to_string()),
                 });
-                Ok(Box::new(StreamSource { cells, pending: None, is_1904, place: where_ }))
+                Ok(Box::new(StreamSource { cells, pending: None, done: false, is_1904, place: where_ }))
             }
             Book::Xlsb(b) => {
                 let is_1904 = b.has_1904_epoch();
@@ -127,7 +127,7 @@ impl Book {
                     Ok(None) => Ok(None),
                     Err(e) => Err(e.to_string()),
                 });
-                Ok(Box::new(StreamSource { cells, pending: None, is_1904, place: where_ }))
+                Ok(Box::new(StreamSource { cells, pending: None, done: false, is_1904, place: where_ }))
             }
             Book::Xls(b) => {
                 let is_1904 = b.has_1904_epoch();
@@ -149,6 +149,8 @@ type NextCell<'a> = std::result::Result<Option<((u32, u32), DataRef<'a>)>, Strin
 struct StreamSource<'a> {
     cells: Box<dyn FnMut() -> NextCell<'a> + 'a>,
     pending: Option<((u32, u32), DataRef<'a>)>,
+    /// The end of the sheet data was reached (calamine must not be asked again: it would read past it).
+    done: bool,
     is_1904: bool,
     place: String,
 }
@@ -158,10 +160,15 @@ impl<'a> StreamSource<'a> {
         if let Some(cell) = self.pending.take() {
             return Ok(Some(cell));
         }
-        (self.cells)().map_err(|e| {
+        if self.done {
+            return Ok(None);
+        }
+        let next = (self.cells)().map_err(|e| {
             Error::io(format!("{}: could not be read ({e}); the file may be damaged", self.place))
                 .with_hint("open it in Excel and save it again, or export the data as CSV")
-        })
+        })?;
+        self.done = next.is_none();
+        Ok(next)
     }
 }
 
