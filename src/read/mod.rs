@@ -5,13 +5,24 @@
 //! explicit override), then streams every non-blank row below the header to a callback, with the cells of the
 //! matched fields only. Nothing here knows what a field means; the normalise layer does.
 
-mod cell;
 pub mod census;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::error::Result;
+
+mod cell;
+mod dates;
+mod delimited;
+mod detect;
+mod header;
+mod location;
+mod spreadsheet;
+mod table;
+mod text;
+
+pub use location::locate;
 
 /// One field the caller wants from a table, with the header names it may appear under.
 ///
@@ -127,6 +138,56 @@ pub struct Row<'a> {
 /// opened or is not a spreadsheet (exit 1), or no sheet holding the required fields (exit 3, listing the columns
 /// found and the names tried). An error returned by `on_row` stops the read and is passed through.
 pub fn read_table(request: &TableRequest<'_>, on_row: &mut dyn FnMut(&Row<'_>) -> Result<()>) -> Result<TableInfo> {
-    let _ = (request, on_row);
-    Err(crate::error::Error::io("reading tables is not built yet"))
+    let head = detect::open_head(request.path)?;
+    match detect::detect(request.path, &head)? {
+        detect::Detected::Zip(format) => {
+            let mut book = spreadsheet::Book::open_zip(request.path, format)?;
+            spreadsheet::read_book(&mut book, request, on_row)
+        }
+        detect::Detected::Ole => {
+            let mut book = spreadsheet::Book::open_ole(request.path)?;
+            spreadsheet::read_book(&mut book, request, on_row)
+        }
+        detect::Detected::Text => read_delimited(request, &head, on_row),
+    }
+}
+
+/// Reads a delimited text file (one "sheet", named `""`).
+fn read_delimited(
+    request: &TableRequest<'_>,
+    head: &[u8],
+    on_row: &mut dyn FnMut(&Row<'_>) -> Result<()>,
+) -> Result<TableInfo> {
+    let path = request.path;
+    let mut source = delimited::CsvSource::open(path, head)?;
+    let where_ = path.display().to_string();
+    let found = match table::find_header(&mut source, request.fields, request.overrides, &where_)? {
+        table::Scan::Found(h) => h,
+        table::Scan::NotFound(Some(c)) => {
+            let message = c.matching.missing_message(&c.headers, request.fields, request.overrides);
+            let missing = request
+                .fields
+                .iter()
+                .zip(&c.matching.fields)
+                .find(|(f, m)| f.required && **m == header::FieldMatch::Missing)
+                .map(|(f, _)| f.name);
+            return Err(crate::error::Error::data(format!("{where_}, row {}: {message}", c.line))
+                .with_hint(header::column_hint(missing)));
+        }
+        table::Scan::NotFound(None) => {
+            return Err(crate::error::Error::data(format!("{where_}: holds no rows (only blank lines)")));
+        }
+    };
+    let mut counts = table::Counts::default();
+    table::stream_rows(&mut source, "", &found.columns, found.last_line, &mut counts, on_row)?;
+    Ok(TableInfo {
+        path: path.to_path_buf(),
+        format: Format::Csv,
+        sheets: vec![String::new()],
+        header_row: found.line,
+        columns: found.matches,
+        headers: found.headers,
+        rows_read: counts.rows_read,
+        blank_rows: counts.blank_rows,
+    })
 }

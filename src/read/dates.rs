@@ -1,0 +1,271 @@
+//! Dates: Excel serial day numbers (1900 date system) to and from calendar dates, and the date texts HR exports
+//! write (`2024-03-31`, `31/03/2024`, `31-Mar-2024`, ...).
+
+use chrono::{Datelike, NaiveDate};
+
+/// The largest serial Excel accepts: 9999-12-31 is 2958465.
+const MAX_SERIAL: f64 = 2_958_466.0;
+
+/// Days from 1900-01-01 in the 1904 system to its epoch: a 1904-system serial plus this is a 1900-system serial.
+pub(crate) const EPOCH_1904_OFFSET: f64 = 1462.0;
+
+fn epoch(day: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(1899, 12, day)
+}
+
+/// The calendar date of an Excel serial day number (1900 system; any time part is ignored).
+///
+/// Serials 1 to 59 are 1900-01-01 to 1900-02-28; 60 is Excel's fictitious 29 February 1900 (an error here); from
+/// 61 on, days count from 1899-12-30.
+pub(crate) fn serial_to_date(serial: f64) -> Result<NaiveDate, String> {
+    if !serial.is_finite() || serial < 1.0 || serial >= MAX_SERIAL {
+        return Err(format!("expected a date, found the number {} (outside Excel's date range)", fmt_number(serial)));
+    }
+    let days = serial.floor();
+    if days == 60.0 {
+        return Err("expected a date, found Excel's day 60, the non-existent 29 February 1900".to_string());
+    }
+    // `days` is in 1..2958466, so the cast is exact.
+    let days = days as i64;
+    let base = if days < 60 { epoch(31) } else { epoch(30) };
+    base.and_then(|b| b.checked_add_signed(chrono::TimeDelta::days(days)))
+        .ok_or_else(|| format!("expected a date, found the number {}", fmt_number(serial)))
+}
+
+/// The Excel serial day number (1900 system) of a date.
+pub(crate) fn date_to_serial(date: NaiveDate) -> f64 {
+    let march_1900 = NaiveDate::from_ymd_opt(1900, 3, 1);
+    let base = match march_1900 {
+        Some(m) if date < m => epoch(31),
+        _ => epoch(30),
+    };
+    base.map(|b| (date - b).num_days() as f64).unwrap_or(0.0)
+}
+
+/// Formats a number without a trailing `.0` when it is whole.
+pub(crate) fn fmt_number(n: f64) -> String {
+    if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+/// Parses an ISO 8601 date or date-time (`2024-03-31`, `2024-03-31T10:30:00`, `2024-03-31 10:30`) to an Excel
+/// serial with the time as the fraction; `None` when it is not one.
+pub(crate) fn iso_to_serial(text: &str) -> Option<f64> {
+    let text = text.trim();
+    let date = parse_ymd(text.get(..10)?, '-')?;
+    let rest = text.get(10..)?;
+    let time = if rest.is_empty() {
+        0.0
+    } else {
+        let rest = rest.strip_prefix('T').or_else(|| rest.strip_prefix(' '))?;
+        parse_time(rest)?
+    };
+    Some(date_to_serial(date) + time)
+}
+
+/// A time of day `HH:MM[:SS[.fff]]` (with an optional trailing `Z`) as a fraction of a day.
+fn parse_time(text: &str) -> Option<f64> {
+    let text = text.trim().trim_end_matches('Z');
+    let mut parts = text.split(':');
+    let h: u32 = parts.next()?.parse().ok()?;
+    let m: u32 = parts.next()?.parse().ok()?;
+    let s: f64 = match parts.next() {
+        Some(s) => s.parse().ok()?,
+        None => 0.0,
+    };
+    if parts.next().is_some() || h > 23 || m > 59 || !(0.0..61.0).contains(&s) {
+        return None;
+    }
+    Some((f64::from(h) * 3600.0 + f64::from(m) * 60.0 + s) / 86400.0)
+}
+
+/// `YYYY<sep>MM<sep>DD` exactly.
+fn parse_ymd(text: &str, sep: char) -> Option<NaiveDate> {
+    let mut parts = text.split(sep);
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || m.is_empty() || m.len() > 2 || d.is_empty() || d.len() > 2 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(digits(y)? as i32, digits(m)?, digits(d)?)
+}
+
+fn digits(text: &str) -> Option<u32> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+fn month_from_name(name: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let lower = name.to_ascii_lowercase();
+    let lower = lower.trim_end_matches('.');
+    if lower.len() < 3 {
+        return None;
+    }
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let index = MONTHS.iter().position(|m| lower.get(..3) == Some(*m))?;
+    // Accept "Mar", "March", "Sept" but not "Marx".
+    let long = full.get(index)?;
+    if long.starts_with(lower) || lower == "sept" {
+        Some(index as u32 + 1)
+    } else {
+        None
+    }
+}
+
+/// A year of four digits, or two (00-29 are 2000-2029, 30-99 are 1930-1999, as Excel reads them).
+fn year(text: &str) -> Option<i32> {
+    let y = digits(text)? as i32;
+    match text.len() {
+        4 => Some(y),
+        2 if y < 30 => Some(2000 + y),
+        2 => Some(1900 + y),
+        _ => None,
+    }
+}
+
+/// Day, month (number or name) and year, UK order.
+fn dmy(d: &str, m: &str, y: &str) -> Option<NaiveDate> {
+    if d.is_empty() || d.len() > 2 {
+        return None;
+    }
+    let month = if m.bytes().all(|b| b.is_ascii_digit()) {
+        if m.is_empty() || m.len() > 2 {
+            return None;
+        }
+        digits(m)?
+    } else {
+        month_from_name(m)?
+    };
+    NaiveDate::from_ymd_opt(year(y)?, month, digits(d)?)
+}
+
+/// Whether `text` (after the date) is a time of day, or nothing.
+fn is_time_or_nothing(rest: &[&str]) -> bool {
+    match rest {
+        [] => true,
+        [t] => parse_time(t).is_some(),
+        [t, ampm] => parse_time(t).is_some() && matches!(ampm.to_ascii_lowercase().as_str(), "am" | "pm"),
+        _ => false,
+    }
+}
+
+/// Parses the date texts HR systems write: ISO `2024-03-31` (with or without a time), `2024/03/31`, UK-order
+/// `31/03/2024`, `31/3/2024`, `31-03-2024`, `31.03.2024` (each optionally followed by a time), `31 Mar 2024`,
+/// `31 March 2024`, `31-Mar-2024`, `31-MAR-24`, and `20240331`. Returns `None` for anything else.
+pub(crate) fn parse_date_text(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    if let Some(serial) = iso_to_serial(text) {
+        return serial_to_date(serial).ok();
+    }
+    if text.len() == 8 && text.bytes().all(|b| b.is_ascii_digit()) {
+        return NaiveDate::from_ymd_opt(
+            digits(text.get(..4)?)? as i32,
+            digits(text.get(4..6)?)?,
+            digits(text.get(6..)?)?,
+        );
+    }
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let first = tokens.first()?;
+    let rest = tokens.get(1..).unwrap_or(&[]);
+    for sep in ['/', '-', '.'] {
+        let parts: Vec<&str> = first.split(sep).collect();
+        if let [a, b, c] = parts.as_slice() {
+            if !is_time_or_nothing(rest) {
+                return None;
+            }
+            if a.len() == 4 {
+                return parse_ymd(first, sep);
+            }
+            return dmy(a, b, c);
+        }
+    }
+    // "31 Mar 2024" or "31 March 2024", optionally with a time.
+    if let [d, m, y, more @ ..] = tokens.as_slice() {
+        if is_time_or_nothing(more) {
+            return dmy(d, m.trim_end_matches(','), y);
+        }
+    }
+    None
+}
+
+/// The ISO form of a date (`2024-03-31`).
+pub(crate) fn iso(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn serials() {
+        assert_eq!(serial_to_date(1.0), Ok(ymd(1900, 1, 1)));
+        assert_eq!(serial_to_date(59.0), Ok(ymd(1900, 2, 28)));
+        assert!(serial_to_date(60.0).is_err());
+        assert_eq!(serial_to_date(61.0), Ok(ymd(1900, 3, 1)));
+        assert_eq!(serial_to_date(45382.0), Ok(ymd(2024, 3, 31)));
+        assert_eq!(serial_to_date(45382.75), Ok(ymd(2024, 3, 31)));
+        assert_eq!(serial_to_date(2958465.0), Ok(ymd(9999, 12, 31)));
+        assert!(serial_to_date(0.0).is_err());
+        assert!(serial_to_date(-5.0).is_err());
+        assert!(serial_to_date(f64::NAN).is_err());
+        assert!(serial_to_date(1e300).is_err());
+        for s in [1.0, 59.0, 61.0, 45382.0] {
+            assert_eq!(serial_to_date(s).map(date_to_serial), Ok(s));
+        }
+    }
+
+    #[test]
+    fn texts() {
+        let d = Some(ymd(2024, 3, 31));
+        for t in [
+            "2024-03-31",
+            "2024-03-31T00:00:00",
+            "2024-03-31 10:30",
+            "2024/03/31",
+            "31/03/2024",
+            "31/3/2024",
+            "31-03-2024",
+            "31.03.2024",
+            "31 Mar 2024",
+            "31 March 2024",
+            "31-Mar-2024",
+            "31-MAR-24",
+            "31/03/2024 00:00",
+            "31/03/2024 12:00:00",
+            "20240331",
+            " 31/03/2024 ",
+        ] {
+            assert_eq!(parse_date_text(t), d, "{t}");
+        }
+        for t in ["", "yesterday", "03/31/2024", "31/02/2024", "31 Marx 2024", "2024-3", "1/2/3/4", "31/03/2024 lunch"]
+        {
+            assert_eq!(parse_date_text(t), None, "{t}");
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! Format detection from a file's content: zip (xlsx, xlsm, xlsb, ods, told apart by the parts inside), OLE
+//! compound file (xls, or a password-protected Office file), else text. The extension is not trusted: an xlsx
+//! renamed `.csv` is read as xlsx and a CSV renamed `.xlsx` as CSV.
+
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom};
+use std::path::Path;
+
+use super::Format;
+use crate::error::{Error, Result};
+
+/// Zip local file header (every OOXML and ODS file starts with one).
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+/// An empty zip archive (end of central directory only).
+const ZIP_EMPTY: &[u8] = b"PK\x05\x06";
+/// OLE2 compound file (xls, and encrypted xlsx/xlsb).
+pub(crate) const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+/// How much of the start of the file is kept for sniffing.
+const HEAD_BYTES: usize = 8 * 1024;
+/// How much of the end of a zip is searched for part names (the central directory lives there).
+const TAIL_BYTES: u64 = 4 * 1024 * 1024;
+
+/// The message for a password-protected workbook.
+pub(crate) const ENCRYPTED: &str =
+    "is password-protected: remove the password in Excel (File > Info > Protect Workbook) and save again";
+
+/// What the content says the file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Detected {
+    /// A zip holding a workbook of this format.
+    Zip(Format),
+    /// An OLE compound file: an xls, or an encrypted OOXML workbook (calamine tells which on opening).
+    Ole,
+    /// Text (a delimited file).
+    Text,
+}
+
+/// Checks the path names a readable, non-empty file and returns its first bytes.
+pub(crate) fn open_head(path: &Path) -> Result<Vec<u8>> {
+    let shown = path.display();
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        io::ErrorKind::NotFound => Error::io(format!("{shown}: file not found"))
+            .with_hint("check the path (relative paths in a config file are relative to the config file)"),
+        io::ErrorKind::PermissionDenied => Error::io(format!("{shown}: permission denied")),
+        _ => Error::io(format!("{shown}: could not be opened: {e}")),
+    })?;
+    if meta.is_dir() {
+        return Err(
+            Error::io(format!("{shown}: is a folder, not a file")).with_hint("give the path of the file itself")
+        );
+    }
+    if meta.len() == 0 {
+        return Err(Error::io(format!("{shown}: is empty (0 bytes)"))
+            .with_hint("export the data again; the file may not have been saved completely"));
+    }
+    let file = File::open(path).map_err(|e| Error::io(format!("{shown}: could not be opened: {e}")))?;
+    let mut head = Vec::with_capacity(HEAD_BYTES);
+    file.take(HEAD_BYTES as u64)
+        .read_to_end(&mut head)
+        .map_err(|e| Error::io(format!("{shown}: could not be read: {e}")))?;
+    Ok(head)
+}
+
+/// Finds the format from the file's first bytes (and, for a zip, the part names near its end).
+pub(crate) fn detect(path: &Path, head: &[u8]) -> Result<Detected> {
+    let shown = path.display();
+    if head.starts_with(OLE_MAGIC) {
+        return Ok(Detected::Ole);
+    }
+    if head.starts_with(ZIP_MAGIC) || head.starts_with(ZIP_EMPTY) {
+        let tail = read_tail(path).map_err(|e| Error::io(format!("{shown}: could not be read: {e}")))?;
+        let holds = |name: &[u8]| contains(&tail, name) || contains(head, name);
+        return if holds(b"xl/workbook.bin") {
+            Ok(Detected::Zip(Format::Xlsb))
+        } else if holds(b"xl/workbook.xml") {
+            Ok(Detected::Zip(Format::Xlsx))
+        } else if contains(head, b"application/vnd.oasis.opendocument.spreadsheet") || holds(b"content.xml") {
+            Ok(Detected::Zip(Format::Ods))
+        } else {
+            Err(Error::io(format!("{shown}: is a zip file but not a workbook (xlsx, xlsb or ods), or is damaged"))
+                .with_hint("open it in Excel and save it again as .xlsx, or export the data as CSV"))
+        };
+    }
+    let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
+    if !utf16 && head.contains(&0) {
+        return Err(Error::io(format!("{shown}: is not a spreadsheet or a text file (CSV)"))
+            .with_hint("save the data from Excel as .xlsx or .csv"));
+    }
+    Ok(Detected::Text)
+}
+
+fn read_tail(path: &Path) -> io::Result<Vec<u8>> {
+    let mut file = File::open(path)?;
+    let len = file.seek(SeekFrom::End(0))?;
+    let start = len.saturating_sub(TAIL_BYTES);
+    file.seek(SeekFrom::Start(start))?;
+    let mut tail = Vec::new();
+    file.take(TAIL_BYTES).read_to_end(&mut tail)?;
+    Ok(tail)
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_needles() {
+        assert!(contains(b"..xl/workbook.xml..", b"xl/workbook.xml"));
+        assert!(!contains(b"xl/work", b"xl/workbook.xml"));
+        assert!(!contains(b"abc", b""));
+    }
+}

@@ -1,0 +1,336 @@
+//! Workbooks, through calamine: opening (with password-protected files told apart), row sources per sheet, and the
+//! choice of sheet (the named one, else the first holding the required fields) plus continuation sheets.
+//!
+//! xlsx and xlsb sheets are streamed cell by cell (a sheet whose used range reaches XFD1048576 because of one
+//! stray cell costs nothing); xls and ods sheets are read whole with `worksheet_range`, calamine's only way.
+
+use std::fs::File;
+use std::io::BufReader;
+use std::path::Path;
+
+use calamine::{DataRef, Ods, Range, Reader, SheetType, Xls, XlsError, Xlsb, XlsbError, Xlsx, XlsxError};
+
+use super::cell::{from_data, from_data_ref};
+use super::detect::ENCRYPTED;
+use super::table::{self, place, Candidate, Counts, RawRow, RowSource, Scan};
+use super::{header, Format, Row, TableInfo, TableRequest};
+use crate::error::{Error, Result};
+
+type Input = BufReader<File>;
+
+/// An open workbook.
+pub(crate) enum Book {
+    Xlsx(Xlsx<Input>),
+    Xlsb(Xlsb<Input>),
+    Xls(Xls<Input>),
+    Ods(Ods<Input>),
+}
+
+fn damaged(path: &Path, what: &str, e: impl std::fmt::Display) -> Error {
+    Error::io(format!("{}: could not be read as {what} ({e}); the file may be damaged", path.display()))
+        .with_hint("open it in Excel and save it again, or export the data as CSV")
+}
+
+fn encrypted(path: &Path) -> Error {
+    Error::io(format!("{}: {ENCRYPTED}", path.display()))
+}
+
+fn input(path: &Path) -> Result<Input> {
+    File::open(path)
+        .map(|f| BufReader::with_capacity(1 << 16, f))
+        .map_err(|e| Error::io(format!("{}: could not be opened: {e}", path.display())))
+}
+
+impl Book {
+    /// Opens a zip workbook of a known format.
+    pub(crate) fn open_zip(path: &Path, format: Format) -> Result<Book> {
+        let rs = input(path)?;
+        match format {
+            Format::Xlsb => match Xlsb::new(rs) {
+                Ok(b) => Ok(Book::Xlsb(b)),
+                Err(XlsbError::Password) => Err(encrypted(path)),
+                Err(e) => Err(damaged(path, "an xlsb workbook", e)),
+            },
+            Format::Ods => match Ods::new(rs) {
+                Ok(b) => Ok(Book::Ods(b)),
+                Err(calamine::OdsError::Password) => Err(encrypted(path)),
+                Err(e) => Err(damaged(path, "an OpenDocument spreadsheet", e)),
+            },
+            _ => match Xlsx::new(rs) {
+                Ok(b) => Ok(Book::Xlsx(b)),
+                Err(XlsxError::Password) => Err(encrypted(path)),
+                Err(e) => Err(damaged(path, "an xlsx workbook", e)),
+            },
+        }
+    }
+
+    /// Opens an OLE compound file: a password-protected xlsx/xlsb (an `EncryptedPackage` inside), else an xls.
+    pub(crate) fn open_ole(path: &Path) -> Result<Book> {
+        // calamine's xlsx reader looks for the EncryptedPackage stream of an encrypted OOXML file first.
+        if let Err(XlsxError::Password) = Xlsx::new(input(path)?) {
+            return Err(encrypted(path));
+        }
+        match Xls::new(input(path)?) {
+            Ok(b) => Ok(Book::Xls(b)),
+            Err(XlsError::Password) => Err(encrypted(path)),
+            Err(e) => Err(damaged(path, "an Excel 97-2003 (.xls) workbook", e)),
+        }
+    }
+
+    /// The format.
+    pub(crate) fn format(&self) -> Format {
+        match self {
+            Book::Xlsx(_) => Format::Xlsx,
+            Book::Xlsb(_) => Format::Xlsb,
+            Book::Xls(_) => Format::Xls,
+            Book::Ods(_) => Format::Ods,
+        }
+    }
+
+    fn sheets(&self) -> &[calamine::Sheet] {
+        match self {
+            Book::Xlsx(b) => b.sheets_metadata(),
+            Book::Xlsb(b) => b.sheets_metadata(),
+            Book::Xls(b) => b.sheets_metadata(),
+            Book::Ods(b) => b.sheets_metadata(),
+        }
+    }
+
+    /// The worksheets' names, in workbook order (chart and macro sheets left out).
+    pub(crate) fn worksheet_names(&self) -> Vec<String> {
+        self.sheets().iter().filter(|s| s.typ == SheetType::WorkSheet).map(|s| s.name.clone()).collect()
+    }
+
+    /// A row source over one sheet.
+    pub(crate) fn open_sheet<'a>(&'a mut self, path: &Path, name: &str) -> Result<Box<dyn RowSource + 'a>> {
+        let where_ = place(path, name);
+        let fail = |e: &dyn std::fmt::Display| {
+            Error::io(format!("{where_}: could not be read ({e}); the file may be damaged"))
+                .with_hint("open it in Excel and save it again, or export the data as CSV")
+        };
+        match self {
+            Book::Xlsx(b) => {
+                let is_1904 = b.has_1904_epoch();
+                let mut reader = b.worksheet_cells_reader(name).map_err(|e| fail(&e))?;
+                let cells = Box::new(move || match reader.next_cell() {
+                    Ok(Some(c)) => Ok(Some((c.get_position(), c.get_value().clone()))),
+                    Ok(None) => Ok(None),
+                    Err(e) => Err(e.to_string()),
+                });
+                Ok(Box::new(StreamSource { cells, pending: None, done: false, is_1904, place: where_ }))
+            }
+            Book::Xlsb(b) => {
+                let is_1904 = b.has_1904_epoch();
+                let mut reader = b.worksheet_cells_reader(name).map_err(|e| fail(&e))?;
+                let cells = Box::new(move || match reader.next_cell() {
+                    Ok(Some(c)) => Ok(Some((c.get_position(), c.get_value().clone()))),
+                    Ok(None) => Ok(None),
+                    Err(e) => Err(e.to_string()),
+                });
+                Ok(Box::new(StreamSource { cells, pending: None, done: false, is_1904, place: where_ }))
+            }
+            Book::Xls(b) => {
+                let is_1904 = b.has_1904_epoch();
+                let range = b.worksheet_range(name).map_err(|e| fail(&e))?;
+                Ok(Box::new(RangeSource::new(range, is_1904)))
+            }
+            Book::Ods(b) => {
+                let range = b.worksheet_range(name).map_err(|e| fail(&e))?;
+                Ok(Box::new(RangeSource::new(range, false)))
+            }
+        }
+    }
+}
+
+/// The next cell of a streamed sheet: position and value, or calamine's error as text.
+type NextCell<'a> = std::result::Result<Option<((u32, u32), DataRef<'a>)>, String>;
+
+/// Rows assembled from a stream of cells in sheet order.
+struct StreamSource<'a> {
+    cells: Box<dyn FnMut() -> NextCell<'a> + 'a>,
+    pending: Option<((u32, u32), DataRef<'a>)>,
+    /// The end of the sheet data was reached (calamine must not be asked again: it would read past it).
+    done: bool,
+    is_1904: bool,
+    place: String,
+}
+
+impl<'a> StreamSource<'a> {
+    fn next_cell(&mut self) -> Result<Option<((u32, u32), DataRef<'a>)>> {
+        if let Some(cell) = self.pending.take() {
+            return Ok(Some(cell));
+        }
+        if self.done {
+            return Ok(None);
+        }
+        let next = (self.cells)().map_err(|e| {
+            Error::io(format!("{}: could not be read ({e}); the file may be damaged", self.place))
+                .with_hint("open it in Excel and save it again, or export the data as CSV")
+        })?;
+        self.done = next.is_none();
+        Ok(next)
+    }
+}
+
+impl RowSource for StreamSource<'_> {
+    fn next_row(&mut self, keep: &dyn Fn(usize) -> bool, row: &mut RawRow) -> Result<bool> {
+        row.cells.clear();
+        let Some(((r, c), value)) = self.next_cell()? else { return Ok(false) };
+        row.line = r as usize + 1;
+        row.last_line = row.line;
+        let is_1904 = self.is_1904;
+        let push = |c: u32, value: &DataRef<'_>, row: &mut RawRow| {
+            if *value != DataRef::Empty && keep(c as usize) {
+                row.cells.push((c as usize, from_data_ref(value, is_1904)));
+            }
+        };
+        push(c, &value, row);
+        while let Some(((r2, c2), value)) = self.next_cell()? {
+            if r2 != r {
+                self.pending = Some(((r2, c2), value));
+                break;
+            }
+            push(c2, &value, row);
+        }
+        Ok(true)
+    }
+}
+
+/// Rows of a sheet read whole (xls, ods).
+struct RangeSource {
+    range: Range<calamine::Data>,
+    next: usize,
+    is_1904: bool,
+}
+
+impl RangeSource {
+    fn new(range: Range<calamine::Data>, is_1904: bool) -> RangeSource {
+        RangeSource { range, next: 0, is_1904 }
+    }
+}
+
+impl RowSource for RangeSource {
+    fn next_row(&mut self, keep: &dyn Fn(usize) -> bool, row: &mut RawRow) -> Result<bool> {
+        row.cells.clear();
+        let Some((top, left)) = self.range.start() else { return Ok(false) };
+        if self.next >= self.range.height() {
+            return Ok(false);
+        }
+        row.line = top as usize + self.next + 1;
+        row.last_line = row.line;
+        for i in 0..self.range.width() {
+            let col = left as usize + i;
+            match self.range.get((self.next, i)) {
+                Some(value) if *value != calamine::Data::Empty && keep(col) => {
+                    row.cells.push((col, from_data(value, self.is_1904)));
+                }
+                _ => {}
+            }
+        }
+        self.next += 1;
+        Ok(true)
+    }
+}
+
+/// Reads the table from a workbook: picks the sheet, finds the header, streams the rows of it and of any
+/// continuation sheets.
+pub(crate) fn read_book(
+    book: &mut Book,
+    request: &TableRequest<'_>,
+    on_row: &mut dyn FnMut(&Row<'_>) -> Result<()>,
+) -> Result<TableInfo> {
+    let path = request.path;
+    let names = book.worksheet_names();
+    if names.is_empty() {
+        return Err(Error::data(format!("{}: the workbook has no worksheets", path.display())));
+    }
+    let list = names.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(", ");
+    let candidates: Vec<usize> = match request.sheet {
+        Some(wanted) => {
+            let exact = names.iter().position(|n| n == wanted);
+            let loose = || names.iter().position(|n| n.trim().eq_ignore_ascii_case(wanted.trim()));
+            match exact.or_else(loose) {
+                Some(i) => vec![i],
+                None => {
+                    return Err(Error::data(format!(
+                        "{}: has no sheet named '{wanted}'; its sheets are: {list}",
+                        path.display()
+                    ))
+                    .with_hint("set the sheet name in the config file to one of these, or remove it to let the tool find the sheet"))
+                }
+            }
+        }
+        None => (0..names.len()).collect(),
+    };
+
+    let mut best: Option<(String, Candidate)> = None;
+    for index in candidates {
+        let Some(name) = names.get(index) else { continue };
+        let where_ = place(path, name);
+        let mut source = book.open_sheet(path, name)?;
+        let found = match table::find_header(source.as_mut(), request.fields, request.overrides, &where_)? {
+            Scan::Found(h) => h,
+            Scan::NotFound(candidate) => {
+                if let Some(c) = candidate {
+                    let score = |c: &Candidate| (c.matching.required_found(request.fields), c.matching.any_found());
+                    let better = match &best {
+                        Some((_, b)) => score(&c) > score(b),
+                        None => true,
+                    };
+                    if better {
+                        best = Some((name.clone(), c));
+                    }
+                }
+                continue;
+            }
+        };
+        let mut counts = Counts::default();
+        table::stream_rows(source.as_mut(), name, &found.columns, found.last_line, &mut counts, on_row)?;
+        drop(source);
+        let mut sheets = vec![name.clone()];
+        for later in names.iter().skip(index + 1) {
+            let mut source = book.open_sheet(path, later)?;
+            if let Some(last_line) = table::find_same_header(source.as_mut(), &found.headers)? {
+                table::stream_rows(source.as_mut(), later, &found.columns, last_line, &mut counts, on_row)?;
+                sheets.push(later.clone());
+            }
+        }
+        return Ok(TableInfo {
+            path: path.to_path_buf(),
+            format: book.format(),
+            sheets,
+            header_row: found.line,
+            columns: found.matches,
+            headers: found.headers,
+            rows_read: counts.rows_read,
+            blank_rows: counts.blank_rows,
+        });
+    }
+
+    match best {
+        Some((sheet, c)) => {
+            let message = c.matching.missing_message(&c.headers, request.fields, request.overrides);
+            let which = if request.sheet.is_some() || names.len() == 1 {
+                String::new()
+            } else {
+                format!(" (no sheet holds them; the sheets are: {list})")
+            };
+            let missing = request
+                .fields
+                .iter()
+                .zip(&c.matching.fields)
+                .find(|(f, m)| f.required && **m == header::FieldMatch::Missing)
+                .map(|(f, _)| f.name);
+            Err(Error::data(format!("{}, row {}: {message}{which}", place(path, &sheet), c.line))
+                .with_hint(header::column_hint(missing)))
+        }
+        None => {
+            let what = match request.sheet {
+                Some(s) => format!("sheet '{s}' is empty"),
+                None if names.len() == 1 => format!("sheet {list} is empty"),
+                None => format!("every sheet is empty ({list})"),
+            };
+            Err(Error::data(format!("{}: {what}", path.display())))
+        }
+    }
+}

@@ -1,0 +1,206 @@
+//! The row pipeline shared by every format: a [`RowSource`] yields sparse rows; this finds the header row among the
+//! first rows, matches the columns, and streams the data rows below it to the caller, counting blank rows.
+
+use std::collections::BTreeMap;
+
+use super::header::{self, Matching};
+use super::{Cell, ColumnMatch, FieldSpec, Row};
+use crate::error::Result;
+
+/// How many rows holding anything are searched for the header row.
+pub(crate) const HEADER_SEARCH_ROWS: usize = 20;
+
+/// One row as a source yields it: the cells that hold something (or were kept), by 0-based column.
+#[derive(Debug, Default)]
+pub(crate) struct RawRow {
+    /// The 1-based row (line) number where the row starts.
+    pub line: usize,
+    /// The 1-based row (line) number where it ends (a quoted CSV field can span lines).
+    pub last_line: usize,
+    /// `(column, cell)`, in column order.
+    pub cells: Vec<(usize, Cell)>,
+}
+
+impl RawRow {
+    fn is_blank(&self) -> bool {
+        self.cells.iter().all(|(_, c)| c.is_blank())
+    }
+
+    /// The header texts by column (trimmed; empty for empty cells), without trailing empty ones.
+    fn header_texts(&self) -> Vec<String> {
+        let width = self.cells.iter().filter(|(_, c)| !c.is_blank()).map(|(i, _)| i + 1).max().unwrap_or(0);
+        let mut headers = vec![String::new(); width];
+        for (i, cell) in &self.cells {
+            if let (Some(slot), Some(text)) = (headers.get_mut(*i), cell.text()) {
+                *slot = text.into_owned();
+            }
+        }
+        headers
+    }
+}
+
+/// A sheet or file, row by row.
+pub(crate) trait RowSource {
+    /// Reads the next row into `row`, keeping only the cells of columns `keep` accepts. Rows with no cells at all
+    /// may be skipped (their numbers then jump). Returns false at the end.
+    fn next_row(&mut self, keep: &dyn Fn(usize) -> bool, row: &mut RawRow) -> Result<bool>;
+}
+
+/// The header row found, and the column of each field.
+#[derive(Debug, Clone)]
+pub(crate) struct Header {
+    /// The 1-based row of the header.
+    pub line: usize,
+    /// Its last line (the same unless a CSV header spans lines).
+    pub last_line: usize,
+    /// Every header text by column.
+    pub headers: Vec<String>,
+    /// The column of each requested field.
+    pub columns: Vec<Option<usize>>,
+    /// The matches, for [`super::TableInfo::columns`].
+    pub matches: Vec<ColumnMatch>,
+}
+
+/// The row that came closest to being a header, for the "missing column" message.
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    /// Its 1-based row.
+    pub line: usize,
+    /// Its headers.
+    pub headers: Vec<String>,
+    /// How the fields matched it.
+    pub matching: Matching,
+}
+
+/// What the header search found.
+#[derive(Debug)]
+pub(crate) enum Scan {
+    /// A header row with every required field.
+    Found(Header),
+    /// None: the closest row, or `None` when nothing at all was in the first rows.
+    NotFound(Option<Candidate>),
+}
+
+/// Where a message is about: the file, and the sheet for spreadsheets.
+pub(crate) fn place(path: &std::path::Path, sheet: &str) -> String {
+    if sheet.is_empty() {
+        path.display().to_string()
+    } else {
+        format!("{}, sheet '{sheet}'", path.display())
+    }
+}
+
+/// Searches the first [`HEADER_SEARCH_ROWS`] non-blank rows for the first that holds every required field.
+/// An ambiguous column, or an override naming a missing header, in that row is an error (`where_` prefixes it).
+pub(crate) fn find_header(
+    source: &mut dyn RowSource,
+    fields: &[FieldSpec],
+    overrides: &BTreeMap<String, String>,
+    where_: &str,
+) -> Result<Scan> {
+    let mut row = RawRow::default();
+    let mut seen = 0;
+    let mut best: Option<(usize, usize, Candidate)> = None;
+    while seen < HEADER_SEARCH_ROWS && source.next_row(&|_| true, &mut row)? {
+        if row.is_blank() {
+            continue;
+        }
+        seen += 1;
+        let headers = row.header_texts();
+        let matching = header::match_fields(&headers, fields, overrides);
+        if matching.holds_required(fields) {
+            return match matching.resolve(&headers, fields, overrides) {
+                Ok((columns, matches)) => {
+                    Ok(Scan::Found(Header { line: row.line, last_line: row.last_line, headers, columns, matches }))
+                }
+                Err(problem) => {
+                    let field = matching
+                        .fields
+                        .iter()
+                        .zip(fields)
+                        .find(|(m, _)| !matches!(m, header::FieldMatch::Found(_)))
+                        .map(|(_, f)| f.name);
+                    Err(crate::error::Error::data(format!("{where_}, row {}: {problem}", row.line))
+                        .with_hint(header::column_hint(field)))
+                }
+            };
+        }
+        let score = (matching.required_found(fields), matching.any_found());
+        let better = match &best {
+            Some((r, a, _)) => score > (*r, *a),
+            None => true,
+        };
+        if better {
+            best = Some((score.0, score.1, Candidate { line: row.line, headers, matching }));
+        }
+    }
+    Ok(Scan::NotFound(best.map(|(_, _, c)| c)))
+}
+
+/// Searches the first rows of a later sheet for a header row identical to `headers` (a continuation sheet).
+/// Returns its last line.
+pub(crate) fn find_same_header(source: &mut dyn RowSource, headers: &[String]) -> Result<Option<usize>> {
+    let mut row = RawRow::default();
+    let mut seen = 0;
+    while seen < HEADER_SEARCH_ROWS && source.next_row(&|_| true, &mut row)? {
+        if row.is_blank() {
+            continue;
+        }
+        seen += 1;
+        if row.header_texts() == headers {
+            return Ok(Some(row.last_line));
+        }
+    }
+    Ok(None)
+}
+
+/// Counts of rows streamed.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Counts {
+    /// Non-blank rows handed to the callback.
+    pub rows_read: u64,
+    /// Blank rows between the header and the last non-blank row.
+    pub blank_rows: u64,
+}
+
+/// Streams every row after `after_line` to `on_row` with the cells of the requested fields; blank rows (and
+/// missing row numbers) between non-blank rows are counted, trailing ones are not.
+pub(crate) fn stream_rows(
+    source: &mut dyn RowSource,
+    sheet: &str,
+    columns: &[Option<usize>],
+    after_line: usize,
+    counts: &mut Counts,
+    on_row: &mut dyn FnMut(&Row<'_>) -> Result<()>,
+) -> Result<()> {
+    // (column, field) pairs, sorted by column: a column may feed two fields.
+    let mut wanted: Vec<(usize, usize)> =
+        columns.iter().enumerate().filter_map(|(field, col)| col.map(|c| (c, field))).collect();
+    wanted.sort_unstable();
+    let keep = |c: usize| wanted.binary_search_by(|(col, _)| col.cmp(&c)).is_ok();
+    let mut row = RawRow::default();
+    let mut cells = vec![Cell::Empty; columns.len()];
+    let mut previous_last = after_line;
+    let mut pending_blank: u64 = 0;
+    while source.next_row(&keep, &mut row)? {
+        pending_blank += row.line.saturating_sub(previous_last.saturating_add(1)) as u64;
+        previous_last = previous_last.max(row.last_line);
+        cells.iter_mut().for_each(|c| *c = Cell::Empty);
+        for (col, cell) in row.cells.drain(..) {
+            for (_, field) in wanted.iter().filter(|(c, _)| *c == col) {
+                if let Some(slot) = cells.get_mut(*field) {
+                    *slot = cell.clone();
+                }
+            }
+        }
+        if cells.iter().all(Cell::is_blank) {
+            pending_blank += 1;
+            continue;
+        }
+        counts.blank_rows += pending_blank;
+        pending_blank = 0;
+        counts.rows_read += 1;
+        on_row(&Row { sheet, line: row.line, cells: &cells })?;
+    }
+    Ok(())
+}
