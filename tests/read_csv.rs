@@ -16,7 +16,7 @@ type Rows = Vec<(String, usize, Vec<Cell>)>;
 
 fn read(path: &Path) -> wres_wdes::Result<(TableInfo, Rows)> {
     let overrides = BTreeMap::new();
-    let request = TableRequest { path, fields: FIELDS, sheet: None, overrides: &overrides };
+    let request = TableRequest { path, fields: FIELDS, sheet: None, prefer_sheet: None, overrides: &overrides };
     let mut rows = Vec::new();
     let info = read_table(&request, &mut |row| {
         rows.push((row.sheet.to_string(), row.line, row.cells.to_vec()));

@@ -18,7 +18,7 @@ type Rows = Vec<(String, usize, Vec<Cell>)>;
 
 fn read_with(path: &Path, sheet: Option<&str>, overrides: &[(&str, &str)]) -> wres_wdes::Result<(TableInfo, Rows)> {
     let overrides: BTreeMap<String, String> = overrides.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-    let request = TableRequest { path, fields: FIELDS, sheet, overrides: &overrides };
+    let request = TableRequest { path, fields: FIELDS, sheet, prefer_sheet: None, overrides: &overrides };
     let mut rows = Vec::new();
     let info = read_table(&request, &mut |row| {
         rows.push((row.sheet.to_string(), row.line, row.cells.to_vec()));

@@ -24,6 +24,7 @@ pub struct Run {
 }
 
 fn input(
+    kind: &'static str,
     base: Option<&Path>,
     flag: &Option<PathBuf>,
     from_config: &Option<PathBuf>,
@@ -34,7 +35,7 @@ fn input(
         (None, Some(p)) => (config::resolve(base, p), p.display().to_string()),
         (None, None) => return None,
     };
-    Some(InputFile { path, shown, sheet: options.sheet.clone(), columns: options.columns.clone() })
+    Some(InputFile { path, shown, sheet: options.sheet.clone(), columns: options.columns.clone(), kind: Some(kind) })
 }
 
 /// Resolves the flags and the config file (flags win).
@@ -52,12 +53,12 @@ pub fn resolve(
     let base_ref = base.as_deref();
     let c = &config;
     let inputs = Inputs {
-        staff: input(base_ref, &args.staff, &c.inputs.staff, &c.staff),
-        recruitment: input(base_ref, &args.recruitment, &c.inputs.recruitment, &c.recruitment),
-        cases: input(base_ref, &args.cases, &c.inputs.cases, &c.cases),
-        training: input(base_ref, &args.training, &c.inputs.training, &c.training),
-        survey: input(base_ref, &args.survey, &c.inputs.survey, &c.survey),
-        board: input(base_ref, &args.board, &c.inputs.board, &c.board),
+        staff: input("Staff", base_ref, &args.staff, &c.inputs.staff, &c.staff),
+        recruitment: input("Recruitment", base_ref, &args.recruitment, &c.inputs.recruitment, &c.recruitment),
+        cases: input("Cases", base_ref, &args.cases, &c.inputs.cases, &c.cases),
+        training: input("Training", base_ref, &args.training, &c.inputs.training, &c.training),
+        survey: input("Survey", base_ref, &args.survey, &c.inputs.survey, &c.survey),
+        board: input("Board", base_ref, &args.board, &c.inputs.board, &c.board),
         workforce_mapping: config::workforce_mapping(&c.mapping)?,
         population: if population.files.is_empty() && population.catchment.is_none() {
             c.population.files.iter().chain(&c.population.catchment).map(|p| config::resolve(base_ref, p)).collect()

@@ -50,6 +50,9 @@ pub struct TableRequest<'a> {
     pub fields: &'a [FieldSpec],
     /// The sheet to read (spreadsheets only); `None` picks the first sheet holding the required fields.
     pub sheet: Option<&'a str>,
+    /// With no `sheet`, a sheet of this name (any case) is tried first when it holds the required fields: each
+    /// input kind finds its own sheet in a workbook holding several (the `template` workbook).
+    pub prefer_sheet: Option<&'a str>,
     /// Explicit header names for fields, by field name (`{"ethnicity": "EO Code"}`), from the config file.
     pub overrides: &'a BTreeMap<String, String>,
 }

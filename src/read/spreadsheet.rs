@@ -260,7 +260,12 @@ pub(crate) fn read_book(
                 }
             }
         }
-        None => (0..names.len()).collect(),
+        None => {
+            // A sheet named after the input kind first, then every sheet in workbook order.
+            let preferred =
+                request.prefer_sheet.and_then(|p| names.iter().position(|n| n.trim().eq_ignore_ascii_case(p.trim())));
+            preferred.into_iter().chain((0..names.len()).filter(|i| Some(*i) != preferred)).collect()
+        }
     };
 
     let mut best: Option<(String, Candidate)> = None;

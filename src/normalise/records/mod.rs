@@ -39,13 +39,15 @@ pub struct InputFile {
     pub sheet: Option<String>,
     /// Header names by field name, overriding the accepted names.
     pub columns: BTreeMap<String, String>,
+    /// The sheet name tried first when no sheet is named: the input kind (`Staff`, `Training`, ...).
+    pub kind: Option<&'static str>,
 }
 
 impl InputFile {
     /// An input read from `path`, shown as given.
     pub fn new(path: impl Into<PathBuf>) -> Self {
         let path = path.into();
-        InputFile { shown: path.display().to_string(), path, sheet: None, columns: BTreeMap::new() }
+        InputFile { shown: path.display().to_string(), path, sheet: None, columns: BTreeMap::new(), kind: None }
     }
 }
 
@@ -76,7 +78,13 @@ pub(crate) fn read_rows(
     fields: &[FieldSpec],
     on_row: &mut dyn FnMut(&Row<'_>) -> Result<()>,
 ) -> Result<TableInfo> {
-    let request = TableRequest { path: &file.path, fields, sheet: file.sheet.as_deref(), overrides: &file.columns };
+    let request = TableRequest {
+        path: &file.path,
+        fields,
+        sheet: file.sheet.as_deref(),
+        prefer_sheet: file.kind,
+        overrides: &file.columns,
+    };
     let mut info = read_table(&request, on_row)?;
     info.path = PathBuf::from(&file.shown);
     Ok(info)
