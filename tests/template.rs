@@ -12,7 +12,10 @@ use serde_json::Value;
 
 const KINDS: [&str; 6] = ["Staff", "Recruitment", "Cases", "Training", "Survey", "Board"];
 
-fn template() -> (Vec<String>, BTreeMap<String, Vec<String>>, BTreeMap<String, Vec<String>>) {
+/// Columns by name (headers by sheet, or values by list).
+type Named = BTreeMap<String, Vec<String>>;
+
+fn template() -> (Vec<String>, Named, Named) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("inputs.xlsx");
     let out = Command::cargo_bin("wres-wdes").unwrap().args(["template", "--out"]).arg(&path).output().unwrap();
@@ -77,7 +80,7 @@ fn every_drop_down_value_is_recognised() {
 }
 
 /// Cycles through a list.
-fn pick<'a>(list: &'a [String], i: usize) -> &'a str {
+fn pick(list: &[String], i: usize) -> &str {
     &list[i % list.len()]
 }
 
