@@ -132,6 +132,9 @@ pub struct PeriodConfig {
 #[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct InputsConfig {
+    /// Earlier years' results JSON, for trends.
+    #[serde(default)]
+    pub previous: Vec<PathBuf>,
     pub staff: Option<PathBuf>,
     pub recruitment: Option<PathBuf>,
     pub cases: Option<PathBuf>,
@@ -284,6 +287,8 @@ pub struct Inputs {
     pub workforce_mapping: BTreeMap<StaffGroup, Workforce>,
     /// Census 2021 population files (and the catchment table).
     pub population: Vec<PathBuf>,
+    /// Earlier years' results JSON.
+    pub previous: Vec<PathBuf>,
 }
 
 /// Reads and parses a config file.

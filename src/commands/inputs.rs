@@ -60,6 +60,11 @@ pub fn resolve(
         survey: input("Survey", base_ref, &args.survey, &c.inputs.survey, &c.survey),
         board: input("Board", base_ref, &args.board, &c.inputs.board, &c.board),
         workforce_mapping: config::workforce_mapping(&c.mapping)?,
+        previous: if args.previous.is_empty() {
+            c.inputs.previous.iter().map(|p| config::resolve(base_ref, p)).collect()
+        } else {
+            args.previous.clone()
+        },
         population: if population.files.is_empty() && population.catchment.is_none() {
             c.population.files.iter().chain(&c.population.catchment).map(|p| config::resolve(base_ref, p)).collect()
         } else {
@@ -114,6 +119,7 @@ pub fn effective_config(run: &Run) -> ConfigFile {
     let mut c = run.config.clone();
     let path = |f: &Option<InputFile>| f.as_ref().map(|f| f.path.clone());
     c.inputs = config::InputsConfig {
+        previous: run.inputs.previous.clone(),
         staff: path(&run.inputs.staff),
         recruitment: path(&run.inputs.recruitment),
         cases: path(&run.inputs.cases),
@@ -185,6 +191,9 @@ pub fn load(inputs: &Inputs, period: &Period) -> Result<Records> {
         let (b, q) = records::board::normalise_board(f)?;
         out.board = Some(b);
         out.quality.push(q);
+    }
+    for path in &inputs.previous {
+        out.previous.push(crate::read::previous::read_previous(path)?);
     }
     if !inputs.population.is_empty() {
         out.population = crate::read::census::PopulationFiles::read(&inputs.population)?;

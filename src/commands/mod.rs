@@ -79,6 +79,9 @@ pub struct InputArgs {
     /// Board members.
     #[arg(long, value_name = "FILE")]
     pub board: Option<PathBuf>,
+    /// Earlier years' results (JSON written by `report --json`), for the trend and the change from last year.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub previous: Vec<PathBuf>,
     /// Reporting year: the snapshot is 31 March of that year.
     #[arg(long, value_name = "YEAR", conflicts_with = "snapshot_date")]
     pub year: Option<i32>,

@@ -3,6 +3,7 @@
 
 pub mod board;
 pub mod definitions;
+pub mod headline;
 pub mod population;
 pub mod publication;
 pub mod relative_likelihood;
@@ -11,6 +12,7 @@ pub mod results;
 pub mod rollup;
 pub mod summary;
 pub mod survey;
+pub mod trend;
 
 use definitions::{Definition, Kind};
 use results::{
@@ -81,9 +83,11 @@ pub fn indicator(def: &Definition, records: &Records, settings: &Settings) -> In
         reason: outcome.reason,
         notes: outcome.notes,
         summary: String::new(),
+        headline: None,
         figures: outcome.figures,
     };
     result.summary = summary::sentence(def, &result);
+    result.headline = headline::headline(&result, def.protected_group.as_deref());
     result
 }
 
@@ -111,10 +115,16 @@ pub fn compute(records: &Records, settings: &Settings) -> Result<Results> {
         indicators,
         population: records.staff.as_ref().map(|staff| population_block(staff, records, settings)).transpose()?,
         data_quality: data_quality(records),
+        trend: Vec::new(),
     };
     if settings.publication {
         publication::disclose(&mut results);
+        for ind in &mut results.indicators {
+            let def = defs.iter().find(|d| d.id == ind.id);
+            ind.headline = headline::headline(ind, def.and_then(|d| d.protected_group.as_deref()));
+        }
     }
+    results.trend = trend::trend(&results, &records.previous);
     Ok(results)
 }
 

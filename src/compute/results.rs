@@ -10,7 +10,7 @@ use crate::normalise::quality::InputQuality;
 use crate::stats::{Assessment, CiMethod, NotEstimable};
 
 /// The schema name written in the JSON.
-pub const SCHEMA: &str = "wres-wdes/results/1";
+pub const SCHEMA: &str = crate::read::previous::RESULTS_SCHEMA;
 
 /// Everything one run computed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -33,6 +33,8 @@ pub struct Results {
     pub population: Option<crate::compute::population::comparison::PopulationResult>,
     /// What was read and what could not be used.
     pub data_quality: DataQuality,
+    /// Each indicator's headline across the years given with `--previous` (empty without).
+    pub trend: Vec<crate::compute::trend::TrendRow>,
 }
 
 /// The settings block of the JSON.
@@ -85,6 +87,8 @@ pub struct IndicatorResult {
     pub notes: Vec<String>,
     /// What the figure means, in one plain-English sentence written from the figures.
     pub summary: String,
+    /// The one number a Summary line and a trend show.
+    pub headline: Option<crate::compute::headline::Headline>,
     /// The figures of its kind.
     #[serde(flatten)]
     pub figures: Figures,

@@ -6,6 +6,7 @@
 //! matched fields only. Nothing here knows what a field means; the normalise layer does.
 
 pub mod census;
+pub mod previous;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -68,6 +68,8 @@ pub struct Records {
     pub board: Option<board::Board>,
     /// Census 2021 population files given (none: the built-in England and regional figures).
     pub population: crate::read::census::PopulationFiles,
+    /// Earlier runs' results (`--previous`), oldest first.
+    pub previous: Vec<crate::read::previous::PreviousRun>,
     /// One entry per file read, in input order.
     pub quality: Vec<InputQuality>,
 }

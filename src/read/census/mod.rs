@@ -33,21 +33,20 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::normalise::codes::BroadGroup;
 
 pub use catchment::{Catchment, CatchmentRow};
 pub use lookup::{Lookup, LookupKind, LookupRow};
 
 /// Census 2021 usual residents of one area by the five broad ethnic groups.
 ///
-/// `groups` is indexed in the order of [`BroadGroup::ALL`] (White, Asian, Black, Mixed, Other).
+/// `groups` is indexed in the order of [`BROAD_GROUPS`] (White, Asian, Black, Mixed, Other), the order of the
+/// normalise layer's `BroadGroup::ALL`.
 ///
 /// ```
 /// use wres_wdes::read::census::EthnicCounts;
-/// use wres_wdes::normalise::codes::BroadGroup;
 /// let c = EthnicCounts { total: 100, groups: [80, 10, 5, 3, 2] };
-/// assert_eq!(c.count(BroadGroup::Black), 5);
-/// assert_eq!(c.share(BroadGroup::White), Some(0.8));
+/// assert_eq!(c.count(2), 5); // Black
+/// assert_eq!(c.share(0), Some(0.8)); // White
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct EthnicCounts {
@@ -63,12 +62,12 @@ impl EthnicCounts {
     pub fn known(&self) -> u64 {
         self.groups.iter().sum()
     }
-    /// The count of one group.
-    pub fn count(&self, group: BroadGroup) -> u64 {
-        self.groups[group as usize]
+    /// The count of one group, by its index in [`BROAD_GROUPS`] (0 for an index out of range).
+    pub fn count(&self, group: usize) -> u64 {
+        self.groups.get(group).copied().unwrap_or(0)
     }
     /// The share (0-1) of one group among the five; `None` when the area has no residents.
-    pub fn share(&self, group: BroadGroup) -> Option<f64> {
+    pub fn share(&self, group: usize) -> Option<f64> {
         let known = self.known();
         (known > 0).then(|| self.count(group) as f64 / known as f64)
     }
@@ -360,7 +359,10 @@ pub(crate) fn norm_code(s: &str) -> String {
     s.trim().to_uppercase()
 }
 
-/// The broad ethnic group names as ONS writes them (normalised), in [`BroadGroup::ALL`] order.
+/// The five Census 2021 broad ethnic groups, in the order of [`EthnicCounts::groups`].
+pub const BROAD_GROUPS: [&str; 5] = ["White", "Asian", "Black", "Mixed", "Other"];
+
+/// The broad ethnic group names as ONS writes them (normalised), in [`BROAD_GROUPS`] order.
 const BROAD_NAMES: [&str; 5] = [
     "white",
     "asian, asian british or asian welsh",
@@ -374,7 +376,7 @@ const BROAD_NAMES: [&str; 5] = [
 pub(crate) enum EthCat {
     /// All usual residents.
     Total,
-    /// One of the five high-level groups (index into [`BroadGroup::ALL`]).
+    /// One of the five high-level groups (index into [`BROAD_GROUPS`]).
     Broad(usize),
     /// A detailed group within a high-level group.
     Detail(usize),
