@@ -125,7 +125,7 @@ fn run_one(index: usize, entry: &TrustEntry, base: Option<&Path>, args: &BatchAr
             csv: Some(dir.join("results.csv")),
         };
         let strict = args.strict || run.config.output.strict.unwrap_or(false);
-        let results = produce(&run, &outputs, strict)?;
+        let results = produce(&run, &outputs, strict, Verbosity::Quiet)?;
         Ok((results, outputs.paths().iter().map(|p| p.display().to_string()).collect()))
     };
     match attempt() {

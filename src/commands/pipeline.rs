@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use super::inputs::{self, Run};
+use super::Verbosity;
 use crate::compute::results::Results;
 use crate::error::{Error, Result};
 use crate::render;
@@ -27,12 +28,17 @@ impl Outputs {
 }
 
 /// Computes a trust's results and writes its outputs.
-pub fn produce(run: &Run, outputs: &Outputs, strict: bool) -> Result<Results> {
+pub fn produce(run: &Run, outputs: &Outputs, strict: bool, verbosity: Verbosity) -> Result<Results> {
     let input_paths = inputs::input_paths(&run.inputs);
     for path in outputs.paths() {
         render::atomic::refuse_input(path, &input_paths)?;
     }
     let records = inputs::load(&run.inputs, &run.settings.period())?;
+    if verbosity >= Verbosity::Verbose {
+        for q in &records.quality {
+            eprint!("{}", super::check::describe(q));
+        }
+    }
     if strict {
         let problems = crate::normalise::quality::problems(&records.quality);
         if !problems.is_empty() {

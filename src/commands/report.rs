@@ -73,7 +73,7 @@ pub fn run(args: ReportArgs, verbosity: Verbosity) -> Result<ExitCode> {
             .with_hint("give --out report.xlsx, --json results.json or --csv results.csv"));
     }
     let strict = args.strict || run.config.output.strict.unwrap_or(false);
-    let results = produce(&run, &outputs, strict)?;
+    let results = produce(&run, &outputs, strict, verbosity)?;
     if verbosity >= Verbosity::Normal {
         let ok = results.indicators.iter().filter(|i| i.status == Status::Ok).count();
         let written: Vec<String> = outputs.paths().iter().map(|p| p.display().to_string()).collect();
