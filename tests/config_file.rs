@@ -42,3 +42,30 @@ fn a_missing_config_file_is_a_file_error() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/trust.toml"));
 }
+
+#[test]
+fn the_readme_config_example_is_a_valid_config_file() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = readme.split("## The config file").nth(1).expect("README has the config section");
+    let block = section.split("```toml").nth(1).and_then(|b| b.split("```").next()).expect("a toml block");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("trust.toml");
+    std::fs::write(&path, block).unwrap();
+    let config = wres_wdes::config::load(&path).unwrap_or_else(|e| panic!("README example: {e}"));
+    assert_eq!(config.organisation.code, "RXX");
+    assert_eq!(config.statistics.ci_level, Some(0.95));
+    assert_eq!(config.population.area.as_deref(), Some("E92000001"));
+    assert_eq!(config.inputs.previous.len(), 1);
+}
+
+#[test]
+fn print_config_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = wres().args(["report", "--example", "--print-config", "--ci-level", "0.9"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let path = dir.path().join("effective.toml");
+    std::fs::write(&path, &out.stdout).unwrap();
+    let config = wres_wdes::config::load(&path).unwrap_or_else(|e| panic!("printed config: {e}"));
+    assert_eq!(config.statistics.ci_level, Some(0.9));
+    assert_eq!(config.statistics.ci_method.as_deref(), Some("score"));
+}
