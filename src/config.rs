@@ -238,7 +238,7 @@ pub struct Settings {
     pub wdes9b: Option<Wdes9b>,
     /// The local population to compare the workforce with (England by default).
     #[serde(skip)]
-    pub area: crate::compute::population::area::AreaChoice,
+    pub area: AreaChoice,
 }
 
 fn serialize_date<S: serde::Serializer>(d: &NaiveDate, s: S) -> std::result::Result<S::Ok, S::Error> {
@@ -389,4 +389,32 @@ pub fn resolve(base: Option<&Path>, path: &Path) -> PathBuf {
         Some(dir) if path.is_relative() => dir.join(path),
         _ => path.to_path_buf(),
     }
+}
+
+/// The comparison population chosen by the user.
+///
+/// ```
+/// use wres_wdes::compute::population::area::{parse_area, AreaChoice};
+/// assert_eq!(parse_area("E92000001")?, AreaChoice::England);
+/// assert_eq!(parse_area("QMF")?, AreaChoice::Icb("QMF".into()));
+/// # Ok::<(), wres_wdes::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum AreaChoice {
+    /// England (E92000001), the default.
+    #[default]
+    England,
+    /// An English region by ONS code (E12000001-E12000009) or name; also Wales (W92000004) and England and Wales
+    /// (K04000001).
+    Region(String),
+    /// Local authorities by GSS code (E06, E07, E08, E09, W06), each with an optional weight. Without weights the
+    /// counts are summed; with weights the mix is `Σ wᵢ·shareᵢ / Σ wᵢ`.
+    LocalAuthorities(Vec<(String, Option<f64>)>),
+    /// An Integrated Care Board by ONS code (E54...) or NHS code (`Q` and two characters, e.g. `QMF`).
+    Icb(String),
+    /// An acute trust's catchment from the OHID catchment table.
+    Catchment {
+        /// The trust's ODS code, e.g. `R0A`.
+        trust_ods: String,
+    },
 }

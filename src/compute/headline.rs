@@ -7,20 +7,7 @@
 //! - board: the voting membership's difference from the workforce, in percentage points;
 //! - declaration: none.
 
-use serde::{Deserialize, Serialize};
-
-use super::results::{Figures, IndicatorResult};
-
-/// A headline figure and what it measures.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Headline {
-    /// The value.
-    pub value: f64,
-    /// `ratio`, `percent` or `percentage_points`, `points` (score gaps).
-    pub unit: String,
-    /// What it is, in words (`BME share of the workforce`, `relative likelihood`, ...).
-    pub measure: String,
-}
+use super::results::{Figures, Headline, IndicatorResult};
 
 /// The headline of an indicator result, `None` when it has no figure.
 pub fn headline(result: &IndicatorResult, protected: Option<&str>) -> Option<Headline> {

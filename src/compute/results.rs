@@ -3,7 +3,7 @@
 //! Serialised with serde it is exactly the JSON of `outputs.md`. Absent values are `None` (JSON `null`), never
 //! NaN or infinity.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::config::{Organisation, RollingAverage, Wdes9b};
 use crate::normalise::quality::InputQuality;
@@ -34,7 +34,7 @@ pub struct Results {
     /// What was read and what could not be used.
     pub data_quality: DataQuality,
     /// Each indicator's headline across the years given with `--previous` (empty without).
-    pub trend: Vec<crate::compute::trend::TrendRow>,
+    pub trend: Vec<TrendRow>,
 }
 
 /// The settings block of the JSON.
@@ -88,7 +88,7 @@ pub struct IndicatorResult {
     /// What the figure means, in one plain-English sentence written from the figures.
     pub summary: String,
     /// The one number a Summary line and a trend show.
-    pub headline: Option<crate::compute::headline::Headline>,
+    pub headline: Option<Headline>,
     /// The figures of its kind.
     #[serde(flatten)]
     pub figures: Figures,
@@ -342,4 +342,39 @@ pub struct DeclarationRates {
     pub ethnicity_unknown_percent: Option<f64>,
     /// Percent of the workforce with Unknown disability.
     pub disability_unknown_percent: Option<f64>,
+}
+
+/// A headline figure and what it measures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Headline {
+    /// The value.
+    pub value: f64,
+    /// `ratio`, `percent` or `percentage_points`, `points` (score gaps).
+    pub unit: String,
+    /// What it is, in words (`BME share of the workforce`, `relative likelihood`, ...).
+    pub measure: String,
+}
+
+/// One year's headline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrendPoint {
+    /// The snapshot date of that year.
+    pub snapshot_date: String,
+    /// The headline value (`None` when there was none).
+    pub value: Option<f64>,
+}
+
+/// One indicator across years.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrendRow {
+    /// The indicator.
+    pub id: String,
+    /// Its unit (`ratio`, `percent`, `percentage_points`, `points`).
+    pub unit: Option<String>,
+    /// Earlier years first, this year last.
+    pub points: Vec<TrendPoint>,
+    /// This year's headline minus the latest earlier year's.
+    pub change: Option<f64>,
+    /// Why the years may not be comparable.
+    pub flags: Vec<String>,
 }

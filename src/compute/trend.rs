@@ -2,34 +2,8 @@
 //! from the latest earlier year, and flags where the figures are not comparable (the definition or a setting
 //! changed between years).
 
-use serde::Serialize;
-
-use super::results::Results;
+use super::results::{Results, TrendPoint, TrendRow};
 use crate::read::previous::PreviousRun;
-
-/// One year's headline.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TrendPoint {
-    /// The snapshot date of that year.
-    pub snapshot_date: String,
-    /// The headline value (`None` when there was none).
-    pub value: Option<f64>,
-}
-
-/// One indicator across years.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TrendRow {
-    /// The indicator.
-    pub id: String,
-    /// Its unit (`ratio`, `percent`, `percentage_points`, `points`).
-    pub unit: Option<String>,
-    /// Earlier years first, this year last.
-    pub points: Vec<TrendPoint>,
-    /// This year's headline minus the latest earlier year's.
-    pub change: Option<f64>,
-    /// Why the years may not be comparable.
-    pub flags: Vec<String>,
-}
 
 /// The settings that change what a figure means.
 const COMPARABLE_SETTINGS: [&str; 5] =

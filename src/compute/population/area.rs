@@ -19,33 +19,7 @@ use super::{OHID_LICENCE, ONS_LICENCE};
 use crate::error::{Error, Result};
 use crate::read::census::{CensusTable, DisabilityCounts, EthnicCounts, LookupKind, PopulationFiles};
 
-/// The comparison population chosen by the user.
-///
-/// ```
-/// use wres_wdes::compute::population::area::{parse_area, AreaChoice};
-/// assert_eq!(parse_area("E92000001")?, AreaChoice::England);
-/// assert_eq!(parse_area("QMF")?, AreaChoice::Icb("QMF".into()));
-/// # Ok::<(), wres_wdes::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Default)]
-pub enum AreaChoice {
-    /// England (E92000001), the default.
-    #[default]
-    England,
-    /// An English region by ONS code (E12000001-E12000009) or name; also Wales (W92000004) and England and Wales
-    /// (K04000001).
-    Region(String),
-    /// Local authorities by GSS code (E06, E07, E08, E09, W06), each with an optional weight. Without weights the
-    /// counts are summed; with weights the mix is `Σ wᵢ·shareᵢ / Σ wᵢ`.
-    LocalAuthorities(Vec<(String, Option<f64>)>),
-    /// An Integrated Care Board by ONS code (E54...) or NHS code (`Q` and two characters, e.g. `QMF`).
-    Icb(String),
-    /// An acute trust's catchment from the OHID catchment table.
-    Catchment {
-        /// The trust's ODS code, e.g. `R0A`.
-        trust_ods: String,
-    },
-}
+pub use crate::config::AreaChoice;
 
 /// Parses an `--area CODE[,CODE...]` value.
 ///
