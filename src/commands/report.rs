@@ -81,8 +81,9 @@ pub fn run(args: ReportArgs, verbosity: Verbosity) -> Result<ExitCode> {
         render::atomic::write(path, render::csv::to_string(&results)?.as_bytes())?;
     }
     if let Some(path) = &out {
-        let _ = path;
-        return Err(Error::usage("the workbook (--out) is not built yet; use --json or --csv"));
+        let options = render::workbook::WorkbookOptions::default();
+        let bytes = render::workbook::to_bytes(&results, &options)?;
+        render::atomic::write(path, &bytes)?;
     }
     if verbosity >= Verbosity::Normal {
         let ok = results.indicators.iter().filter(|i| i.status == Status::Ok).count();
