@@ -240,9 +240,7 @@ fn relative_likelihoods_equal_the_json() {
     for standard in ["WRES", "WDES"] {
         let sheet = &s[standard];
         let t = tables(sheet, "Indicator");
-        assert_eq!(t.len(), 1, "{standard}: one relative likelihood table");
-        let (cols, rows) = &t[0];
-        let ids: Vec<String> = rows.iter().map(|&row| text(sheet, row, 0)).collect();
+        assert_eq!(t.len(), 2, "{standard}: the ratio table and the counts table");
         let expected: Vec<&str> = j["indicators"]
             .as_array()
             .unwrap()
@@ -250,42 +248,58 @@ fn relative_likelihoods_equal_the_json() {
             .filter(|i| i["standard"] == standard && i["kind"] == "relative_likelihood")
             .map(|i| i["id"].as_str().unwrap())
             .collect();
-        assert_eq!(ids, expected);
-        for &row in rows {
-            let id = text(sheet, row, 0);
-            let ind = indicator(&j, &id);
+        for (_, rows) in &t {
+            let ids: Vec<String> = rows.iter().map(|&row| text(sheet, row, 0)).collect();
+            assert_eq!(ids, expected);
+        }
+        // The cell of `header` in the row of `id`, whichever of the two tables has that column.
+        let at = |id: &str, header: &str| -> (usize, usize) {
+            for (cols, rows) in &t {
+                if let Some(&c) = cols.get(header) {
+                    let row = rows.iter().copied().find(|&r| text(sheet, r, 0) == id).unwrap();
+                    return (row, c);
+                }
+            }
+            panic!("{standard}: no column {header:?}");
+        };
+        let get = |id: &str, header: &str| {
+            let (r, c) = at(id, header);
+            num(sheet, r, c)
+        };
+        let words = |id: &str, header: &str| {
+            let (r, c) = at(id, header);
+            text(sheet, r, c)
+        };
+        for id in expected {
+            let ind = indicator(&j, id);
             let ratio = &ind["ratio"];
             if ratio["value"].is_number() {
-                close(num(sheet, row, cols["Relative likelihood"]), &ratio["value"], &format!("{id} ratio"));
+                close(get(id, "Relative likelihood"), &ratio["value"], &format!("{id} ratio"));
                 checked += 1;
             }
             if ratio["ci"].is_object() {
-                close(num(sheet, row, cols["95% CI low"]), &ratio["ci"]["low"], &format!("{id} ci low"));
+                close(get(id, "95% CI low"), &ratio["ci"]["low"], &format!("{id} ci low"));
                 if ratio["ci"]["high"].is_null() {
-                    assert_eq!(text(sheet, row, cols["95% CI high"]), "no finite upper limit");
+                    assert_eq!(words(id, "95% CI high"), "no finite upper limit");
                 } else {
-                    close(num(sheet, row, cols["95% CI high"]), &ratio["ci"]["high"], &format!("{id} ci high"));
+                    close(get(id, "95% CI high"), &ratio["ci"]["high"], &format!("{id} ci high"));
                 }
                 checked += 2;
             }
             if ratio["katz_ci"].is_object() {
-                close(num(sheet, row, cols["Katz 95% CI low"]), &ratio["katz_ci"]["low"], &format!("{id} katz low"));
-                close(num(sheet, row, cols["Katz 95% CI high"]), &ratio["katz_ci"]["high"], &format!("{id} katz hi"));
+                close(get(id, "Katz 95% CI low"), &ratio["katz_ci"]["low"], &format!("{id} katz low"));
+                close(get(id, "Katz 95% CI high"), &ratio["katz_ci"]["high"], &format!("{id} katz hi"));
                 checked += 2;
             }
             if ratio["p_value"].is_number() {
-                close(num(sheet, row, cols["p-value"]), &ratio["p_value"], &format!("{id} p"));
+                close(get(id, "p-value"), &ratio["p_value"], &format!("{id} p"));
             }
             for g in ind["groups"].as_array().unwrap() {
                 let label = g["group"].as_str().unwrap();
-                close(
-                    num(sheet, row, cols[&format!("{label} with outcome")]),
-                    &g["events"],
-                    &format!("{id} {label} events"),
-                );
-                close(num(sheet, row, cols[&format!("{label} total")]), &g["total"], &format!("{id} {label} total"));
+                close(get(id, &format!("{label} with outcome")), &g["events"], &format!("{id} {label} events"));
+                close(get(id, &format!("{label} total")), &g["total"], &format!("{id} {label} total"));
                 let rate = g["rate"].as_f64().map(|x| x * 100.0).map(Value::from).unwrap_or(Value::Null);
-                close(num(sheet, row, cols[&format!("{label} rate %")]), &rate, &format!("{id} {label} rate"));
+                close(get(id, &format!("{label} rate %")), &rate, &format!("{id} {label} rate"));
                 checked += 3;
             }
         }
@@ -505,7 +519,7 @@ fn publication_counts_show_a_star_and_the_method_says_so() {
     let (_, s) = sheets(&bytes(&r));
     let sheet = &s["WRES"];
     let t = tables(sheet, "Indicator");
-    let (cols, rows) = &t[0];
+    let (cols, rows) = &t[1];
     for &row in rows {
         assert_eq!(text(sheet, row, cols["Unknown with outcome"]), "*");
         assert_eq!(text(sheet, row, cols["Unknown rate %"]), "");
@@ -543,4 +557,33 @@ fn previous_years_fill_the_trend_and_the_change() {
     assert_eq!(rows.len(), 23);
     let empty = sheets(&bytes(&r)).1;
     assert_eq!(text(&empty["Trend"], 2, 0), "Give --previous with earlier results JSON to fill this sheet.");
+}
+
+#[test]
+fn libreoffice_converts_it_to_pdf() {
+    let found = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).any(|d| d.join("soffice").is_file()))
+        .unwrap_or(false);
+    if !found {
+        println!("skipped: LibreOffice (soffice) not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("report.xlsx");
+    std::fs::write(&xlsx, bytes(&results())).unwrap();
+    let profile = format!("-env:UserInstallation=file://{}", dir.path().join("profile").display());
+    let status = std::process::Command::new("soffice")
+        .args([profile.as_str(), "--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&xlsx)
+        .output()
+        .expect("soffice runs");
+    assert!(status.status.success(), "soffice failed: {}", String::from_utf8_lossy(&status.stderr));
+    let pdf = dir.path().join("report.pdf");
+    let size = std::fs::metadata(&pdf).map(|m| m.len()).unwrap_or(0);
+    assert!(size > 0, "the PDF exists and is not empty");
+    if let Some(keep) = std::env::var_os("WRES_WDES_KEEP_PDF") {
+        std::fs::copy(&pdf, std::path::Path::new(&keep).join("report.pdf")).unwrap();
+        std::fs::copy(&xlsx, std::path::Path::new(&keep).join("report.xlsx")).unwrap();
+    }
 }

@@ -36,7 +36,7 @@ pub(crate) fn stacked(
     chart.title().set_name(title);
     chart.y_axis().set_name("% of staff in the row").set_min(0).set_max(100).set_num_format("0");
     chart.legend().set_position(ChartLegendPosition::Bottom);
-    chart.set_width(560).set_height(300);
+    chart.set_width(440).set_height(300);
     chart
 }
 

@@ -32,6 +32,8 @@ pub struct Formats {
     pub heading: Format,
     /// A bold label (header cell outside a table, title-block label).
     pub bold: Format,
+    /// A table header: bold, wrapped.
+    pub header: Format,
     /// Plain text.
     pub text: Format,
     /// Text that wraps (sentences, notes).
@@ -75,6 +77,7 @@ impl Formats {
             title: Format::new().set_bold().set_font_size(14),
             heading: Format::new().set_bold().set_font_size(12),
             bold: Format::new().set_bold(),
+            header: Format::new().set_bold().set_text_wrap().set_align(FormatAlign::Top),
             text: Format::new().set_align(FormatAlign::Top),
             wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
             note: Format::new().set_italic().set_text_wrap().set_align(FormatAlign::Top),

@@ -12,6 +12,8 @@ pub(crate) fn write(sheet: &mut Sheet, results: &Results) -> Result<()> {
     let f = sheet.f;
     let s = &results.settings;
     sheet.label(0, 0, "Method: how the figures were made", &f.title)?;
+    sheet.cap(1, 70);
+    sheet.cap(2, 70);
     sheet.freeze(0, 0)?;
     let mut row = 2;
     sheet.label(row, 0, "Settings", &f.heading)?;

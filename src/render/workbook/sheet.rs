@@ -11,6 +11,8 @@ use crate::error::Result;
 
 /// The widest a column grows to fit its content (characters); longer text wraps.
 const MAX_WIDTH: usize = 48;
+/// The most a table header widens its column; longer headers wrap.
+const HEADER_WIDTH: usize = 11;
 /// The narrowest column.
 const MIN_WIDTH: usize = 6;
 
@@ -46,18 +48,44 @@ pub(crate) struct Sheet<'a> {
     pub f: &'a Formats,
     publication: bool,
     widths: BTreeMap<u16, usize>,
+    caps: BTreeMap<u16, usize>,
+    default_cap: usize,
     repeat: Option<(u32, u32)>,
+    labels: Vec<(u32, u16, String, Format)>,
+    wrapped: Vec<(u32, u16, usize)>,
 }
 
 impl<'a> Sheet<'a> {
     /// Wraps a worksheet.
     pub(crate) fn new(ws: &'a mut Worksheet, name: &'static str, f: &'a Formats, publication: bool) -> Sheet<'a> {
-        Sheet { ws, name, f, publication, widths: BTreeMap::new(), repeat: None }
+        Sheet {
+            ws,
+            name,
+            f,
+            publication,
+            widths: BTreeMap::new(),
+            caps: BTreeMap::new(),
+            default_cap: MAX_WIDTH,
+            repeat: None,
+            labels: Vec::new(),
+            wrapped: Vec::new(),
+        }
     }
 
     fn fit(&mut self, col: u16, len: usize) {
+        let cap = self.caps.get(&col).copied().unwrap_or(self.default_cap);
         let w = self.widths.entry(col).or_insert(MIN_WIDTH);
-        *w = (*w).max(len.min(MAX_WIDTH));
+        *w = (*w).max(len.min(cap));
+    }
+
+    /// Caps the width of every column not capped by [`Sheet::cap`].
+    pub(crate) fn cap_all(&mut self, width: usize) {
+        self.default_cap = width;
+    }
+
+    /// Caps the width of column `col` at `width` characters (its text wraps beyond).
+    pub(crate) fn cap(&mut self, col: u16, width: usize) {
+        self.caps.insert(col, width);
     }
 
     /// Writes one cell and counts its width.
@@ -66,7 +94,9 @@ impl<'a> Sheet<'a> {
         match cell {
             Cell::Text(s) => {
                 self.ws.write_string_with_format(row, col, s, &f.wrap).map_err(xl)?;
-                self.fit(col, s.lines().map(|l| l.chars().count()).max().unwrap_or(0) + 1);
+                let len = s.lines().map(|l| l.chars().count()).max().unwrap_or(0) + 1;
+                self.fit(col, len);
+                self.wrapped.push((row, col, len));
             }
             Cell::Num(Some(v), unit) if v.is_finite() => {
                 let format = match unit {
@@ -98,14 +128,43 @@ impl<'a> Sheet<'a> {
                 };
                 self.ws.write_string_with_format(row, col, words, format).map_err(xl)?;
                 self.fit(col, words.chars().count() + 1);
+                self.wrapped.push((row, col, words.chars().count() + 1));
             }
         }
         Ok(())
     }
 
-    /// Writes text in `format` without widening the column (titles, headings and notes that may spill over).
+    /// Writes text in `format` without widening the column (titles, headings, notes). It is written when the
+    /// sheet is finished: text wider than the columns from `col` to the last used one wraps in a merged cell
+    /// across them, so nothing spills past the printed width.
     pub(crate) fn label(&mut self, row: u32, col: u16, text: &str, format: &Format) -> Result<()> {
-        self.ws.write_string_with_format(row, col, text, format).map_err(xl)?;
+        self.labels.push((row, col, text.to_string(), format.clone()));
+        Ok(())
+    }
+
+    fn write_labels(&mut self) -> Result<()> {
+        let last = self.widths.keys().max().copied().unwrap_or(0);
+        let labels = std::mem::take(&mut self.labels);
+        for (row, col, text, format) in labels {
+            let scale = if format == self.f.title {
+                1.35
+            } else if format == self.f.heading {
+                1.15
+            } else {
+                1.0
+            };
+            let span: usize =
+                (col..=last.max(col)).map(|c| self.widths.get(&c).copied().unwrap_or(MIN_WIDTH) + 1).sum();
+            let need = (text.chars().count() as f64 * scale).ceil() as usize;
+            if need <= span || last <= col {
+                self.ws.write_string_with_format(row, col, &text, &format).map_err(xl)?;
+            } else {
+                let wrapped = format.clone().set_text_wrap().set_align(rust_xlsxwriter::FormatAlign::Top);
+                self.ws.merge_range(row, col, row, last, &text, &wrapped).map_err(xl)?;
+                let lines = need.div_ceil(span.saturating_sub(2).max(1));
+                self.ws.set_row_height(row, 15.0 * scale * lines as f64 + 2.0).map_err(xl)?;
+            }
+        }
         Ok(())
     }
 
@@ -132,8 +191,9 @@ impl<'a> Sheet<'a> {
                 n += 1;
             }
             seen.push(name.clone());
-            self.fit(columns.len() as u16, name.chars().count() + 3);
-            columns.push(TableColumn::new().set_header(name));
+            self.fit(columns.len() as u16, (name.chars().count() + 3).min(HEADER_WIDTH));
+            self.wrapped.push((row, columns.len() as u16, name.chars().count() + 3));
+            columns.push(TableColumn::new().set_header(name).set_header_format(&self.f.header));
         }
         for (r, cells) in rows.iter().enumerate() {
             for (c, cell) in cells.iter().enumerate().take(headers.len()) {
@@ -157,6 +217,20 @@ impl<'a> Sheet<'a> {
     /// Sets the column widths from content and the print set-up: landscape A4, one page wide, the frozen rows
     /// repeated, and a footer with the organisation and the page number.
     pub(crate) fn finish(&mut self, organisation: &str) -> Result<()> {
+        self.write_labels()?;
+        // Wrapped text: each row as tall as its most wrapped cell (LibreOffice does not grow rows on opening).
+        let mut lines: BTreeMap<u32, usize> = BTreeMap::new();
+        for &(row, col, len) in &self.wrapped {
+            let width = self.widths.get(&col).copied().unwrap_or(MIN_WIDTH).max(1);
+            let n = (len * 11 / 10).div_ceil(width);
+            let e = lines.entry(row).or_insert(1);
+            *e = (*e).max(n);
+        }
+        for (row, n) in lines {
+            if n > 1 {
+                self.ws.set_row_height(row, (15.0 * n as f64).min(400.0)).map_err(xl)?;
+            }
+        }
         for (&col, &w) in &self.widths {
             self.ws.set_column_width(col, w as f64 + 1.0).map_err(xl)?;
         }
@@ -167,7 +241,7 @@ impl<'a> Sheet<'a> {
         if let Some((first, last)) = self.repeat {
             self.ws.set_repeat_rows(first, last).map_err(xl)?;
         }
-        let org = organisation.replace('&', "&&");
+        let org: String = organisation.chars().take(80).collect::<String>().replace('&', "&&");
         let name = self.name.replace('&', "&&");
         self.ws.set_footer(format!("&L{org}&C{name}&RPage &P of &N"));
         Ok(())

@@ -27,6 +27,9 @@ pub(crate) fn write(sheet: &mut Sheet, results: &Results, standard: &str) -> Res
         "WRES: Workforce Race Equality Standard"
     };
     sheet.label(0, 0, long, &f.title)?;
+    sheet.cap_all(24);
+    sheet.cap(0, 22);
+    sheet.cap(1, 30);
     sheet.label(
         1,
         0,
@@ -80,11 +83,15 @@ fn ci_cells(ci: Option<&Ci>, missing: &str) -> [Cell; 2] {
     }
 }
 
-fn ratio_cells(ind: &IndicatorResult, f: &RelativeLikelihoodFigures, standard: &str) -> Vec<Cell> {
+/// Events, total and rate of each group of the standard.
+fn count_cells(f: &RelativeLikelihoodFigures, groups: &[&str]) -> Vec<Cell> {
+    groups.iter().flat_map(|g| group_cells(&f.groups, g)).collect()
+}
+
+/// The ratio, both intervals, the p-value and significance (`with_katz`), or words when there is no ratio.
+fn ratio_cells(ind: &IndicatorResult, f: &RelativeLikelihoodFigures, with_katz: bool) -> Vec<Cell> {
+    let width = if with_katz { 7 } else { 3 };
     let mut cells = Vec::new();
-    for g in groups_of(standard) {
-        cells.extend(group_cells(&f.groups, g));
-    }
     match &f.ratio {
         Some(r) => {
             cells.push(match r.value {
@@ -93,44 +100,51 @@ fn ratio_cells(ind: &IndicatorResult, f: &RelativeLikelihoodFigures, standard: &
             });
             let none = if r.value.is_some() { "no interval" } else { "" };
             cells.extend(ci_cells(r.ci.as_ref(), none));
-            cells.extend(ci_cells(
-                r.katz_ci.as_ref(),
-                if r.value.is_some() { "no Katz interval (a rate is 0)" } else { "" },
-            ));
-            cells.push(Cell::Num(r.p_value, Unit::PValue));
-            cells.push(match r.significant {
-                Some(true) => Cell::text("yes"),
-                Some(false) => Cell::text("no"),
-                None => Cell::Blank,
-            });
+            if with_katz {
+                let none = if r.value.is_some() { "no Katz interval (a rate is 0)" } else { "" };
+                cells.extend(ci_cells(r.katz_ci.as_ref(), none));
+                cells.push(Cell::Num(r.p_value, Unit::PValue));
+                cells.push(match r.significant {
+                    Some(true) => Cell::text("yes"),
+                    Some(false) => Cell::text("no"),
+                    None => Cell::Blank,
+                });
+            }
         }
-        None => {
-            cells.push(Cell::text(no_figure(ind)));
-            cells.extend([Cell::Blank, Cell::Blank, Cell::Blank, Cell::Blank, Cell::Blank, Cell::Blank]);
-        }
+        None => cells.push(Cell::text(no_figure(ind))),
     }
+    cells.resize(width, Cell::Blank);
     cells
 }
 
-fn rl_headers(results: &Results, standard: &str, first: &str, second: &str) -> Vec<String> {
+fn ratio_headers(results: &Results, first: &str, second: &str, with_katz: bool) -> Vec<String> {
     let level = level_words(results.settings.ci_level);
-    let mut h = vec![first.to_string(), second.to_string(), "Ratio of".to_string()];
-    for g in groups_of(standard) {
+    let mut h = vec![
+        first.to_string(),
+        second.to_string(),
+        "Relative likelihood".to_string(),
+        format!("{level} CI low"),
+        format!("{level} CI high"),
+    ];
+    if with_katz {
+        h.extend([
+            format!("Katz {level} CI low"),
+            format!("Katz {level} CI high"),
+            "p-value".to_string(),
+            "Significant".to_string(),
+        ]);
+    }
+    h.extend(["Assessment".to_string(), "Notes".to_string()]);
+    h
+}
+
+fn count_headers(first: &str, second: &str, groups: &[&str]) -> Vec<String> {
+    let mut h = vec![first.to_string(), second.to_string()];
+    for g in groups {
         h.push(format!("{g} with outcome"));
         h.push(format!("{g} total"));
         h.push(format!("{g} rate %"));
     }
-    h.extend([
-        "Relative likelihood".to_string(),
-        format!("{level} CI low"),
-        format!("{level} CI high"),
-        format!("Katz {level} CI low"),
-        format!("Katz {level} CI high"),
-        "p-value".to_string(),
-        "Significant".to_string(),
-        "Assessment".to_string(),
-        "Notes".to_string(),
-    ]);
     h
 }
 
@@ -171,12 +185,12 @@ fn relative_likelihoods(
         &f.note,
     )?;
     row += 2;
-    let head = rl_headers(results, standard, "Indicator", "Title");
+    let head = ratio_headers(results, "Indicator", "Title", true);
     let rows: Vec<Vec<Cell>> = rls
         .iter()
         .map(|(ind, fig)| {
-            let mut cells = vec![Cell::text(&ind.id), Cell::text(&ind.title), Cell::text(ratio_of(fig))];
-            cells.extend(ratio_cells(ind, fig, standard));
+            let mut cells = vec![Cell::text(&ind.id), Cell::text(&ind.title)];
+            cells.extend(ratio_cells(ind, fig, true));
             let (v, words) = verdict(ind);
             cells.push(Cell::Verdict(v, words.to_string()));
             cells.push(Cell::text(notes_text(ind)));
@@ -184,6 +198,18 @@ fn relative_likelihoods(
         })
         .collect();
     row = sheet.table(row, &head, &rows)?;
+    let groups = groups_of(standard);
+    sheet.label(row, 0, "Counts and rates behind each relative likelihood", &f.bold)?;
+    let head = count_headers("Indicator", "Ratio of", &groups);
+    let counts: Vec<Vec<Cell>> = rls
+        .iter()
+        .map(|(ind, fig)| {
+            let mut cells = vec![Cell::text(&ind.id), Cell::text(ratio_of(fig))];
+            cells.extend(count_cells(fig, &groups));
+            cells
+        })
+        .collect();
+    row = sheet.table(row + 1, &head, &counts)?;
     ratio_chart(sheet, standard, &rls, row)
 }
 
@@ -358,10 +384,15 @@ fn rolling(
             })
             .collect();
         row = sheet.table(row, &headers(&["Year", "Group", "People entering the process"]), &cases)?;
+        let pair: Vec<&str> = fig
+            .ratio
+            .as_ref()
+            .map(|r| vec![r.numerator_group, r.denominator_group])
+            .unwrap_or_else(|| groups_of(standard)[..2].to_vec());
         let mut readings = Vec::new();
-        let mut shown =
-            vec![Cell::text(format!("Shown: {}", reading_words(detail.reading))), Cell::text(ratio_of(fig))];
-        shown.extend(ratio_cells(ind, fig, standard));
+        let mut shown = vec![Cell::text(format!("Shown: {}", reading_words(detail.reading)))];
+        shown.extend(count_cells(fig, &pair));
+        shown.extend(ratio_cells(ind, fig, false));
         let (v, w) = assessment_verdict(fig.assessment);
         shown.push(Cell::Verdict(v, w.to_string()));
         shown.push(Cell::Blank);
@@ -373,18 +404,24 @@ fn rolling(
                 assessment: alt.assessment,
                 rolling_average: None,
             };
-            let mut cells = vec![
-                Cell::text(format!("Other reading: {}", reading_words(alt.reading))),
-                Cell::text(ratio_of(&alt_fig)),
-            ];
-            cells.extend(ratio_cells(ind, &alt_fig, standard));
+            let mut cells = vec![Cell::text(format!("Other reading: {}", reading_words(alt.reading)))];
+            cells.extend(count_cells(&alt_fig, &pair));
+            cells.extend(ratio_cells(ind, &alt_fig, false));
             let (v, w) = assessment_verdict(alt.assessment);
             cells.push(Cell::Verdict(v, w.to_string()));
             cells.push(Cell::text(alt.reason.clone().unwrap_or_default()));
             readings.push(cells);
         }
-        let mut head = rl_headers(results, standard, "Reading", "Ratio of");
-        head.remove(2);
+        let mut head = count_headers("Reading", "x", &pair);
+        head.remove(1);
+        let level = level_words(results.settings.ci_level);
+        head.extend([
+            "Relative likelihood".to_string(),
+            format!("{level} CI low"),
+            format!("{level} CI high"),
+            "Assessment".to_string(),
+            "Notes".to_string(),
+        ]);
         row = sheet.table(row, &head, &readings)?;
     }
     Ok(row)
@@ -475,7 +512,7 @@ fn representation(sheet: &mut Sheet, standard: &str, inds: &[&IndicatorResult], 
                     0,
                     &series,
                 );
-                sheet.ws.insert_chart(row, 9, &chart).map_err(super::xl)?;
+                sheet.ws.insert_chart(row, 8, &chart).map_err(super::xl)?;
                 row = after.max(row + CHART_ROWS - 3);
             } else {
                 row = after;
@@ -574,7 +611,6 @@ fn survey(sheet: &mut Sheet, standard: &str, inds: &[&IndicatorResult], mut row:
                 Cell::Num(s.gap_ci_low, Unit::Points),
                 Cell::Num(s.gap_ci_high, Unit::Points),
                 Cell::text(if s.unit == "score" { "score points" } else { "percentage points" }),
-                Cell::text(&ind.summary),
             ]
         })
         .collect();
@@ -585,7 +621,6 @@ fn survey(sheet: &mut Sheet, standard: &str, inds: &[&IndicatorResult], mut row:
         &format!("Gap {level} CI low"),
         &format!("Gap {level} CI high"),
         "Unit",
-        "What it means",
     ]);
     sheet.table(row, &head, &gaps)
 }

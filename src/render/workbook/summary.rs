@@ -13,14 +13,19 @@ pub(crate) const TABLE_ROW: u32 = 6;
 pub(crate) fn write(sheet: &mut Sheet, results: &Results, options: &WorkbookOptions) -> Result<()> {
     let f = sheet.f;
     sheet.label(0, 0, "WRES and WDES: summary for the board", &f.title)?;
-    sheet.pair(1, "Organisation", &Cell::text(organisation(results)))?;
-    sheet.pair(2, "Snapshot date", &Cell::text(&results.snapshot_date))?;
-    sheet.pair(
-        3,
-        "Reporting period",
-        &Cell::text(format!("{} to {}", results.reporting_period[0], results.reporting_period[1])),
-    )?;
-    sheet.pair(4, "Tool version", &Cell::text(format!("wres-wdes {}", results.tool_version)))?;
+    for (c, w) in [(2, 30), (4, 24), (7, 26), (8, 20), (11, 50), (12, 36)] {
+        sheet.cap(c, w);
+    }
+    let block = [
+        ("Organisation", organisation(results)),
+        ("Snapshot date", results.snapshot_date.clone()),
+        ("Reporting period", format!("{} to {}", results.reporting_period[0], results.reporting_period[1])),
+        ("Tool version", format!("wres-wdes {}", results.tool_version)),
+    ];
+    for (i, (k, v)) in block.iter().enumerate() {
+        sheet.label(1 + i as u32, 0, k, &f.bold)?;
+        sheet.label(1 + i as u32, 2, v, &f.text)?;
+    }
     let level = level_words(results.settings.ci_level);
     let head = headers(&[
         "Standard",
