@@ -65,13 +65,13 @@ pub struct Formats {
 impl Formats {
     /// Builds the formats.
     pub fn new() -> Formats {
-        let num = |f: &str| Format::new().set_num_format(f).set_align(FormatAlign::Right);
+        let num = |f: &str| Format::new().set_num_format(f).set_align(FormatAlign::Right).set_align(FormatAlign::Top);
         let fill = |c: &str| {
             Format::new()
                 .set_background_color(c)
                 .set_border(FormatBorder::Thin)
                 .set_text_wrap()
-                .set_align(FormatAlign::VerticalCenter)
+                .set_align(FormatAlign::Top)
         };
         Formats {
             title: Format::new().set_bold().set_font_size(14),
@@ -80,7 +80,7 @@ impl Formats {
             header: Format::new().set_bold().set_text_wrap().set_align(FormatAlign::Top),
             text: Format::new().set_align(FormatAlign::Top),
             wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
-            note: Format::new().set_italic().set_text_wrap().set_align(FormatAlign::Top),
+            note: Format::new().set_italic().set_align(FormatAlign::Top),
             ratio: num(RATIO),
             percent: num(PERCENT),
             points: num(POINTS),
@@ -90,7 +90,11 @@ impl Formats {
             outside: fill(OUTSIDE_FILL).set_bold(),
             within: fill(WITHIN_FILL),
             not_estimable: fill(NOT_ESTIMABLE_FILL).set_italic(),
-            neutral: Format::new().set_border(FormatBorder::Thin).set_text_wrap().set_italic(),
+            neutral: Format::new()
+                .set_border(FormatBorder::Thin)
+                .set_text_wrap()
+                .set_italic()
+                .set_align(FormatAlign::Top),
         }
     }
 }

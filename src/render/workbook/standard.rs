@@ -30,6 +30,7 @@ pub(crate) fn write(sheet: &mut Sheet, results: &Results, standard: &str) -> Res
     sheet.cap_all(24);
     sheet.cap(0, 22);
     sheet.cap(1, 30);
+    sheet.cap(10, 40);
     sheet.label(
         1,
         0,

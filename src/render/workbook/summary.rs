@@ -13,7 +13,7 @@ pub(crate) const TABLE_ROW: u32 = 6;
 pub(crate) fn write(sheet: &mut Sheet, results: &Results, options: &WorkbookOptions) -> Result<()> {
     let f = sheet.f;
     sheet.label(0, 0, "WRES and WDES: summary for the board", &f.title)?;
-    for (c, w) in [(2, 30), (4, 24), (7, 26), (8, 20), (11, 50), (12, 36)] {
+    for (c, w) in [(2, 30), (3, 14), (4, 24), (5, 10), (6, 12), (7, 26), (8, 20), (11, 50), (12, 36)] {
         sheet.cap(c, w);
     }
     let block = [
