@@ -59,8 +59,9 @@ pub fn produce(run: &Run, outputs: &Outputs, strict: bool, verbosity: Verbosity)
     if let Some(path) = &outputs.csv {
         render::atomic::write(path, render::csv::to_string(&results)?.as_bytes())?;
     }
-    if outputs.workbook.is_some() {
-        return Err(Error::usage("the workbook (--out) is not built yet; use --json or --csv"));
+    if let Some(path) = &outputs.workbook {
+        let bytes = render::workbook::to_bytes(&results)?;
+        render::atomic::write(path, &bytes)?;
     }
     Ok(results)
 }

@@ -5,3 +5,4 @@ pub mod atomic;
 pub mod csv;
 pub mod json;
 pub mod template;
+pub mod workbook;

@@ -1,0 +1,596 @@
+//! The workbook read back with calamine: every figure on the WRES, WDES and Summary sheets equals the JSON of the
+//! same results; sheet names and order; byte-identical renders; no NaN or inf; publication stars; the trend hook.
+
+use std::collections::BTreeMap;
+use std::io::Cursor;
+
+use calamine::{open_workbook_from_rs, Data, Range, Reader, Xlsx};
+use chrono::NaiveDate;
+use serde_json::Value;
+use wres_wdes::compute::compute;
+use wres_wdes::compute::results::{Figures, Results};
+use wres_wdes::config::{Organisation, RollingAverage, Settings, Wdes9b};
+use wres_wdes::normalise::codes::case_type::CaseType;
+use wres_wdes::normalise::codes::survey::SurveyGroup;
+use wres_wdes::normalise::codes::{Disability, Ethnicity, MedicalGrade, PayBand, PayRow, Workforce};
+use wres_wdes::normalise::quality::{Excluded, InputQuality, Unrecognised, Warning};
+use wres_wdes::normalise::records::board::{Board, BoardMember};
+use wres_wdes::normalise::records::cases::{Case, Cases};
+use wres_wdes::normalise::records::recruitment::Recruitment;
+use wres_wdes::normalise::records::staff::{Person, StaffSnapshot};
+use wres_wdes::normalise::records::survey::{Survey, SurveyValue};
+use wres_wdes::normalise::records::training::Training;
+use wres_wdes::normalise::records::{PeriodYear, Records, Tally};
+use wres_wdes::read::ColumnMatch;
+use wres_wdes::render::workbook::{to_bytes, SHEETS};
+use wres_wdes::stats::CiMethod;
+
+fn settings(publication: bool) -> Settings {
+    Settings {
+        organisation: Organisation { name: "Example & Co NHS Foundation Trust".into(), code: "RXX".into() },
+        snapshot_date: NaiveDate::from_ymd_opt(2025, 3, 31).unwrap(),
+        ci_method: CiMethod::Score,
+        ci_level: 0.95,
+        rolling_average: RollingAverage::CurrentHeadcount,
+        include_ill_health: false,
+        publication,
+        previous_headcount: BTreeMap::new(),
+        wdes9b: Some(Wdes9b { answer: "yes".into(), text: "Listening events with the disabled staff network.".into() }),
+        ..Settings::for_year(2025)
+    }
+}
+
+fn people(n: usize, e: Ethnicity, d: Disability, w: Workforce, row: PayRow) -> impl Iterator<Item = Person> {
+    (0..n).map(move |_| Person { ethnicity: e, broad: None, disability: d, workforce: w, row })
+}
+
+/// A trust with every input: staff in three blocks, recruitment, two years of cases, training, survey, board.
+fn records() -> Records {
+    use Disability::{Disabled, NonDisabled};
+    use Ethnicity::{Bme, White};
+    const UE: Ethnicity = Ethnicity::Unknown;
+    const UD: Disability = Disability::Unknown;
+    let mut s = StaffSnapshot::default();
+    let b = |band| PayRow::Band(band);
+    s.people.extend(people(300, White, NonDisabled, Workforce::NonClinical, b(PayBand::Band3)));
+    s.people.extend(people(90, Bme, Disabled, Workforce::NonClinical, b(PayBand::Band3)));
+    s.people.extend(people(12, UE, UD, Workforce::NonClinical, b(PayBand::Band3)));
+    s.people.extend(people(80, White, Disabled, Workforce::NonClinical, b(PayBand::Band8a)));
+    s.people.extend(people(9, Bme, NonDisabled, Workforce::NonClinical, b(PayBand::Band8a)));
+    s.people.extend(people(700, White, NonDisabled, Workforce::Clinical, b(PayBand::Band5)));
+    s.people.extend(people(420, Bme, NonDisabled, Workforce::Clinical, b(PayBand::Band5)));
+    s.people.extend(people(60, White, Disabled, Workforce::Clinical, b(PayBand::Band6)));
+    s.people.extend(people(33, Bme, UD, Workforce::Clinical, b(PayBand::Band7)));
+    s.people.extend(people(50, White, NonDisabled, Workforce::Medical, PayRow::Medical(MedicalGrade::Consultant)));
+    s.people.extend(people(45, Bme, NonDisabled, Workforce::Medical, PayRow::Medical(MedicalGrade::Trainee)));
+    s.people.extend(people(5, Bme, Disabled, Workforce::Medical, PayRow::Medical(MedicalGrade::Trainee)));
+    let mut rec = Recruitment::default();
+    rec.by_ethnicity.insert(White, Tally { events: 300, total: 1500 });
+    rec.by_ethnicity.insert(Bme, Tally { events: 120, total: 900 });
+    rec.by_ethnicity.insert(UE, Tally { events: 4, total: 31 });
+    rec.by_disability.insert(Disabled, Tally { events: 9, total: 80 });
+    rec.by_disability.insert(NonDisabled, Tally { events: 0, total: 1000 });
+    let mut cases = Cases::default();
+    for (eth, dis, year, n) in [
+        (Bme, Disabled, PeriodYear::Current, 10),
+        (Bme, NonDisabled, PeriodYear::Previous, 14),
+        (White, NonDisabled, PeriodYear::Current, 12),
+        (White, Disabled, PeriodYear::Previous, 8),
+    ] {
+        cases.cases.push(Case {
+            year,
+            case_type: CaseType::Disciplinary,
+            ethnicity: Some(eth),
+            disability: Some(dis),
+            person: None,
+            count: n,
+        });
+    }
+    let training = Training::People((0..200u32).chain(402..440).collect());
+    let mut survey = Survey::default();
+    let mut put = |m: &'static str, g: SurveyGroup, value: f64, respondents: u64| {
+        survey.values.insert((m, g), SurveyValue { value, respondents });
+    };
+    for (m, w, bme) in [("WRES5", 25.0, 31.5), ("WRES6", 20.0, 24.0), ("WRES7", 58.0, 44.0), ("WRES8", 5.0, 13.0)] {
+        put(m, SurveyGroup::White, w, 900);
+        put(m, SurveyGroup::Bme, bme, 310);
+        put(m, SurveyGroup::Overall, (w + bme) / 2.0, 1250);
+    }
+    put("WDES4a-i", SurveyGroup::Disabled, 30.0, 200);
+    put("WDES4a-i", SurveyGroup::NonDisabled, 22.0, 950);
+    put("WDES5", SurveyGroup::Disabled, 50.0, 8); // suppressed (< 11)
+    put("WDES5", SurveyGroup::NonDisabled, 57.0, 950);
+    put("WDES9a", SurveyGroup::Disabled, 6.4, 200);
+    put("WDES9a", SurveyGroup::NonDisabled, 7.0, 950);
+    put("WDES9a", SurveyGroup::Overall, 6.9, 1160);
+    let board = Board {
+        members: vec![
+            BoardMember { ethnicity: White, disability: NonDisabled, voting: true, executive: true },
+            BoardMember { ethnicity: White, disability: Disabled, voting: true, executive: false },
+            BoardMember { ethnicity: Bme, disability: NonDisabled, voting: true, executive: true },
+            BoardMember { ethnicity: White, disability: UD, voting: false, executive: true },
+            BoardMember { ethnicity: UE, disability: NonDisabled, voting: true, executive: false },
+        ],
+    };
+    let quality = vec![InputQuality {
+        kind: "staff",
+        path: "staff.xlsx".into(),
+        sha256: Some("ab".repeat(32)),
+        sheet: "Sheet1".into(),
+        header_row: 3,
+        layout: "row",
+        rows_read: Some(1820),
+        rows_used: Some(1804),
+        blank_rows: Some(2),
+        excluded: vec![Excluded { reason: "bank", rows: Some(10) }, Excluded { reason: "student", rows: Some(6) }],
+        unrecognised: vec![Unrecognised { field: "ethnicity", value: "Martian".into(), rows: Some(3) }],
+        warnings: vec![Warning { warning: "conflicting_ethnicity", rows: Some(1) }],
+        columns: vec![ColumnMatch { field: "ethnicity", header: "Ethnic Origin".into(), column: 27 }],
+    }];
+    Records {
+        staff: Some(s),
+        recruitment: Some(rec),
+        cases: Some(cases),
+        training: Some(training),
+        survey: Some(survey),
+        board: Some(board),
+        quality,
+        ..Records::default()
+    }
+}
+
+fn results() -> Results {
+    compute(&records(), &settings(false)).unwrap()
+}
+
+fn sheets(bytes: &[u8]) -> (Vec<String>, BTreeMap<String, Range<Data>>) {
+    let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.to_vec())).expect("opens as xlsx");
+    let names = wb.sheet_names().to_vec();
+    let mut out = BTreeMap::new();
+    for n in &names {
+        out.insert(n.clone(), wb.worksheet_range(n).expect("sheet reads"));
+    }
+    (names, out)
+}
+
+fn text(r: &Range<Data>, row: usize, col: usize) -> String {
+    match r.get((row, col)) {
+        Some(Data::String(s)) => s.clone(),
+        Some(Data::Empty) | None => String::new(),
+        Some(other) => other.to_string(),
+    }
+}
+
+fn num(r: &Range<Data>, row: usize, col: usize) -> Option<f64> {
+    match r.get((row, col)) {
+        Some(Data::Float(f)) => Some(*f),
+        Some(Data::Int(i)) => Some(*i as f64),
+        _ => None,
+    }
+}
+
+/// The tables on a sheet whose first header is `first`: each a map header -> column, and its data rows.
+fn tables(r: &Range<Data>, first: &str) -> Vec<(BTreeMap<String, usize>, Vec<usize>)> {
+    let (height, width) = r.get_size();
+    let mut out = Vec::new();
+    for row in 0..height {
+        if text(r, row, 0) != first {
+            continue;
+        }
+        let mut cols = BTreeMap::new();
+        for c in 0..width {
+            let h = text(r, row, c);
+            if !h.is_empty() {
+                cols.insert(h, c);
+            }
+        }
+        let mut rows = Vec::new();
+        let mut i = row + 1;
+        while i < height && !text(r, i, 0).is_empty() {
+            rows.push(i);
+            i += 1;
+        }
+        out.push((cols, rows));
+    }
+    out
+}
+
+fn close(cell: Option<f64>, json: &Value, what: &str) {
+    match json.as_f64() {
+        Some(expected) => {
+            let got = cell.unwrap_or_else(|| panic!("{what}: expected the number {expected}, found no number"));
+            assert!((got - expected).abs() <= 1e-12 * expected.abs().max(1.0), "{what}: {got} != {expected}");
+        }
+        None => assert!(cell.is_none(), "{what}: expected no number, found {cell:?}"),
+    }
+}
+
+fn json(results: &Results) -> Value {
+    serde_json::to_value(results).unwrap()
+}
+
+fn indicator<'a>(j: &'a Value, id: &str) -> &'a Value {
+    j["indicators"].as_array().unwrap().iter().find(|i| i["id"] == id).unwrap()
+}
+
+fn bytes(r: &Results) -> Vec<u8> {
+    to_bytes(r).unwrap()
+}
+
+#[test]
+fn sheet_names_and_order() {
+    let (names, _) = sheets(&bytes(&results()));
+    assert_eq!(names, ["Summary", "WRES", "WDES", "Population", "Return", "Trend", "Data quality", "Method"]);
+    assert_eq!(names, SHEETS);
+}
+
+#[test]
+fn two_renders_are_byte_identical() {
+    let r = results();
+    assert_eq!(bytes(&r), bytes(&r));
+    let mut other = r.clone();
+    other.snapshot_date = "2024-03-31".into();
+    assert_ne!(bytes(&r), bytes(&other), "the snapshot date is the creation date");
+}
+
+#[test]
+fn relative_likelihoods_equal_the_json() {
+    let r = results();
+    let j = json(&r);
+    let (_, s) = sheets(&bytes(&r));
+    let mut checked = 0;
+    for standard in ["WRES", "WDES"] {
+        let sheet = &s[standard];
+        let t = tables(sheet, "Indicator");
+        assert_eq!(t.len(), 2, "{standard}: the ratio table and the counts table");
+        let expected: Vec<&str> = j["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|i| i["standard"] == standard && i["kind"] == "relative_likelihood")
+            .map(|i| i["id"].as_str().unwrap())
+            .collect();
+        for (_, rows) in &t {
+            let ids: Vec<String> = rows.iter().map(|&row| text(sheet, row, 0)).collect();
+            assert_eq!(ids, expected);
+        }
+        // The cell of `header` in the row of `id`, whichever of the two tables has that column.
+        let at = |id: &str, header: &str| -> (usize, usize) {
+            for (cols, rows) in &t {
+                if let Some(&c) = cols.get(header) {
+                    let row = rows.iter().copied().find(|&r| text(sheet, r, 0) == id).unwrap();
+                    return (row, c);
+                }
+            }
+            panic!("{standard}: no column {header:?}");
+        };
+        let get = |id: &str, header: &str| {
+            let (r, c) = at(id, header);
+            num(sheet, r, c)
+        };
+        let words = |id: &str, header: &str| {
+            let (r, c) = at(id, header);
+            text(sheet, r, c)
+        };
+        for id in expected {
+            let ind = indicator(&j, id);
+            let ratio = &ind["ratio"];
+            if ratio["value"].is_number() {
+                close(get(id, "Relative likelihood"), &ratio["value"], &format!("{id} ratio"));
+                checked += 1;
+            }
+            if ratio["ci"].is_object() {
+                close(get(id, "95% CI low"), &ratio["ci"]["low"], &format!("{id} ci low"));
+                if ratio["ci"]["high"].is_null() {
+                    assert_eq!(words(id, "95% CI high"), "no finite upper limit");
+                } else {
+                    close(get(id, "95% CI high"), &ratio["ci"]["high"], &format!("{id} ci high"));
+                }
+                checked += 2;
+            }
+            if ratio["katz_ci"].is_object() {
+                close(get(id, "Katz 95% CI low"), &ratio["katz_ci"]["low"], &format!("{id} katz low"));
+                close(get(id, "Katz 95% CI high"), &ratio["katz_ci"]["high"], &format!("{id} katz hi"));
+                checked += 2;
+            }
+            if ratio["p_value"].is_number() {
+                close(get(id, "p-value"), &ratio["p_value"], &format!("{id} p"));
+            }
+            for g in ind["groups"].as_array().unwrap() {
+                let label = g["group"].as_str().unwrap();
+                close(get(id, &format!("{label} with outcome")), &g["events"], &format!("{id} {label} events"));
+                close(get(id, &format!("{label} total")), &g["total"], &format!("{id} {label} total"));
+                let rate = g["rate"].as_f64().map(|x| x * 100.0).map(Value::from).unwrap_or(Value::Null);
+                close(get(id, &format!("{label} rate %")), &rate, &format!("{id} {label} rate"));
+                checked += 3;
+            }
+        }
+    }
+    assert!(checked > 30, "only {checked} figures checked");
+}
+
+fn workforce_label(words: &str) -> &'static str {
+    match words {
+        "Non-clinical workforce" => "non_clinical",
+        "Clinical workforce" => "clinical",
+        "Medical and dental workforce" => "medical",
+        "Whole workforce workforce" => "overall",
+        other => panic!("unexpected block label {other:?}"),
+    }
+}
+
+#[test]
+fn representation_equals_the_json() {
+    let r = results();
+    let j = json(&r);
+    let (_, s) = sheets(&bytes(&r));
+    for (standard, id, by, groups) in [
+        ("WRES", "WRES1", "Band", ["White", "BME", "Unknown"]),
+        ("WDES", "WDES1", "Cluster", ["Disabled", "Non-disabled", "Unknown"]),
+    ] {
+        let sheet = &s[standard];
+        let rows_json = indicator(&j, id)["rows"].as_array().unwrap();
+        let mut seen = 0;
+        for (cols, rows) in tables(sheet, by) {
+            let block = workforce_label(&text(sheet, rows[0] - 2, 0));
+            for row in rows {
+                let band = text(sheet, row, 0);
+                for g in groups {
+                    let want = rows_json
+                        .iter()
+                        .find(|x| x["workforce"] == block && x["band"] == band && x["group"] == g)
+                        .unwrap_or_else(|| panic!("{id} {block} {band} {g} in the JSON"));
+                    close(num(sheet, row, cols[&format!("{g} staff")]), &want["count"], &format!("{id} {band} {g}"));
+                    close(num(sheet, row, cols[&format!("{g} %")]), &want["percent"], &format!("{id} {band} {g} %"));
+                    close(num(sheet, row, cols["Total staff"]), &want["total"], &format!("{id} {band} total"));
+                    seen += 1;
+                }
+            }
+        }
+        assert_eq!(seen, rows_json.len(), "{id}: every JSON row is on the sheet once");
+    }
+}
+
+#[test]
+fn survey_and_board_equal_the_json() {
+    let r = results();
+    let j = json(&r);
+    let (_, s) = sheets(&bytes(&r));
+    let mut values = 0;
+    for standard in ["WRES", "WDES"] {
+        let sheet = &s[standard];
+        let t = tables(sheet, "Survey measure");
+        let (cols, rows) = &t[0];
+        for &row in rows {
+            let id = text(sheet, row, 0);
+            let group = text(sheet, row, cols["Group"]);
+            let Some(want) = indicator(&j, &id)["rows"].as_array().unwrap().iter().find(|x| x["group"] == group) else {
+                continue;
+            };
+            if want["status"] == "suppressed" {
+                assert_eq!(text(sheet, row, cols["Value (% or score)"]), "suppressed (<11)");
+            } else {
+                close(num(sheet, row, cols["Value (% or score)"]), &want["value"], &format!("{id} {group}"));
+                values += 1;
+            }
+            close(num(sheet, row, cols["95% CI low"]), &want["ci_low"], &format!("{id} {group} low"));
+            close(num(sheet, row, cols["95% CI high"]), &want["ci_high"], &format!("{id} {group} high"));
+            close(num(sheet, row, cols["Respondents"]), &want["respondents"], &format!("{id} {group} n"));
+        }
+        let t = tables(sheet, "Survey gap");
+        let (cols, rows) = &t[0];
+        for &row in rows {
+            let id = text(sheet, row, 0);
+            let ind = indicator(&j, &id);
+            if ind["gap_pp"].is_number() {
+                close(num(sheet, row, cols["Gap"]), &ind["gap_pp"], &format!("{id} gap"));
+            }
+            close(num(sheet, row, cols["Gap 95% CI low"]), &ind["gap_ci_low"], &format!("{id} gap low"));
+            close(num(sheet, row, cols["Gap 95% CI high"]), &ind["gap_ci_high"], &format!("{id} gap high"));
+        }
+        let id = if standard == "WRES" { "WRES9" } else { "WDES10" };
+        let ind = indicator(&j, id);
+        let t = tables(sheet, "Board membership");
+        let (cols, rows) = &t[0];
+        assert_eq!(rows.len(), 4);
+        for (&row, membership) in rows.iter().zip(["all", "voting", "executive", "workforce"]) {
+            for x in ind["rows"].as_array().unwrap().iter().filter(|x| x["membership"] == membership) {
+                let g = x["group"].as_str().unwrap();
+                close(num(sheet, row, cols[&format!("{g} members")]), &x["count"], &format!("{id} {membership} {g}"));
+                close(num(sheet, row, cols[&format!("{g} %")]), &x["percent"], &format!("{id} {membership} {g} %"));
+                close(num(sheet, row, cols["Total"]), &x["total"], &format!("{id} {membership} total"));
+            }
+        }
+        let protected = if standard == "WRES" { "BME" } else { "Disabled" };
+        let t = tables(sheet, &format!("Board difference, % {protected}"));
+        let (_, rows) = &t[0];
+        for (&row, key) in rows.iter().zip(["voting", "executive", "all"]) {
+            close(num(sheet, row, 1), &ind["difference_pp"][key], &format!("{id} difference {key}"));
+        }
+    }
+    assert!(values >= 12, "{values} survey values checked");
+}
+
+#[test]
+fn summary_figures_equal_the_json() {
+    let r = results();
+    let j = json(&r);
+    let (_, s) = sheets(&bytes(&r));
+    let sheet = &s["Summary"];
+    let t = tables(sheet, "Standard");
+    let (cols, rows) = &t[0];
+    assert_eq!(rows.len(), 23);
+    for &row in rows {
+        let id = text(sheet, row, cols["Id"]);
+        let ind = indicator(&j, &id);
+        let protected = if ind["standard"] == "WRES" { "BME" } else { "Disabled" };
+        let figure = num(sheet, row, cols["Figure"]);
+        let want = match ind["kind"].as_str().unwrap() {
+            "relative_likelihood" => ind["ratio"]["value"].clone(),
+            "survey" => ind["gap_pp"].clone(),
+            "board" => ind["difference_pp"]["voting"].clone(),
+            "representation" => ind["rows"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|x| x["workforce"] == "overall" && x["band"] == "All" && x["group"] == protected)
+                .unwrap()["percent"]
+                .clone(),
+            _ => {
+                assert_eq!(text(sheet, row, cols["Figure"]), ind["answer"].as_str().unwrap());
+                continue;
+            }
+        };
+        if want.is_null() {
+            assert!(!text(sheet, row, cols["Figure"]).is_empty(), "{id}: words when there is no figure");
+        } else {
+            close(figure, &want, &format!("{id} summary figure"));
+        }
+        assert_eq!(text(sheet, row, cols["What it means"]), ind["summary"].as_str().unwrap());
+        assert_eq!(text(sheet, row, cols["Change from last year"]), "—");
+    }
+    // The counts beside WRES 2, in words.
+    let row = rows.iter().find(|&&row| text(sheet, row, 1) == "WRES2").unwrap();
+    assert_eq!(text(sheet, *row, cols["Counts"]), "White 300 of 1,500 vs BME 120 of 900");
+    assert_eq!(text(sheet, *row, cols["Assessment"]), "Outside the non-adverse range");
+}
+
+#[test]
+fn no_cell_holds_nan_or_inf() {
+    let mut r = results();
+    // A ratio with no finite upper limit and an empty run alongside.
+    let empty = compute(&Records::default(), &settings(false)).unwrap();
+    r.indicators.extend(empty.indicators.into_iter().take(0));
+    for b in [bytes(&r), bytes(&compute(&Records::default(), &settings(false)).unwrap())] {
+        let (_, s) = sheets(&b);
+        for (name, range) in &s {
+            for (row, col, cell) in range.used_cells() {
+                match cell {
+                    Data::Float(f) => assert!(f.is_finite(), "{name} {row},{col}"),
+                    Data::String(t) => {
+                        let l = t.trim().to_ascii_lowercase();
+                        assert!(
+                            !t.contains("NaN") && l != "inf" && l != "-inf" && !l.contains("infinity"),
+                            "{name} {row},{col}: {t}"
+                        );
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn no_data_says_why_in_words() {
+    let r = compute(&Records::default(), &settings(false)).unwrap();
+    let (_, s) = sheets(&bytes(&r));
+    let sheet = &s["WRES"];
+    let t = tables(sheet, "Indicator");
+    let (cols, rows) = &t[0];
+    for &row in rows {
+        assert_eq!(text(sheet, row, cols["Relative likelihood"]), "no data");
+        assert!(!text(sheet, row, cols["Notes"]).is_empty(), "a reason in words");
+    }
+    let summary = &s["Summary"];
+    let t = tables(summary, "Standard");
+    let (cols, rows) = &t[0];
+    for &row in rows {
+        assert!(!text(summary, row, cols["Figure"]).is_empty());
+        if text(summary, row, cols["Id"]) == "WDES9b" {
+            continue; // answered in the settings
+        }
+        assert_eq!(text(summary, row, cols["Assessment"]), "No data");
+    }
+}
+
+#[test]
+fn publication_counts_show_a_star_and_the_method_says_so() {
+    let mut r = compute(&records(), &settings(true)).unwrap();
+    for ind in &mut r.indicators {
+        if let Figures::RelativeLikelihood(f) = &mut ind.figures {
+            for g in &mut f.groups {
+                if g.group == "Unknown" {
+                    g.events = None;
+                    g.total = None;
+                    g.rate = None;
+                }
+            }
+        }
+    }
+    let (_, s) = sheets(&bytes(&r));
+    let sheet = &s["WRES"];
+    let t = tables(sheet, "Indicator");
+    let (cols, rows) = &t[1];
+    for &row in rows {
+        assert_eq!(text(sheet, row, cols["Unknown with outcome"]), "*");
+        assert_eq!(text(sheet, row, cols["Unknown rate %"]), "");
+    }
+    let method = &s["Method"];
+    let all: Vec<String> = method.used_cells().map(|(_, _, c)| c.to_string()).collect();
+    assert!(all.iter().any(|t| t.contains("counts 1-7 suppressed")), "the disclosure rule in words");
+    assert!(all.iter().any(|t| t.contains("Open Government Licence v3.0")));
+}
+
+#[test]
+fn previous_years_fill_the_trend_and_the_change() {
+    let r = results();
+    let mut before = r.clone();
+    before.snapshot_date = "2024-03-31".into();
+    for ind in &mut before.indicators {
+        if let Some(h) = &mut ind.headline {
+            if h.unit == "ratio" {
+                h.value -= 0.25;
+            }
+        }
+    }
+    let json = wres_wdes::render::json::to_string(&before).unwrap();
+    let previous: wres_wdes::read::previous::PreviousRun = serde_json::from_str(&json).unwrap();
+    let mut records = records();
+    records.previous = vec![previous];
+    let r = compute(&records, &settings(false)).unwrap();
+    let b = to_bytes(&r).unwrap();
+    let (_, s) = sheets(&b);
+    let summary = &s["Summary"];
+    let t = tables(summary, "Standard");
+    let (cols, rows) = &t[0];
+    let row = rows.iter().find(|&&row| text(summary, row, 1) == "WRES2").unwrap();
+    let change = num(summary, *row, cols["Change from last year"]).expect("a number");
+    assert!((change - 0.25).abs() < 1e-9);
+    let trend = &s["Trend"];
+    let t = tables(trend, "Id");
+    let (cols, rows) = &t[0];
+    assert!(cols.contains_key("Snapshot 2024-03-31") && cols.contains_key("Snapshot 2025-03-31"));
+    assert_eq!(rows.len(), 23);
+    let empty = sheets(&bytes(&results())).1;
+    assert_eq!(text(&empty["Trend"], 2, 0), "Give --previous with earlier results JSON to fill this sheet.");
+}
+
+#[test]
+fn libreoffice_converts_it_to_pdf() {
+    let found = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).any(|d| d.join("soffice").is_file()))
+        .unwrap_or(false);
+    if !found {
+        println!("skipped: LibreOffice (soffice) not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("report.xlsx");
+    std::fs::write(&xlsx, bytes(&results())).unwrap();
+    let profile = format!("-env:UserInstallation=file://{}", dir.path().join("profile").display());
+    let status = std::process::Command::new("soffice")
+        .args([profile.as_str(), "--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&xlsx)
+        .output()
+        .expect("soffice runs");
+    assert!(status.status.success(), "soffice failed: {}", String::from_utf8_lossy(&status.stderr));
+    let pdf = dir.path().join("report.pdf");
+    let size = std::fs::metadata(&pdf).map(|m| m.len()).unwrap_or(0);
+    assert!(size > 0, "the PDF exists and is not empty");
+    if let Some(keep) = std::env::var_os("WRES_WDES_KEEP_PDF") {
+        std::fs::copy(&pdf, std::path::Path::new(&keep).join("report.pdf")).unwrap();
+        std::fs::copy(&xlsx, std::path::Path::new(&keep).join("report.xlsx")).unwrap();
+    }
+}
