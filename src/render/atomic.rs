@@ -50,6 +50,12 @@ pub fn write_with(path: &Path, fill: impl FnOnce(&mut std::fs::File) -> std::res
     let mut tmp =
         tempfile::Builder::new().prefix(".wres-wdes-").suffix(".tmp").tempfile_in(&dir).map_err(|e| cannot(&e))?;
     fill(tmp.as_file_mut()).map_err(|e| cannot(&e))?;
+    #[cfg(unix)]
+    {
+        // A temporary file is private (0600); the output gets the usual permissions of a new file.
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(|e| cannot(&e))?;
+    }
     tmp.as_file_mut().sync_all().map_err(|e| cannot(&e))?;
     tmp.persist(path).map_err(|e| cannot(&e.error))?;
     Ok(())

@@ -223,41 +223,41 @@ pub(crate) struct Headline {
     pub words: Option<String>,
 }
 
-/// The headline figure of an indicator.
+/// The headline figure of an indicator: the computed [`crate::compute::results::Headline`] (its value and
+/// unit), described for a reader, with the interval that goes with it.
 pub(crate) fn headline(ind: &IndicatorResult) -> Headline {
     let protected = protected_of(&ind.standard);
-    let mut h = Headline { value: None, unit: Unit::Ratio, what: String::new(), interval: None, words: None };
+    let other = if ind.standard == "WDES" { "Non-disabled" } else { "White" };
+    let computed = ind.headline.as_ref();
+    let unit = match computed.map(|h| h.unit.as_str()) {
+        Some("percent") => Unit::Percent,
+        Some("percentage_points") | Some("points") => Unit::Points,
+        Some("score") => Unit::Score,
+        _ => Unit::Ratio,
+    };
+    let mut h = Headline { value: computed.map(|h| h.value), unit, what: String::new(), interval: None, words: None };
     match &ind.figures {
         Figures::RelativeLikelihood(f) => {
             h.what = "relative likelihood".to_string();
             if let Some(r) = &f.ratio {
-                h.value = r.value;
                 h.what = format!("relative likelihood, {} vs {}", r.numerator_group, r.denominator_group);
                 h.interval = r.ci.as_ref().map(|c| (c.low, c.high));
             }
         }
-        Figures::Representation(f) => {
-            h.unit = Unit::Percent;
-            h.what = format!("% {protected}, whole workforce");
-            h.value = f
-                .rows
-                .iter()
-                .find(|r| r.workforce == "overall" && r.band == "All" && r.group == protected)
-                .and_then(|r| r.percent);
-        }
-        Figures::Survey(f) => {
-            h.unit = Unit::Points;
-            let other = if ind.standard == "WDES" { "Non-disabled" } else { "White" };
+        Figures::Representation(_) => h.what = format!("% {protected}, whole workforce"),
+        Figures::Survey(f) if f.rows.iter().any(|r| r.group == other) => {
             let points = if f.unit == "score" { "score points" } else { "percentage points" };
+            h.unit = Unit::Points;
             h.what = format!("gap, {points} ({protected} minus {other})");
-            h.value = f.gap_pp;
             h.interval = f.gap_ci_low.map(|low| (low, f.gap_ci_high));
         }
-        Figures::Board(f) => {
-            h.unit = Unit::Points;
-            h.what = format!("voting board minus workforce, % {protected}, percentage points");
-            h.value = f.difference_pp.voting;
+        Figures::Survey(f) => {
+            h.what = format!("% of {protected} staff");
+            h.unit = Unit::Percent;
+            let row = f.rows.iter().find(|r| r.group == protected);
+            h.interval = row.and_then(|r| r.ci_low.map(|low| (low, r.ci_high)));
         }
+        Figures::Board(_) => h.what = format!("voting board minus workforce, % {protected}, percentage points"),
         Figures::Declaration(f) => {
             h.what = "answer".to_string();
             h.words = Some(f.answer.clone().unwrap_or_else(|| "no answer".to_string()));
