@@ -12,7 +12,7 @@ pub const POINTS: &str = "+0.0;-0.0;0.0";
 /// Number format of a count.
 pub const COUNT: &str = "#,##0";
 /// Number format of a p-value.
-pub const P_VALUE: &str = "0.0000";
+pub const P_VALUE: &str = "[<0.0001]\"<0.0001\";0.0000";
 /// Number format of a 0-10 survey score.
 pub const SCORE: &str = "0.00";
 
