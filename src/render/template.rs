@@ -66,21 +66,6 @@ const GRADES: &[&str] = &[
 const CATEGORIES: &[&str] = &["Permanent", "Fixed Term Temp", "Bank", "Honorary", "Agency"];
 const YES_NO: &[&str] = &["Yes", "No"];
 const CASE_TYPES: &[&str] = &["Disciplinary", "Capability - Performance", "Capability - Ill Health"];
-const MEASURES: &[&str] = &[
-    "WRES5",
-    "WRES6",
-    "WRES7",
-    "WRES8",
-    "WDES4a-i",
-    "WDES4a-ii",
-    "WDES4a-iii",
-    "WDES4b",
-    "WDES5",
-    "WDES6",
-    "WDES7",
-    "WDES8",
-    "WDES9a",
-];
 const SURVEY_GROUPS: &[&str] = &["White", "BME", "Disabled", "Non-disabled", "Overall"];
 
 /// One input sheet: its name, fields, and the list (by name) each field's drop-down offers.
@@ -148,7 +133,7 @@ fn lists() -> Vec<(&'static str, Vec<&'static str>)> {
         ("Assignment category", CATEGORIES.to_vec()),
         ("Yes/No", YES_NO.to_vec()),
         ("Case type", CASE_TYPES.to_vec()),
-        ("Measure", MEASURES.to_vec()),
+        ("Measure", crate::normalise::codes::survey::MEASURES.to_vec()),
         ("Survey group", SURVEY_GROUPS.to_vec()),
     ]
 }
