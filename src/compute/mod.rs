@@ -3,6 +3,7 @@
 
 pub mod board;
 pub mod definitions;
+pub mod extensions;
 pub mod population;
 pub mod publication;
 pub mod relative_likelihood;
@@ -89,6 +90,16 @@ pub fn indicator(def: &Definition, records: &Records, settings: &Settings) -> In
 
 /// Computes every indicator and metric.
 pub fn compute(records: &Records, settings: &Settings) -> Result<Results> {
+    compute_with_previous(records, settings, &[])
+}
+
+/// Computes every indicator and metric, and the extensions; `previous` (last year's figures, e.g. from
+/// [`extensions::narrative::previous_from_json`]) lets the narrative say what moved.
+pub fn compute_with_previous(
+    records: &Records,
+    settings: &Settings,
+    previous: &[extensions::narrative::PreviousFigure],
+) -> Result<Results> {
     let defs = definitions::all()?;
     let indicators = defs.iter().map(|d| indicator(d, records, settings)).collect();
     let period = settings.period();
@@ -111,10 +122,13 @@ pub fn compute(records: &Records, settings: &Settings) -> Result<Results> {
         indicators,
         population: records.staff.as_ref().map(|staff| population_block(staff, records, settings)).transpose()?,
         data_quality: data_quality(records),
+        extensions: extensions::compute(records, settings)?,
+        narrative: extensions::Narrative::default(),
     };
     if settings.publication {
         publication::disclose(&mut results);
     }
+    results.narrative = extensions::narrative(&results, previous)?;
     Ok(results)
 }
 

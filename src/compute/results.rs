@@ -33,6 +33,10 @@ pub struct Results {
     pub population: Option<crate::compute::population::comparison::PopulationResult>,
     /// What was read and what could not be used.
     pub data_quality: DataQuality,
+    /// Beyond the returns: pay gaps, intersections, recruitment views, progression, the Model Employer gap.
+    pub extensions: crate::compute::extensions::Extensions,
+    /// A paragraph per standard for the board, written from the figures.
+    pub narrative: crate::compute::extensions::Narrative,
 }
 
 /// The settings block of the JSON.

@@ -3,5 +3,6 @@
 
 pub mod atomic;
 pub mod csv;
+pub mod csv_extensions;
 pub mod json;
 pub mod template;
