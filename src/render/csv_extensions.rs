@@ -131,7 +131,13 @@ fn step(standard: &str, id: &str, workforce: &str, band: &str, s: &Step, compoun
             value: num(s.compounded),
             ..Row::default()
         };
-        out.push(record(standard, id, "progression", r, if s.compounded.is_some() { Status::Ok } else { Status::NotEstimable }));
+        out.push(record(
+            standard,
+            id,
+            "progression",
+            r,
+            if s.compounded.is_some() { Status::Ok } else { Status::NotEstimable },
+        ));
     }
 }
 
@@ -159,7 +165,8 @@ pub fn records(results: &Results) -> Vec<Record> {
                     out.push(record(sd, id, "pay_gap", r, b.status));
                 }
             }
-            for (measure, value) in [("mean_gap_percent", b.mean_gap_percent), ("median_gap_percent", b.median_gap_percent)]
+            for (measure, value) in
+                [("mean_gap_percent", b.mean_gap_percent), ("median_gap_percent", b.median_gap_percent)]
             {
                 let r = Row {
                     workforce: w.into(),
@@ -215,7 +222,8 @@ pub fn records(results: &Results) -> Vec<Record> {
     if let Some(m) = &ext.model_employer {
         let (sd, id, kind) = ("WRES", "MODEL-EMPLOYER", "model_employer");
         for r in &m.rows {
-            let base = || Row { workforce: "overall".into(), band: r.band.clone(), group: "BME".into(), ..Row::default() };
+            let base =
+                || Row { workforce: "overall".into(), band: r.band.clone(), group: "BME".into(), ..Row::default() };
             out.push(record(
                 sd,
                 id,
@@ -229,9 +237,27 @@ pub fn records(results: &Results) -> Vec<Record> {
                 },
                 m.status,
             ));
-            out.push(record(sd, id, kind, Row { measure: "below_percent".into(), value: num(r.below_bme_percent), ..base() }, m.status));
-            out.push(record(sd, id, kind, Row { measure: "gap_vs_overall".into(), value: int(r.gap_vs_overall), ..base() }, m.status));
-            out.push(record(sd, id, kind, Row { measure: "gap_vs_below".into(), value: int(r.gap_vs_below), ..base() }, m.status));
+            out.push(record(
+                sd,
+                id,
+                kind,
+                Row { measure: "below_percent".into(), value: num(r.below_bme_percent), ..base() },
+                m.status,
+            ));
+            out.push(record(
+                sd,
+                id,
+                kind,
+                Row { measure: "gap_vs_overall".into(), value: int(r.gap_vs_overall), ..base() },
+                m.status,
+            ));
+            out.push(record(
+                sd,
+                id,
+                kind,
+                Row { measure: "gap_vs_below".into(), value: int(r.gap_vs_below), ..base() },
+                m.status,
+            ));
         }
         let all = |measure: &str, value: String| Row {
             workforce: "overall".into(),
@@ -243,7 +269,13 @@ pub fn records(results: &Results) -> Vec<Record> {
         };
         out.push(record(sd, id, kind, all("overall_percent", num(m.overall_bme_percent)), m.status));
         out.push(record(sd, id, kind, all("shortfall_vs_overall", int(m.shortfall_vs_overall)), m.status));
-        out.push(record(sd, id, kind, all("senior_shortfall_vs_overall", int(m.senior_shortfall_vs_overall)), m.status));
+        out.push(record(
+            sd,
+            id,
+            kind,
+            all("senior_shortfall_vs_overall", int(m.senior_shortfall_vs_overall)),
+            m.status,
+        ));
         out.push(record(sd, id, kind, all("shortfall_vs_below", int(m.shortfall_vs_below)), m.status));
         out.push(record(sd, id, kind, all("senior_shortfall_vs_below", int(m.senior_shortfall_vs_below)), m.status));
     }

@@ -63,7 +63,12 @@ fn disparity(ind: &IndicatorResult) -> Option<(bool, f64, String)> {
         _ => "within",
     };
     let sig = if significant { "statistically significant" } else { "not statistically significant" };
-    Some((significant, v.ln().abs(), format!("{} ({}): {core}, {sig} and {range} the non-adverse range", ind.title, spoken(&ind.id))))
+    let mut title = ind.title.clone();
+    if let Some(first) = title.get(..1) {
+        title = first.to_lowercase() + &title[1..];
+    }
+    let text = format!("{title} ({}): {core}, {sig} and {range} the non-adverse range", spoken(&ind.id));
+    Some((significant, v.ln().abs(), text))
 }
 
 fn small_numbers(inds: &[&IndicatorResult]) -> Vec<String> {
@@ -133,7 +138,10 @@ pub fn paragraph(
             let adverse = if def.higher_is_better.unwrap_or(true) { -gap } else { gap };
             (adverse > 0.0).then(|| {
                 let unit = if f.unit == "score" { "points" } else { "percentage points" };
-                (adverse, format!("{} ({}), where the gap is {:.1} {unit}", i.title.to_lowercase(), spoken(&i.id), gap.abs()))
+                (
+                    adverse,
+                    format!("{} ({}), where the gap is {:.1} {unit}", i.title.to_lowercase(), spoken(&i.id), gap.abs()),
+                )
             })
         })
         .collect();
@@ -164,10 +172,9 @@ pub fn paragraph(
         let mut steady = Vec::new();
         for i in &inds {
             let Figures::RelativeLikelihood(f) = &i.figures else { continue };
-            let (Some(now), Some(then)) = (
-                f.ratio.as_ref().and_then(|r| r.value),
-                previous.iter().find(|p| p.id == i.id).map(|p| p.value),
-            ) else {
+            let (Some(now), Some(then)) =
+                (f.ratio.as_ref().and_then(|r| r.value), previous.iter().find(|p| p.id == i.id).map(|p| p.value))
+            else {
                 continue;
             };
             if (now - then).abs() >= settings.material_change {
@@ -177,7 +184,11 @@ pub fn paragraph(
             }
         }
         if !moved.is_empty() {
-            s.push(format!("Since last year {} moved: {}.", if moved.len() == 1 { "one ratio" } else { "these ratios" }, list(&moved)));
+            s.push(format!(
+                "Since last year {} moved: {}.",
+                if moved.len() == 1 { "one ratio" } else { "these ratios" },
+                list(&moved)
+            ));
         }
         if !steady.is_empty() {
             s.push(format!("{} changed little since last year.", list(&steady)));

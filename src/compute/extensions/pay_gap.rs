@@ -143,8 +143,7 @@ pub fn block(workforce: &'static str, labels: [&'static str; 3], people: &[(f64,
     for &(h, g) in people {
         by_group[g].push(h);
     }
-    let stats: Vec<(Option<f64>, Option<f64>)> =
-        by_group.iter_mut().take(2).map(|v| (mean(v), median(v))).collect();
+    let stats: Vec<(Option<f64>, Option<f64>)> = by_group.iter_mut().take(2).map(|v| (mean(v), median(v))).collect();
     let groups = (0..2)
         .map(|g| PayGroup {
             group: labels[g],
@@ -223,11 +222,8 @@ fn comparison(staff: Option<&StaffSnapshot>, defs: &Definitions, def: &PayGapDef
             "medical" => ("medical", Some(Workforce::Medical)),
             _ => ("overall", None),
         };
-        let people: Vec<(f64, usize)> = rows
-            .iter()
-            .filter(|r| keep.map_or(true, |w| r.2 == w))
-            .filter_map(|r| r.0.map(|h| (h, r.1)))
-            .collect();
+        let people: Vec<(f64, usize)> =
+            rows.iter().filter(|r| keep.map_or(true, |w| r.2 == w)).filter_map(|r| r.0.map(|h| (h, r.1))).collect();
         out.blocks.push(block(label, labels, &people));
     }
     match out.blocks.first() {
@@ -245,12 +241,13 @@ pub fn summary(g: &PayGap) -> String {
     match (b.mean_gap_percent, b.median_gap_percent) {
         (Some(mean), Some(median)) => {
             let side = |x: f64| if x >= 0.0 { "less" } else { "more" };
+            let who = |l: &str| if l == "Women" || l == "Men" { l.to_string() } else { format!("{l} staff") };
             format!(
-                "{} staff were paid {:.1}% {} than {} staff on average (mean hourly pay) and {:.1}% {} at the median.",
-                g.other_group,
+                "{} were paid {:.1}% {} than {} on average (mean hourly pay) and {:.1}% {} at the median.",
+                who(g.other_group),
                 mean.abs(),
                 side(mean),
-                g.reference_group,
+                who(g.reference_group),
                 median.abs(),
                 side(median)
             )

@@ -140,8 +140,7 @@ fn one(staff: Option<&StaffSnapshot>, defs: &Definitions, def: &ProgressionDef, 
             })
             .collect();
         let headline = step(&people, from, senior, num, den, settings);
-        let mut steps: Vec<Step> =
-            ladder.windows(2).map(|w| step(&people, w[0], w[1], num, den, settings)).collect();
+        let mut steps: Vec<Step> = ladder.windows(2).map(|w| step(&people, w[0], w[1], num, den, settings)).collect();
         compound(&mut steps);
         out.blocks.push(ProgressionBlock { workforce, headline, steps });
     }
@@ -248,8 +247,8 @@ pub fn model_employer(staff: Option<&StaffSnapshot>, defs: &Definitions) -> Opti
 pub fn model_employer_summary(m: &ModelEmployer) -> String {
     match (m.overall_bme_percent, m.shortfall_vs_overall, m.senior_shortfall_vs_overall) {
         (Some(share), Some(total), Some(senior)) => format!(
-            "If every band's BME share matched the workforce's {share:.1}%, the bands below it would hold {total} more \
-             BME staff in all, {senior} of them at {} and above.",
+            "Bringing every band's BME share up to the workforce's {share:.1}% would take {total} more BME staff \
+             in all, {senior} of them at {} and above.",
             m.senior_band
         ),
         _ => format!("No figure: {}.", m.reason.as_deref().unwrap_or("withheld or no data")),

@@ -88,8 +88,12 @@ pub fn classify(cells: &[Cell], log: &mut QualityLog) -> (Gender, PersonPay) {
     let hourly = positive(cells.get(f::HOURLY_RATE), "hourly_rate", log);
     let annual = positive(cells.get(f::ANNUAL_SALARY), "annual_salary", log);
     let pay = match (hourly, annual) {
-        (Some(h), _) => PersonPay { pence: PersonPay::new(h, PayBasis::Hourly, None).pence, fte_milli, basis: PayBasis::Hourly },
-        (None, Some(a)) => PersonPay { pence: PersonPay::new(a, PayBasis::Annual, None).pence, fte_milli, basis: PayBasis::Annual },
+        (Some(h), _) => {
+            PersonPay { pence: PersonPay::new(h, PayBasis::Hourly, None).pence, fte_milli, basis: PayBasis::Hourly }
+        }
+        (None, Some(a)) => {
+            PersonPay { pence: PersonPay::new(a, PayBasis::Annual, None).pence, fte_milli, basis: PayBasis::Annual }
+        }
         (None, None) => PersonPay { pence: 0, fte_milli, basis: PayBasis::None },
     };
     (gender, pay)
