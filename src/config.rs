@@ -25,6 +25,10 @@
 //! rolling_average = "current_headcount"   # or "pooled"
 //! include_ill_health = false
 //!
+//! [pay]                       # hourly pay for the pay gaps (optional)
+//! weekly_hours = 37.5
+//! salary_basis = "actual"     # or "full_time" when Annual Salary is the full-time pay point
+//!
 //! [wdes9b]
 //! answer = "yes"
 //! text = "What the trust did to hear Disabled staff."

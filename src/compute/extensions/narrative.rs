@@ -100,13 +100,10 @@ pub fn paragraph(
     // Headline representation.
     if standard == "WRES" {
         if let Some(m) = &ext.model_employer {
-            let senior: Vec<_> = m
-                .rows
-                .iter()
-                .skip_while(|r| r.band != m.senior_band)
-                .filter_map(|r| Some((r.bme?, r.known?)))
-                .collect();
-            let (b, k) = senior.iter().fold((0, 0), |(b, k), (x, y)| (b + x, k + y));
+            // Only when every senior band's counts are shown (a withheld band would bias the share).
+            let senior: Option<Vec<(u64, u64)>> =
+                m.rows.iter().skip_while(|r| r.band != m.senior_band).map(|r| Some((r.bme?, r.known?))).collect();
+            let (b, k) = senior.unwrap_or_default().iter().fold((0, 0), |(b, k), (x, y)| (b + x, k + y));
             if let (Some(all), true) = (m.overall_bme_percent, k > 0) {
                 s.push(format!(
                     "BME staff are {all:.1}% of the workforce with a known ethnicity and {:.1}% of staff at {} and above.",

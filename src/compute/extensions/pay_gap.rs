@@ -152,12 +152,12 @@ pub fn block(workforce: &'static str, labels: [&'static str; 3], people: &[(f64,
             median_hourly: stats[g].1,
         })
         .collect();
-    let both = |f: fn(&(Option<f64>, Option<f64>)) -> Option<f64>| match (f(&stats[0]), f(&stats[1])) {
+    let both = |r: Option<f64>, o: Option<f64>| match (r, o) {
         (Some(r), Some(o)) => gap(r, o),
         _ => None,
     };
-    let mean_gap_percent = both(|s| s.0);
-    let median_gap_percent = both(|s| s.1);
+    let mean_gap_percent = both(stats[0].0, stats[1].0);
+    let median_gap_percent = both(stats[0].1, stats[1].1);
     let counts = quartile_counts(people, 3);
     let quartiles = counts
         .iter()

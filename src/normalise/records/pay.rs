@@ -58,7 +58,7 @@ fn positive(cell: Option<&Cell>, field: &'static str, log: &mut QualityLog) -> O
     }
     match cell.number() {
         Some(x) if x > 0.0 && x.is_finite() => Some(x),
-        Some(x) if x == 0.0 => None,
+        Some(0.0) => None,
         _ => {
             log.unrecognised(field, &cell.text().map(|t| t.into_owned()).unwrap_or_default());
             None
