@@ -25,6 +25,10 @@
 //! rolling_average = "current_headcount"   # or "pooled"
 //! include_ill_health = false
 //!
+//! [pay]                       # hourly pay for the pay gaps (optional)
+//! weekly_hours = 37.5
+//! salary_basis = "actual"     # or "full_time" when Annual Salary is the full-time pay point
+//!
 //! [wdes9b]
 //! answer = "yes"
 //! text = "What the trust did to hear Disabled staff."
@@ -86,6 +90,67 @@ pub struct ConfigFile {
     /// Output paths and modes.
     #[serde(default)]
     pub output: OutputConfig,
+    /// How hourly pay is worked out for the pay gaps (extensions).
+    #[serde(default)]
+    pub pay: PayConfig,
+}
+
+/// The `[pay]` section: how hourly pay is worked out where no hourly rate is given.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PayConfig {
+    /// Full-time weekly hours (default 37.5, the Agenda for Change standard).
+    pub weekly_hours: Option<f64>,
+    /// `actual` (default: the annual salary is what the person is paid, so hourly = salary / (FTE x weekly hours
+    /// x 52.143)) or `full_time` (the salary is the full-time pay point, so hourly = salary / (weekly hours x
+    /// 52.143)).
+    pub salary_basis: Option<String>,
+}
+
+/// What an annual salary column holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SalaryBasis {
+    /// What the person is paid (pro rata for part-time staff).
+    #[default]
+    Actual,
+    /// The full-time pay point.
+    FullTime,
+}
+
+/// The pay settings of a run (extensions: pay gaps).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PaySettings {
+    /// Full-time weekly hours.
+    pub weekly_hours: f64,
+    /// What the annual salary column holds.
+    pub salary_basis: SalaryBasis,
+}
+
+impl Default for PaySettings {
+    fn default() -> Self {
+        PaySettings { weekly_hours: 37.5, salary_basis: SalaryBasis::Actual }
+    }
+}
+
+impl PayConfig {
+    /// The settings, checked.
+    pub fn settings(&self) -> Result<PaySettings> {
+        let weekly_hours = self.weekly_hours.unwrap_or(37.5);
+        if !(weekly_hours > 0.0 && weekly_hours <= 100.0) {
+            return Err(Error::usage(format!("pay.weekly_hours = {weekly_hours} is not a number of hours in a week"))
+                .with_hint("use the full-time contracted hours, e.g. 37.5"));
+        }
+        let salary_basis = match self.salary_basis.as_deref().map(str::trim) {
+            None | Some("actual") => SalaryBasis::Actual,
+            Some("full_time") => SalaryBasis::FullTime,
+            Some(other) => {
+                return Err(Error::usage(format!("pay.salary_basis = \"{other}\" is not recognised"))
+                    .with_hint("use \"actual\" or \"full_time\""))
+            }
+        };
+        Ok(PaySettings { weekly_hours, salary_basis })
+    }
 }
 
 /// The local population: an area, and the Census 2021 files that describe it.
@@ -239,6 +304,8 @@ pub struct Settings {
     /// The local population to compare the workforce with (England by default).
     #[serde(skip)]
     pub area: AreaChoice,
+    /// How hourly pay is worked out (extensions: pay gaps).
+    pub pay: PaySettings,
 }
 
 fn serialize_date<S: serde::Serializer>(d: &NaiveDate, s: S) -> std::result::Result<S::Ok, S::Error> {
@@ -265,6 +332,7 @@ impl Settings {
             previous_headcount: BTreeMap::new(),
             wdes9b: None,
             area: Default::default(),
+            pay: PaySettings::default(),
         }
     }
     /// The reporting period.

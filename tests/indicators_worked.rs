@@ -30,7 +30,15 @@ fn settings(method: CiMethod, rolling: RollingAverage) -> Settings {
 }
 
 fn person(ethnicity: Ethnicity, disability: Disability) -> Person {
-    Person { ethnicity, broad: None, disability, workforce: Workforce::Clinical, row: PayRow::Band(PayBand::Band5) }
+    Person {
+        ethnicity,
+        broad: None,
+        disability,
+        workforce: Workforce::Clinical,
+        row: PayRow::Band(PayBand::Band5),
+        gender: Default::default(),
+        pay: Default::default(),
+    }
 }
 
 fn staff(white: usize, bme: usize) -> StaffSnapshot {

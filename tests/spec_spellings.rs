@@ -45,7 +45,15 @@ fn header_names(text: &str) -> BTreeMap<(String, String), Vec<String>> {
         let fields_here: Vec<&str> = cells[1].split(',').map(str::trim).collect();
         for (position, field) in fields_here.iter().copied().enumerate() {
             let mut names: Vec<String> = Vec::new();
-            for part in names_text.split(';') {
+            let parts: Vec<&str> = names_text.split(';').collect();
+            // "Vacancy Reference, Job Reference; as for staff" on several fields: the names are the first
+            // field's, "as for staff" the others'.
+            let parts: Vec<&str> = if fields_here.len() > 1 && parts.len() == 2 && parts[1].trim() == "as for staff" {
+                vec![if position == 0 { parts[0] } else { parts[1] }]
+            } else {
+                parts
+            };
+            for part in parts {
                 let part = part.trim();
                 if part.starts_with("as for staff") {
                     names.extend(out.get(&("staff".to_string(), field.to_string())).cloned().unwrap_or_default());
@@ -86,9 +94,6 @@ fn our_fields(kind: &str) -> &'static [FieldSpec] {
 const NOT_READ: &[(&str, &str, &str)] = &[
     ("training", "ethnicity", "joined from the staff snapshot, so the denominator and numerator agree"),
     ("recruitment", "vacancy_ref", "not needed by the returns"),
-    ("recruitment", "pay_band", "used by the extensions only"),
-    ("recruitment", "staff_group", "used by the extensions only"),
-    ("recruitment", "international_recruit", "used by the extensions only"),
     ("board", "role", "never read: it could identify people"),
     ("board", "name", "never read: it is personal data"),
 ];

@@ -41,7 +41,15 @@ fn settings(publication: bool) -> Settings {
 }
 
 fn people(n: usize, e: Ethnicity, d: Disability, w: Workforce, row: PayRow) -> impl Iterator<Item = Person> {
-    (0..n).map(move |_| Person { ethnicity: e, broad: None, disability: d, workforce: w, row })
+    (0..n).map(move |_| Person {
+        ethnicity: e,
+        broad: None,
+        disability: d,
+        workforce: w,
+        row,
+        gender: Default::default(),
+        pay: Default::default(),
+    })
 }
 
 /// A trust with every input: staff in three blocks, recruitment, two years of cases, training, survey, board.

@@ -109,6 +109,7 @@ pub fn resolve(
         previous_headcount: c.statistics.previous_headcount.clone(),
         wdes9b: c.wdes9b.clone(),
         area,
+        pay: c.pay.settings()?,
     };
     Ok(Run { settings, inputs, config, base })
 }
@@ -145,6 +146,16 @@ pub fn effective_config(run: &Run) -> ConfigFile {
     };
     c.output.publication = Some(s.publication);
     c.wdes9b = s.wdes9b.clone();
+    c.pay = config::PayConfig {
+        weekly_hours: Some(s.pay.weekly_hours),
+        salary_basis: Some(
+            match s.pay.salary_basis {
+                config::SalaryBasis::Actual => "actual",
+                config::SalaryBasis::FullTime => "full_time",
+            }
+            .to_string(),
+        ),
+    };
     c
 }
 
@@ -161,7 +172,7 @@ pub fn load(inputs: &Inputs, period: &Period) -> Result<Records> {
              (or try --example)",
         ));
     }
-    let mut out = Records::default();
+    let mut out = Records { workforce_mapping: inputs.workforce_mapping.clone(), ..Records::default() };
     if let Some(f) = &inputs.staff {
         let (staff, q) = records::staff::normalise_staff(f, &inputs.workforce_mapping)?;
         out.staff = Some(staff);

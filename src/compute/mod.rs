@@ -3,6 +3,7 @@
 
 pub mod board;
 pub mod definitions;
+pub mod extensions;
 pub mod headline;
 pub mod population;
 pub mod publication;
@@ -91,7 +92,8 @@ pub fn indicator(def: &Definition, records: &Records, settings: &Settings) -> In
     result
 }
 
-/// Computes every indicator and metric.
+/// Computes every indicator and metric, the population comparison, the extensions, the trend over the earlier
+/// runs in `records.previous`, and the narrative.
 pub fn compute(records: &Records, settings: &Settings) -> Result<Results> {
     let defs = definitions::all()?;
     let indicators = defs.iter().map(|d| indicator(d, records, settings)).collect();
@@ -116,6 +118,8 @@ pub fn compute(records: &Records, settings: &Settings) -> Result<Results> {
         population: records.staff.as_ref().map(|staff| population_block(staff, records, settings)).transpose()?,
         data_quality: data_quality(records),
         trend: Vec::new(),
+        extensions: extensions::compute(records, settings)?,
+        narrative: extensions::Narrative::default(),
     };
     if settings.publication {
         publication::disclose(&mut results);
@@ -125,6 +129,23 @@ pub fn compute(records: &Records, settings: &Settings) -> Result<Results> {
         }
     }
     results.trend = trend::trend(&results, &records.previous);
+    // What moved since last year: the latest earlier run's headline figures.
+    let last_year: Vec<extensions::narrative::PreviousFigure> = records
+        .previous
+        .iter()
+        .max_by(|a, b| a.snapshot_date.cmp(&b.snapshot_date))
+        .map(|run| {
+            run.indicators
+                .iter()
+                .filter_map(|i| {
+                    let h = i.headline.as_ref()?;
+                    (h.unit == "ratio" || h.unit.ends_with("points"))
+                        .then(|| extensions::narrative::PreviousFigure { id: i.id.clone(), value: h.value })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    results.narrative = extensions::narrative(&results, &last_year)?;
     Ok(results)
 }
 

@@ -97,6 +97,7 @@ pub fn disclose(results: &mut Results) {
         }
     }
     results.data_quality.declaration.headcount = count(Some(results.data_quality.declaration.headcount)).unwrap_or(0);
+    super::extensions::publication::disclose(&mut results.extensions);
     if let Some(p) = &mut results.population {
         for r in &mut p.rows {
             r.workforce_count = count(r.workforce_count);

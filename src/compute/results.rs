@@ -35,6 +35,10 @@ pub struct Results {
     pub data_quality: DataQuality,
     /// Each indicator's headline across the years given with `--previous` (empty without).
     pub trend: Vec<TrendRow>,
+    /// Beyond the returns: pay gaps, intersections, recruitment views, progression, the Model Employer gap.
+    pub extensions: crate::compute::extensions::Extensions,
+    /// A paragraph per standard for the board, written from the figures.
+    pub narrative: crate::compute::extensions::Narrative,
 }
 
 /// The settings block of the JSON.

@@ -185,6 +185,9 @@ pub fn to_string(results: &Results) -> Result<String> {
             w.write_record(&record).map_err(err)?;
         }
     }
+    for record in super::csv_extensions::records(results) {
+        w.write_record(&record).map_err(err)?;
+    }
     let bytes = w.into_inner().map_err(|e| Error::io(format!("internal error writing CSV: {e}")))?;
     String::from_utf8(bytes).map_err(|e| Error::io(format!("internal error writing CSV: {e}")))
 }

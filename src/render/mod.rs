@@ -3,6 +3,7 @@
 
 pub mod atomic;
 pub mod csv;
+pub mod csv_extensions;
 pub mod json;
 pub mod template;
 pub mod workbook;

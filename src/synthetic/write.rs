@@ -13,7 +13,7 @@ use super::model::*;
 use super::names::{FORENAMES, SURNAMES};
 use super::{Presentation, SampleTrust, ORGANISATION};
 use crate::error::{Error, Result};
-use crate::normalise::codes::PayBand;
+use crate::normalise::codes::{Ethnicity, MedicalGrade, PayBand, PayRow, StaffGroup};
 
 /// Most data rows on one staff sheet; beyond it a second sheet with the same title rows and header follows.
 pub(crate) const SHEET_LIMIT: usize = 1_000_000;
@@ -500,6 +500,7 @@ fn write_recruitment(trust: &SampleTrust, path: &Path) -> Result<()> {
                 "Outcome",
                 "Pay Band",
                 "Staff Group",
+                "International Recruit",
             ],
             CSV,
         )?
@@ -516,6 +517,7 @@ fn write_recruitment(trust: &SampleTrust, path: &Path) -> Result<()> {
                 "Appointed?",
                 "AfC Band",
                 "Occupational Group",
+                "International Recruit",
             ],
             usize::MAX,
         )?
@@ -533,6 +535,7 @@ fn write_recruitment(trust: &SampleTrust, path: &Path) -> Result<()> {
                 Cell::Text(a.outcome.label()),
                 Cell::Owned(band_plain(v.pay).into_owned()),
                 Cell::Text(staff_group_full(v.group)),
+                Cell::Text(yes_no(international(v, a))),
             ]
         } else {
             [
@@ -543,11 +546,30 @@ fn write_recruitment(trust: &SampleTrust, path: &Path) -> Result<()> {
                 Cell::Text(yes_no(a.outcome.appointed())),
                 Cell::Owned(band_alternative(v.pay, a.style).into_owned()),
                 Cell::Text(staff_group_full(v.group)),
+                Cell::Text(y_n(international(v, a))),
             ]
         };
         sink.row(&cells).map_err(|e| io_error(path, e))?;
     }
     sink.finish(path)
+}
+
+/// Whether an applicant is an international recruit: only for the posts trusts recruit to internationally
+/// (registered nursing at bands 5-6, medical posts below consultant), with the staff file's rates (45% of BME,
+/// 4% of White, 10% of unknown-ethnicity applicants), drawn from the application's style byte so that the other
+/// draws (and every other file) are unchanged.
+fn international(v: &Vacancy, a: &Application) -> bool {
+    let eligible = match (v.group, v.pay.row()) {
+        (StaffGroup::NursingAndMidwiferyRegistered, PayRow::Band(PayBand::Band5 | PayBand::Band6)) => true,
+        (StaffGroup::MedicalAndDental, PayRow::Medical(m)) => m != MedicalGrade::Consultant,
+        _ => false,
+    };
+    let below = match ETH[a.eth as usize].group {
+        Ethnicity::Bme => 115,
+        Ethnicity::White => 10,
+        Ethnicity::Unknown => 26,
+    };
+    eligible && a.style < below
 }
 
 fn write_cases(trust: &SampleTrust, path: &Path) -> Result<()> {
@@ -703,6 +725,7 @@ pub(crate) fn config_text(names: &[&str; 7]) -> String {
     format!(
         "[organisation]\nname = \"{ORGANISATION}\"\ncode = \"RXX\"\n\n[period]\nyear = 2025\n\n[inputs]\n\
          staff = \"{}\"\nrecruitment = \"{}\"\ncases = \"{}\"\ntraining = \"{}\"\nsurvey = \"{}\"\nboard = \"{}\"\n\n\
+         [pay]\n# The Annual Salary column holds full-time pay points.\nsalary_basis = \"full_time\"\n\n\
          [wdes9b]\nanswer = \"yes\"\n\
          text = \"Disabled Staff Network meets monthly and reports to the board twice a year.\"\n",
         names[0], names[1], names[2], names[3], names[4], names[5]

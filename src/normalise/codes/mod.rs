@@ -7,6 +7,7 @@ pub mod band;
 pub mod case_type;
 pub mod disability;
 pub mod ethnicity;
+pub mod gender;
 pub mod grade;
 pub mod staff_group;
 pub mod survey;

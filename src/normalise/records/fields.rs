@@ -45,6 +45,14 @@ pub mod staff {
     pub const CATEGORY: usize = 6;
     #[allow(missing_docs)]
     pub const PRIMARY: usize = 7;
+    #[allow(missing_docs)]
+    pub const GENDER: usize = 8;
+    #[allow(missing_docs)]
+    pub const FTE: usize = 9;
+    #[allow(missing_docs)]
+    pub const ANNUAL_SALARY: usize = 10;
+    #[allow(missing_docs)]
+    pub const HOURLY_RATE: usize = 11;
     /// The staff fields.
     pub const FIELDS: &[FieldSpec] = &[
         field("person_id", super::PERSON_ID, true),
@@ -55,6 +63,11 @@ pub mod staff {
         field("staff_group", super::STAFF_GROUP, true),
         field("assignment_category", &["Assignment Category", "Contract Type", "Employment Category"], false),
         field("primary_assignment", &["Primary Assignment", "Primary Flag", "Primary"], false),
+        // Optional, for the pay gaps of the extensions.
+        field("gender", &["Gender", "Sex", "Legal Sex"], false),
+        field("fte", &["FTE", "Assignment FTE", "Contracted FTE", "WTE", "Whole Time Equivalent"], false),
+        field("annual_salary", &["Annual Salary", "Salary", "Basic Salary", "Annual Basic Salary"], false),
+        field("hourly_rate", &["Hourly Rate", "Hourly Pay", "Basic Hourly Rate"], false),
     ];
 }
 
@@ -69,6 +82,12 @@ pub mod recruitment {
     pub const SHORTLISTED: usize = 2;
     #[allow(missing_docs)]
     pub const APPOINTED: usize = 3;
+    #[allow(missing_docs)]
+    pub const PAY_BAND: usize = 4;
+    #[allow(missing_docs)]
+    pub const STAFF_GROUP: usize = 5;
+    #[allow(missing_docs)]
+    pub const INTERNATIONAL: usize = 6;
     /// The row-level recruitment fields.
     pub const FIELDS: &[FieldSpec] = &[
         field(
@@ -83,6 +102,14 @@ pub mod recruitment {
         ),
         field("shortlisted", &["Shortlisted", "Shortlisted?", "Stage Reached"], false),
         field("appointed", &["Appointed", "Appointed?", "Outcome", "Offer Accepted", "Hired"], true),
+        // Optional, for the recruitment views of the extensions.
+        field("pay_band", super::PAY_BAND, false),
+        field("staff_group", super::STAFF_GROUP, false),
+        field(
+            "international_recruit",
+            &["International Recruit", "International Recruitment", "International", "Overseas Recruit"],
+            false,
+        ),
     ];
     /// The aggregated recruitment fields: `group, shortlisted, appointed`.
     pub const AGGREGATED: &[FieldSpec] = &[

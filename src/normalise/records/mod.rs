@@ -6,6 +6,7 @@
 pub mod board;
 pub mod cases;
 pub mod fields;
+pub mod pay;
 pub mod period;
 pub mod person;
 pub mod recruitment;
@@ -72,6 +73,9 @@ pub struct Records {
     pub previous: Vec<crate::read::previous::PreviousRun>,
     /// One entry per file read, in input order.
     pub quality: Vec<InputQuality>,
+    /// Staff-group overrides of the clinical split (for the recruitment views, whose staff groups are mapped in
+    /// compute).
+    pub workforce_mapping: staff::WorkforceMapping,
 }
 
 /// Reads `file` with `fields`, handing each row to `on_row`; the error of a row names the file.

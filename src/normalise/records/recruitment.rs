@@ -20,6 +20,26 @@ pub struct Recruitment {
     pub by_ethnicity: BTreeMap<Ethnicity, Tally>,
     /// By disability group.
     pub by_disability: BTreeMap<Disability, Tally>,
+    /// Row-level files only: each shortlisted application, for the recruitment views and intersections of the
+    /// extensions (empty for an aggregated table).
+    pub applications: Vec<Application>,
+}
+
+/// One shortlisted application (6 bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Application {
+    /// White / BME / Unknown.
+    pub ethnicity: Ethnicity,
+    /// Disabled / Non-disabled / Unknown.
+    pub disability: Disability,
+    /// Appointed from the shortlist.
+    pub appointed: bool,
+    /// The post's AfC band or VSM, when the optional `pay_band` column gives one.
+    pub band: Option<crate::normalise::codes::PayBand>,
+    /// The post's staff group, when the optional `staff_group` column gives one.
+    pub staff_group: Option<crate::normalise::codes::StaffGroup>,
+    /// The optional `international_recruit` flag: `Some(true)` international, `Some(false)` not, `None` blank.
+    pub international: Option<bool>,
 }
 
 /// Reads the recruitment file.
@@ -63,12 +83,44 @@ pub fn normalise_recruitment(file: &InputFile) -> Result<(Recruitment, InputQual
                 });
                 add(out.by_ethnicity.entry(eth).or_default(), 1, u64::from(appointed));
                 add(out.by_disability.entry(dis).or_default(), 1, u64::from(appointed));
+                out.applications.push(post(&text, eth, dis, appointed, &mut log));
                 log.used();
             }
         }
         Ok(())
     })?;
     Ok((out, log.finish("recruitment", "row", &info)))
+}
+
+/// The optional post fields of a shortlisted application; values not recognised are logged.
+fn post(
+    text: &dyn Fn(usize) -> String,
+    ethnicity: Ethnicity,
+    disability: Disability,
+    appointed: bool,
+    log: &mut QualityLog,
+) -> Application {
+    use crate::normalise::codes::{band, staff_group, BandValue};
+    let band_raw = text(f::PAY_BAND);
+    let band = match band::classify(&band_raw) {
+        Some(BandValue::Band(b)) => Some(b),
+        Some(_) => None,
+        None => {
+            log.unrecognised("pay_band", &band_raw);
+            None
+        }
+    };
+    let group_raw = text(f::STAFF_GROUP);
+    let staff_group = staff_group::classify(&group_raw);
+    if staff_group.is_none() && !group_raw.trim().is_empty() {
+        log.unrecognised("staff_group", &group_raw);
+    }
+    let intl_raw = text(f::INTERNATIONAL);
+    let international = yes_no::classify(&intl_raw);
+    if international.is_none() && !intl_raw.trim().is_empty() {
+        log.unrecognised("international_recruit", &intl_raw);
+    }
+    Application { ethnicity, disability, appointed, band, staff_group, international }
 }
 
 fn add(tally: &mut Tally, total: u64, events: u64) {

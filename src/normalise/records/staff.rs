@@ -29,6 +29,10 @@ pub struct Person {
     pub workforce: Workforce,
     /// The WRES 1 row.
     pub row: PayRow,
+    /// Gender (optional field; for the pay gaps).
+    pub gender: crate::normalise::codes::gender::Gender,
+    /// Pay as given (optional fields; for the pay gaps).
+    pub pay: super::pay::PersonPay,
 }
 
 /// The workforce at the snapshot date, one record per person.
@@ -47,6 +51,10 @@ impl StaffSnapshot {
     /// A person by raw id.
     pub fn find(&self, raw_id: &str) -> Option<&Person> {
         self.position(raw_id).and_then(|i| self.people.get(i as usize))
+    }
+    /// The position of a person by key.
+    pub fn position_of_key(&self, key: PersonKey) -> Option<u32> {
+        self.index.get(&key).copied()
     }
     /// Headcount.
     pub fn len(&self) -> usize {
@@ -135,6 +143,7 @@ pub fn normalise_staff(file: &InputFile, mapping: &WorkforceMapping) -> Result<(
         }
         Ok(())
     })?;
+    super::pay::log_unknowns(&snapshot.people, &info, &mut log);
     Ok((snapshot, log.finish("staff", "row", &info)))
 }
 
@@ -175,7 +184,10 @@ fn classify_person(
     if !placement.recognised {
         log.unrecognised("grade", &grade_raw);
     }
+    let (gender, pay) = super::pay::classify(cells, log);
     Person {
+        gender,
+        pay,
         ethnicity: eth.map_or(Ethnicity::Unknown, |e| e.group),
         broad: eth.and_then(|e| e.broad),
         disability: dis.unwrap_or(Disability::Unknown),

@@ -1,0 +1,53 @@
+//! Beyond the returns (issue 10): pay gaps, intersections, recruitment views, progression, the Model Employer gap
+//! and the board narrative. Defined as data in `indicators/extensions.toml`; computed from the same records as the
+//! 23 return indicators, which they never change. The results go in [`Results::extensions`] and
+//! [`Results::narrative`].
+//!
+//! [`Results::extensions`]: crate::compute::results::Results::extensions
+//! [`Results::narrative`]: crate::compute::results::Results::narrative
+
+pub mod breakdown;
+pub mod definitions;
+pub mod narrative;
+pub mod pay_gap;
+pub mod progression;
+pub mod publication;
+pub mod types;
+
+pub use types::{Extensions, Narrative};
+
+use crate::compute::results::Results;
+use crate::config::Settings;
+use crate::error::Result;
+use crate::normalise::records::Records;
+
+/// Computes the extensions block.
+pub fn compute(records: &Records, settings: &Settings) -> Result<Extensions> {
+    let defs = definitions::load()?;
+    let returns = crate::compute::definitions::all()?;
+    let staff = records.staff.as_ref();
+    Ok(Extensions {
+        method: types::Method {
+            weekly_hours: settings.pay.weekly_hours,
+            weeks_per_year: defs.pay_gap.weeks_per_year,
+            salary_basis: settings.pay.salary_basis,
+            min_members: defs.disclosure.min_members,
+            case_reading: "current_headcount",
+        },
+        pay_gaps: pay_gap::pay_gaps(staff, &defs, &settings.pay),
+        intersections: breakdown::breakdowns(&defs.intersection, &returns, &defs, records, settings),
+        recruitment_views: breakdown::breakdowns(&defs.recruitment_view, &returns, &defs, records, settings),
+        progression: progression::progression(staff, &defs, settings),
+        model_employer: progression::model_employer(staff, &defs),
+    })
+}
+
+/// The board paragraphs, from the (disclosed, in publication mode) results and last year's figures, if any.
+pub fn narrative(results: &Results, previous: &[narrative::PreviousFigure]) -> Result<Narrative> {
+    let defs = definitions::load()?;
+    let returns = crate::compute::definitions::all()?;
+    Ok(Narrative {
+        wres: narrative::paragraph("WRES", results, &returns, previous, &defs.narrative),
+        wdes: narrative::paragraph("WDES", results, &returns, previous, &defs.narrative),
+    })
+}

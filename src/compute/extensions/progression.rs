@@ -1,0 +1,256 @@
+//! Progression up the Agenda for Change bands and the Model Employer gap, from the staff snapshot.
+//!
+//! Progression: the relative likelihood of being at or above the senior band (8a) given being at or above the
+//! starting band (5), numerator group's rate over the denominator group's (White over BME, non-disabled over
+//! Disabled, as WRES 2), so above 1 is adverse to the protected group; and the same ratio at each step of the
+//! ladder (at or above the next band given at or above this one). The step rates multiply to the headline rate
+//! (P(>= 8a | >= 5) = P(>= 6 | >= 5) x P(>= 7 | >= 6) x P(>= 8a | >= 7)), so the step ratios compound to the
+//! headline ratio: `compounded` shows the running product. Staff on the ladder are those with an AfC band or VSM
+//! (medical grades are not on it). Unknowns are left out of both groups.
+//!
+//! Model Employer gap: at each band, BME staff the band would hold at (a) the trust's overall BME share (all staff,
+//! medical included, with a known ethnicity) and (b) the BME share of all the ladder's bands below it, minus the BME
+//! staff it holds, rounded to whole people (half away from zero). The shortfall totals add the positive gaps.
+
+use super::definitions::{band, Definitions, ProgressionDef};
+use super::types::{ModelEmployer, ModelEmployerRow, Progression, ProgressionBlock, Step};
+use crate::compute::relative_likelihood::{not_estimable_reason, ratio};
+use crate::compute::representation::percent;
+use crate::compute::results::{GroupRate, Status};
+use crate::config::Settings;
+use crate::normalise::codes::{Disability, Ethnicity, PayBand, PayRow, Workforce};
+use crate::normalise::records::staff::{Person, StaffSnapshot};
+use crate::normalise::records::Tally;
+
+fn label(name: &str) -> &'static str {
+    Ethnicity::ALL
+        .iter()
+        .map(|e| e.label())
+        .chain(Disability::ALL.iter().map(|d| d.label()))
+        .find(|l| *l == name)
+        .unwrap_or("Unknown")
+}
+
+fn group_of(p: &Person, dimension: &str) -> &'static str {
+    if dimension == "disability" {
+        p.disability.label()
+    } else {
+        p.ethnicity.label()
+    }
+}
+
+/// One step from the people on the ladder: events = at or above `to`, total = at or above `from`.
+fn step(
+    people: &[(PayBand, &'static str)],
+    from: PayBand,
+    to: PayBand,
+    num: &'static str,
+    den: &'static str,
+    settings: &Settings,
+) -> Step {
+    let tally = |g: &str| {
+        let mut t = Tally::default();
+        for &(b, _) in people.iter().filter(|(_, pg)| *pg == g) {
+            if b >= from {
+                t.total += 1;
+                if b >= to {
+                    t.events += 1;
+                }
+            }
+        }
+        t
+    };
+    let (a, c) = (tally(num), tally(den));
+    let groups = [(num, a), (den, c)]
+        .into_iter()
+        .map(|(g, t)| GroupRate {
+            group: g,
+            events: Some(t.events),
+            total: Some(t.total),
+            rate: (t.total > 0).then(|| t.events as f64 / t.total as f64),
+        })
+        .collect();
+    let (r, assessment) = ratio(num, den, a, c, settings.ci_method, settings.ci_level);
+    let (status, reason) = match r.not_estimable {
+        Some(why) => (Status::NotEstimable, Some(not_estimable_reason(why, num, den))),
+        None => (Status::Ok, None),
+    };
+    Step {
+        from: from.label().to_string(),
+        to: to.label().to_string(),
+        status,
+        reason,
+        groups,
+        ratio: Some(r),
+        assessment,
+        compounded: None,
+    }
+}
+
+/// Fills `compounded`: the running product of the step ratios, `None` from the first step without one.
+pub fn compound(steps: &mut [Step]) {
+    let mut product = Some(1.0);
+    for s in steps {
+        product = match (product, s.ratio.as_ref().and_then(|r| r.value)) {
+            (Some(p), Some(v)) => Some(p * v),
+            _ => None,
+        };
+        s.compounded = product;
+    }
+}
+
+/// Every progression comparison.
+pub fn progression(staff: Option<&StaffSnapshot>, defs: &Definitions, settings: &Settings) -> Vec<Progression> {
+    defs.progression.comparison.iter().map(|def| one(staff, defs, def, settings)).collect()
+}
+
+fn one(staff: Option<&StaffSnapshot>, defs: &Definitions, def: &ProgressionDef, settings: &Settings) -> Progression {
+    let (num, den) = (label(&def.numerator), label(&def.denominator));
+    let p = &defs.progression;
+    let (from, senior) = (band(&p.from).unwrap_or(PayBand::Band5), band(&p.senior).unwrap_or(PayBand::Band8a));
+    let ladder: Vec<PayBand> = p.ladder.iter().filter_map(|b| band(b)).collect();
+    let mut out = Progression {
+        id: def.id.clone(),
+        standard: def.standard.clone(),
+        numerator_group: num,
+        denominator_group: den,
+        from_band: from.label().to_string(),
+        senior_band: senior.label().to_string(),
+        blocks: Vec::new(),
+        summary: String::new(),
+    };
+    let Some(staff) = staff.filter(|s| !s.is_empty()) else {
+        out.summary = "No figure: no staff snapshot was given.".to_string();
+        return out;
+    };
+    for name in &p.blocks {
+        let (workforce, keep): (&'static str, Option<Workforce>) = match name.as_str() {
+            "non_clinical" => ("non_clinical", Some(Workforce::NonClinical)),
+            "clinical" => ("clinical", Some(Workforce::Clinical)),
+            "medical" => ("medical", Some(Workforce::Medical)),
+            _ => ("all", None),
+        };
+        let people: Vec<(PayBand, &'static str)> = staff
+            .people
+            .iter()
+            .filter(|q| keep.map_or(true, |w| q.workforce == w))
+            .filter_map(|q| match q.row {
+                PayRow::Band(b) => Some((b, group_of(q, &def.dimension))),
+                _ => None,
+            })
+            .collect();
+        let headline = step(&people, from, senior, num, den, settings);
+        let mut steps: Vec<Step> = ladder.windows(2).map(|w| step(&people, w[0], w[1], num, den, settings)).collect();
+        compound(&mut steps);
+        out.blocks.push(ProgressionBlock { workforce, headline, steps });
+    }
+    out.summary = summary(&out);
+    out
+}
+
+/// The sentence of a progression comparison, from its first block.
+pub fn summary(p: &Progression) -> String {
+    let Some(b) = p.blocks.first() else { return "No figure.".to_string() };
+    let h = &b.headline;
+    match (h.status, h.ratio.as_ref().and_then(|r| r.value)) {
+        (Status::Suppressed, _) => "Withheld for publication: it rests on between 1 and 7 people in a group.".into(),
+        (_, Some(v)) => {
+            let mut s = format!(
+                "Among staff at {} and above, {} staff were {v:.2} times as likely as {} staff to be at {} or above",
+                p.from_band, p.numerator_group, p.denominator_group, p.senior_band
+            );
+            if let Some(ci) = h.ratio.as_ref().and_then(|r| r.ci.as_ref()) {
+                let high = ci.high.map_or_else(|| "no finite upper limit".to_string(), |x| format!("{x:.2}"));
+                s.push_str(&format!(" ({:.0}% CI {:.2} to {high})", ci.level * 100.0, ci.low));
+            }
+            s.push('.');
+            s
+        }
+        _ => format!("No ratio can be estimated: {}.", h.reason.as_deref().unwrap_or("no data")),
+    }
+}
+
+/// Rounds half away from zero to a whole number.
+fn whole(x: f64) -> i64 {
+    x.round() as i64
+}
+
+/// The Model Employer gap.
+pub fn model_employer(staff: Option<&StaffSnapshot>, defs: &Definitions) -> Option<ModelEmployer> {
+    let staff = staff?;
+    let d = &defs.model_employer;
+    let senior = band(&d.senior).unwrap_or(PayBand::Band8a);
+    let count = |keep: &dyn Fn(&Person) -> bool| {
+        let (mut bme, mut known, mut all) = (0u64, 0u64, 0u64);
+        for p in staff.people.iter().filter(|p| keep(p)) {
+            all += 1;
+            match p.ethnicity {
+                Ethnicity::Bme => {
+                    bme += 1;
+                    known += 1;
+                }
+                Ethnicity::White => known += 1,
+                Ethnicity::Unknown => {}
+            }
+        }
+        (bme, known, all)
+    };
+    let (bme_all, known_all, _) = count(&|_| true);
+    let overall = (known_all > 0).then(|| bme_all as f64 / known_all as f64);
+    let mut rows = Vec::new();
+    let (mut below_bme, mut below_known) = (0u64, 0u64);
+    let (mut short_o, mut short_b, mut senior_o, mut senior_b) = (0i64, 0i64, 0i64, 0i64);
+    for b in d.bands.iter().filter_map(|b| band(b)) {
+        let (bme, known, all) = count(&|p: &Person| p.row == PayRow::Band(b));
+        if all > 0 {
+            let gap_o = overall.filter(|_| known > 0).map(|s| whole(s * known as f64 - bme as f64));
+            let below = (below_known > 0).then(|| below_bme as f64 / below_known as f64);
+            let gap_b = below.filter(|_| known > 0).map(|s| whole(s * known as f64 - bme as f64));
+            let add = |total: &mut i64, g: Option<i64>| *total += g.unwrap_or(0).max(0);
+            add(&mut short_o, gap_o);
+            add(&mut short_b, gap_b);
+            if b >= senior {
+                add(&mut senior_o, gap_o);
+                add(&mut senior_b, gap_b);
+            }
+            rows.push(ModelEmployerRow {
+                band: b.label().to_string(),
+                bme: Some(bme),
+                known: Some(known),
+                bme_percent: percent(bme, known),
+                below_bme_percent: below.map(|s| s * 100.0),
+                gap_vs_overall: gap_o,
+                gap_vs_below: gap_b,
+            });
+        }
+        below_bme += bme;
+        below_known += known;
+    }
+    let ok = overall.is_some() && !rows.is_empty();
+    let mut out = ModelEmployer {
+        status: if ok { Status::Ok } else { Status::NoData },
+        reason: (!ok).then(|| "no staff on the Agenda for Change bands with a known ethnicity".to_string()),
+        overall_bme_percent: overall.map(|s| s * 100.0),
+        rows,
+        shortfall_vs_overall: ok.then_some(short_o),
+        senior_shortfall_vs_overall: ok.then_some(senior_o),
+        shortfall_vs_below: ok.then_some(short_b),
+        senior_shortfall_vs_below: ok.then_some(senior_b),
+        senior_band: senior.label().to_string(),
+        summary: String::new(),
+    };
+    out.summary = model_employer_summary(&out);
+    Some(out)
+}
+
+/// The sentence of the Model Employer gap.
+pub fn model_employer_summary(m: &ModelEmployer) -> String {
+    match (m.overall_bme_percent, m.shortfall_vs_overall, m.senior_shortfall_vs_overall) {
+        (Some(share), Some(total), Some(senior)) => format!(
+            "Bringing every band's BME share up to the workforce's {share:.1}% would take {total} more BME staff \
+             in all, {senior} of them at {} and above.",
+            m.senior_band
+        ),
+        _ => format!("No figure: {}.", m.reason.as_deref().unwrap_or("withheld or no data")),
+    }
+}

@@ -1,0 +1,117 @@
+//! The optional pay and gender fields of the staff snapshot (for the pay gaps of the extensions), kept compact on
+//! each [`Person`](super::staff::Person): the amount in pence (`u32`, exact to the penny), FTE in thousandths, a one-byte basis.
+//!
+//! An hourly rate, where given, wins over the annual salary. The hourly pay itself is worked out in compute
+//! (`compute::extensions::pay_gap`), where the weekly hours and the salary basis are settings.
+
+use super::fields::staff as f;
+use crate::normalise::codes::gender::{self, Gender};
+use crate::normalise::quality::QualityLog;
+use crate::read::{Cell, TableInfo};
+
+/// What the pay amount is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum PayBasis {
+    /// No usable pay.
+    #[default]
+    None,
+    /// An hourly rate.
+    Hourly,
+    /// An annual salary.
+    Annual,
+}
+
+/// A person's pay as given: 8 bytes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct PersonPay {
+    /// Hourly rate or annual salary, in pence.
+    pub pence: u32,
+    /// FTE in thousandths (0 when not given).
+    pub fte_milli: u16,
+    /// What `amount` is.
+    pub basis: PayBasis,
+}
+
+impl PersonPay {
+    /// The amount in pounds.
+    pub fn pounds(&self) -> f64 {
+        f64::from(self.pence) / 100.0
+    }
+    /// Pay of `pounds` on `basis`, FTE `fte`.
+    pub fn new(pounds: f64, basis: PayBasis, fte: Option<f64>) -> PersonPay {
+        PersonPay {
+            pence: (pounds * 100.0).round().clamp(0.0, f64::from(u32::MAX)) as u32,
+            fte_milli: fte.map_or(0, |x| (x * 1000.0).round().clamp(0.0, 65535.0) as u16),
+            basis,
+        }
+    }
+    /// FTE, when given and above 0.
+    pub fn fte(&self) -> Option<f64> {
+        (self.fte_milli > 0).then(|| f64::from(self.fte_milli) / 1000.0)
+    }
+}
+
+fn positive(cell: Option<&Cell>, field: &'static str, log: &mut QualityLog) -> Option<f64> {
+    let cell = cell?;
+    if cell.is_blank() {
+        return None;
+    }
+    match cell.number() {
+        Some(x) if x > 0.0 && x.is_finite() => Some(x),
+        Some(0.0) => None,
+        _ => {
+            log.unrecognised(field, &cell.text().map(|t| t.into_owned()).unwrap_or_default());
+            None
+        }
+    }
+}
+
+/// Reads the gender and pay of one row. Unrecognised values are logged with their raw text.
+pub fn classify(cells: &[Cell], log: &mut QualityLog) -> (Gender, PersonPay) {
+    let gender_raw = cells.get(f::GENDER).and_then(Cell::text).map(|t| t.into_owned()).unwrap_or_default();
+    let gender = match gender::classify(&gender_raw) {
+        Some(g) => g,
+        None => {
+            log.unrecognised("gender", &gender_raw);
+            Gender::Unknown
+        }
+    };
+    let fte = positive(cells.get(f::FTE), "fte", log);
+    let fte_milli = match fte {
+        Some(x) if x <= 2.0 => (x * 1000.0).round() as u16,
+        Some(x) => {
+            log.unrecognised("fte", &x.to_string());
+            0
+        }
+        None => 0,
+    };
+    let hourly = positive(cells.get(f::HOURLY_RATE), "hourly_rate", log);
+    let annual = positive(cells.get(f::ANNUAL_SALARY), "annual_salary", log);
+    let pay = match (hourly, annual) {
+        (Some(h), _) => {
+            PersonPay { pence: PersonPay::new(h, PayBasis::Hourly, None).pence, fte_milli, basis: PayBasis::Hourly }
+        }
+        (None, Some(a)) => {
+            PersonPay { pence: PersonPay::new(a, PayBasis::Annual, None).pence, fte_milli, basis: PayBasis::Annual }
+        }
+        (None, None) => PersonPay { pence: 0, fte_milli, basis: PayBasis::None },
+    };
+    (gender, pay)
+}
+
+/// Logs, for the columns the file has, the people in the workforce whose gender is unknown (`gender_unknown`)
+/// and who have no usable pay (`pay_missing`); a file without a gender or pay column gives no warning (the pay
+/// gaps then say there is no pay).
+pub fn log_unknowns(people: &[super::staff::Person], info: &TableInfo, log: &mut QualityLog) {
+    let has = |name: &str| info.columns.iter().any(|c| c.field == name);
+    if has("gender") {
+        for _ in people.iter().filter(|p| p.gender == Gender::Unknown) {
+            log.warn("gender_unknown");
+        }
+    }
+    if has("annual_salary") || has("hourly_rate") {
+        for _ in people.iter().filter(|p| p.pay.basis == PayBasis::None) {
+            log.warn("pay_missing");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! Pay gaps worked by hand, in the style of the gender pay gap guidance.
+
+use wres_wdes::compute::extensions::pay_gap::hourly;
+use wres_wdes::compute::results::Status;
+use wres_wdes::config::{PaySettings, SalaryBasis, Settings};
+use wres_wdes::normalise::codes::gender::Gender;
+use wres_wdes::normalise::codes::{Disability, Ethnicity, PayBand, PayRow, Workforce};
+use wres_wdes::normalise::records::pay::{PayBasis, PersonPay};
+use wres_wdes::normalise::records::staff::{Person, StaffSnapshot};
+use wres_wdes::normalise::records::Records;
+
+fn person(gender: Gender, pay: PersonPay) -> Person {
+    Person {
+        ethnicity: Ethnicity::White,
+        broad: None,
+        disability: Disability::NonDisabled,
+        workforce: Workforce::Clinical,
+        row: PayRow::Band(PayBand::Band5),
+        gender,
+        pay,
+    }
+}
+
+fn records() -> Records {
+    let mut staff = StaffSnapshot::default();
+    for h in [10.0, 12.0, 14.0, 16.0] {
+        staff.people.push(person(Gender::Male, PersonPay::new(h, PayBasis::Hourly, None)));
+    }
+    for h in [9.0, 11.0, 13.0] {
+        staff.people.push(person(Gender::Female, PersonPay::new(h, PayBasis::Hourly, None)));
+    }
+    staff.people.push(person(Gender::Unknown, PersonPay::default()));
+    Records { staff: Some(staff), ..Records::default() }
+}
+
+#[test]
+fn men_10_12_14_16_women_9_11_13() {
+    let results = wres_wdes::compute::compute(&records(), &Settings::for_year(2025)).unwrap();
+    let gap = results.extensions.pay_gaps.iter().find(|g| g.id == "PAYGAP-GENDER").unwrap();
+    assert_eq!(gap.status, Status::Ok);
+    assert_eq!((gap.reference_group, gap.other_group), ("Men", "Women"));
+    let overall = &gap.blocks[0];
+    assert_eq!(overall.workforce, "overall");
+    // Men: mean (10+12+14+16)/4 = 13, median (12+14)/2 = 13; women: mean 11, median 11.
+    assert_eq!(overall.groups[0].mean_hourly, Some(13.0));
+    assert_eq!(overall.groups[0].median_hourly, Some(13.0));
+    assert_eq!(overall.groups[1].mean_hourly, Some(11.0));
+    assert_eq!(overall.groups[1].median_hourly, Some(11.0));
+    // (13 - 11) / 13 = 15.38%
+    let want = 2.0 / 13.0 * 100.0;
+    assert!((overall.mean_gap_percent.unwrap() - want).abs() < 1e-9);
+    assert!((overall.median_gap_percent.unwrap() - want).abs() < 1e-9);
+    assert!((want - 15.38).abs() < 0.01);
+    // Ranked: 9W 10M | 11W 12M | 13W 14M | 16M ... seven people: quartile sizes 1, 2, 2, 2 (floor(k x 7 / 4)):
+    // Q1 = {9W}, Q2 = {10M, 11W}, Q3 = {12M, 13W}, Q4 = {14M, 16M}.
+    let shares: Vec<(u64, u64)> =
+        overall.quartiles.iter().map(|q| (q.shares[0].count.unwrap(), q.shares[1].count.unwrap())).collect();
+    assert_eq!(shares, vec![(0, 1), (1, 1), (1, 1), (2, 0)]);
+    let women_percent: Vec<f64> = overall.quartiles.iter().map(|q| q.shares[1].percent.unwrap()).collect();
+    assert_eq!(women_percent, vec![100.0, 50.0, 50.0, 0.0]);
+    // The person without pay is counted, never dropped silently.
+    let no_pay = gap.left_out.iter().find(|l| l.reason == "no_pay").unwrap();
+    assert_eq!(no_pay.people, Some(1));
+    assert!(gap.summary.contains("15.4% less"), "{}", gap.summary);
+}
+
+#[test]
+fn hourly_pay_from_annual_salary() {
+    let weeks = 52.143;
+    // 37.5 x 52.143 = 1955.3625 hours a year.
+    let actual = PaySettings { weekly_hours: 37.5, salary_basis: SalaryBasis::Actual };
+    let full_time = PaySettings { weekly_hours: 37.5, salary_basis: SalaryBasis::FullTime };
+    let part = person(Gender::Female, PersonPay::new(9776.81, PayBasis::Annual, Some(0.5)));
+    assert!((hourly(&part, &actual, weeks).unwrap() - 10.0).abs() < 1e-4);
+    let point = person(Gender::Female, PersonPay::new(19553.63, PayBasis::Annual, Some(0.5)));
+    assert!((hourly(&point, &full_time, weeks).unwrap() - 10.0).abs() < 1e-4);
+    // No FTE: no hourly pay from an actual salary.
+    let no_fte = person(Gender::Female, PersonPay::new(19553.63, PayBasis::Annual, None));
+    assert_eq!(hourly(&no_fte, &actual, weeks), None);
+    // An hourly rate wins, whatever the basis.
+    let rate = person(Gender::Male, PersonPay::new(12.5, PayBasis::Hourly, Some(0.5)));
+    assert_eq!(hourly(&rate, &actual, weeks), Some(12.5));
+    // 30 weekly hours.
+    let thirty = PaySettings { weekly_hours: 30.0, salary_basis: SalaryBasis::FullTime };
+    assert!((hourly(&point, &thirty, weeks).unwrap() - 19553.63 / (30.0 * weeks)).abs() < 1e-9);
+}
+
+#[test]
+fn publication_withholds_the_pay_of_small_groups() {
+    let mut settings = Settings::for_year(2025);
+    settings.publication = true;
+    let results = wres_wdes::compute::compute(&records(), &settings).unwrap();
+    let gap = results.extensions.pay_gaps.iter().find(|g| g.id == "PAYGAP-GENDER").unwrap();
+    let overall = &gap.blocks[0];
+    assert_eq!(overall.status, Status::Suppressed);
+    assert_eq!(overall.mean_gap_percent, None);
+    assert!(overall.groups.iter().all(|g| g.mean_hourly.is_none() && g.people.is_none()));
+}
+
+#[test]
+fn person_stays_small() {
+    assert!(std::mem::size_of::<Person>() <= 16, "{}", std::mem::size_of::<Person>());
+}
