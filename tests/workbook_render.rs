@@ -228,7 +228,11 @@ fn bytes(r: &Results) -> Vec<u8> {
 #[test]
 fn sheet_names_and_order() {
     let (names, _) = sheets(&bytes(&results()));
-    assert_eq!(names, ["Summary", "WRES", "WDES", "Population", "Return", "Trend", "Data quality", "Method"]);
+    // The seven sheets of outputs.md in their order, then the extensions' sheet.
+    assert_eq!(
+        names,
+        ["Summary", "WRES", "WDES", "Population", "Return", "Trend", "Data quality", "Method", "Beyond the returns"]
+    );
     assert_eq!(names, SHEETS);
 }
 

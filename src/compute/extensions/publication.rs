@@ -114,8 +114,9 @@ pub fn disclose(ext: &mut Extensions) {
                 (Some(b), Some(k)) => percent(b, k),
                 _ => None,
             };
+            // Rounded to the nearest 5 like every published headcount, so no gap of 1-7 people is shown.
             let gap = |s: Option<f64>| match (s, r.bme, r.known) {
-                (Some(s), Some(b), Some(k)) => Some((s * k as f64 - b as f64).round() as i64),
+                (Some(s), Some(b), Some(k)) => Some(((s * k as f64 - b as f64) / 5.0).round() as i64 * 5),
                 _ => None,
             };
             let below = (below_known > 0).then(|| below_bme as f64 / below_known as f64);

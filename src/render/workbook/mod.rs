@@ -9,6 +9,7 @@
 //! the organisation and page number in the footer. The document creation date is the snapshot date, so the same
 //! results give a byte-identical file.
 
+mod beyond;
 mod charts;
 pub mod formats;
 mod method;
@@ -29,7 +30,8 @@ use crate::stats::{Assessment, CiMethod, NotEstimable};
 pub use formats::Formats;
 
 /// The sheet names, in order.
-pub const SHEETS: [&str; 8] = ["Summary", "WRES", "WDES", "Population", "Return", "Trend", "Data quality", "Method"];
+pub const SHEETS: [&str; 9] =
+    ["Summary", "WRES", "WDES", "Population", "Return", "Trend", "Data quality", "Method", "Beyond the returns"];
 
 /// Renders `results` as an xlsx workbook, in memory.
 ///
@@ -57,7 +59,8 @@ pub fn to_bytes(results: &Results) -> Result<Vec<u8>> {
             4 => return_sheet::write(&mut sheet, results)?,
             5 => trend::write(&mut sheet, results)?,
             6 => quality::write(&mut sheet, results)?,
-            _ => method::write(&mut sheet, results)?,
+            7 => method::write(&mut sheet, results)?,
+            _ => beyond::write(&mut sheet, results)?,
         }
         sheet.finish(&org)?;
     }

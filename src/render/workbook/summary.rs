@@ -7,7 +7,7 @@ use crate::compute::results::{Figures, IndicatorResult, Results, Status};
 use crate::error::Result;
 
 /// The Summary's table starts on this row (0-based); tests and the Trend sheet rely on nothing else.
-pub(crate) const TABLE_ROW: u32 = 6;
+pub(crate) const TABLE_ROW: u32 = 10;
 
 /// Writes the Summary sheet.
 pub(crate) fn write(sheet: &mut Sheet, results: &Results) -> Result<()> {
@@ -26,6 +26,9 @@ pub(crate) fn write(sheet: &mut Sheet, results: &Results) -> Result<()> {
         sheet.label(1 + i as u32, 0, k, &f.bold)?;
         sheet.label(1 + i as u32, 2, v, &f.text)?;
     }
+    sheet.label(6, 0, "What the figures say", &f.heading)?;
+    sheet.label(7, 0, &format!("WRES: {}", results.narrative.wres), &f.text)?;
+    sheet.label(8, 0, &format!("WDES: {}", results.narrative.wdes), &f.text)?;
     let level = level_words(results.settings.ci_level);
     let head = headers(&[
         "Standard",
