@@ -28,6 +28,9 @@ impl Outputs {
 
 /// Computes a trust's results and writes its outputs.
 pub fn produce(run: &Run, outputs: &Outputs, strict: bool) -> Result<Results> {
+    if outputs.workbook.is_some() {
+        return Err(Error::usage("the workbook (--out) is not built yet; use --json or --csv"));
+    }
     let input_paths = inputs::input_paths(&run.inputs);
     for path in outputs.paths() {
         render::atomic::refuse_input(path, &input_paths)?;
@@ -47,14 +50,15 @@ pub fn produce(run: &Run, outputs: &Outputs, strict: bool) -> Result<Results> {
         }
     }
     let results = crate::compute::compute(&records, &run.settings)?;
+    // Every output is written in full to a temporary file before any is put in place: a failure on the way
+    // leaves none of them (and never a partial one).
+    let mut staged = Vec::new();
     if let Some(path) = &outputs.json {
-        render::atomic::write(path, render::json::to_string(&results)?.as_bytes())?;
+        staged.push(render::atomic::stage(path, render::json::to_string(&results)?.as_bytes())?);
     }
     if let Some(path) = &outputs.csv {
-        render::atomic::write(path, render::csv::to_string(&results)?.as_bytes())?;
+        staged.push(render::atomic::stage(path, render::csv::to_string(&results)?.as_bytes())?);
     }
-    if outputs.workbook.is_some() {
-        return Err(Error::usage("the workbook (--out) is not built yet; use --json or --csv"));
-    }
+    render::atomic::commit_all(staged)?;
     Ok(results)
 }
