@@ -533,3 +533,59 @@ fn a_200_mb_file_is_read_in_bounded_memory() {
     }
     assert_eq!(quality(&json(d.path()), "staff")["rows_read"], i);
 }
+
+// ---- Fuzz smoke (stable) ---------------------------------------------------------------------------------------
+
+/// A few hundred random inputs through the same bodies as the cargo-fuzz targets in `fuzz/` (which run for
+/// minutes on nightly): delimited text, header rows and every classifier must never panic.
+mod smoke {
+    use std::collections::BTreeMap;
+    use std::io::Write;
+
+    use proptest::prelude::*;
+    use wres_wdes::normalise::codes::{band, case_type, disability, ethnicity, staff_group, survey, yes_no};
+    use wres_wdes::read::{match_header_row, read_table, Cell, FieldSpec, TableRequest};
+
+    const FIELDS: &[FieldSpec] = &[
+        FieldSpec { name: "person_id", aliases: &["Employee Number"], required: true },
+        FieldSpec { name: "pay_band", aliases: &["Pay Band", "Band"], required: true },
+        FieldSpec { name: "date", aliases: &["Date"], required: false },
+    ];
+
+    fn cell(c: &Cell) {
+        let _ = (c.text(), c.number(), c.count(), c.date(), c.is_blank());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn csv_bytes_never_panic(
+            head in prop::sample::select(vec![&b""[..], b"Employee Number,Pay Band,Date\n", b"\xEF\xBB\xBFBand;Employee Number\n", b"\xFF\xFE"]),
+            body in prop::collection::vec(prop::sample::select(b"ab,;\t\"\n\r 0123-/.\xC3\xA9\xFF\x00#".to_vec()), 0..400),
+        ) {
+            let mut file = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
+            file.write_all(head).unwrap();
+            file.write_all(&body).unwrap();
+            file.flush().unwrap();
+            let overrides = BTreeMap::new();
+            let request = TableRequest { path: file.path(), fields: FIELDS, sheet: None, overrides: &overrides };
+            if let Err(e) = read_table(&request, &mut |row| { row.cells.iter().for_each(cell); Ok(()) }) {
+                prop_assert!(!e.message().contains("the reader failed"), "{}", e);
+            }
+        }
+
+        #[test]
+        fn headers_and_values_never_panic(cells in prop::collection::vec("\\PC{0,12}", 0..8), raw in "\\PC{0,40}", n in any::<f64>()) {
+            let _ = match_header_row(&cells, FIELDS, &BTreeMap::new());
+            let overrides = BTreeMap::from([("pay_band".to_string(), raw.clone())]);
+            let _ = match_header_row(&cells, FIELDS, &overrides);
+            let _ = (ethnicity::classify(&raw), disability::classify(&raw), band::classify(&raw), staff_group::classify(&raw));
+            let _ = (yes_no::classify(&raw), yes_no::appointed(&raw), case_type::classify(&raw), survey::classify_measure(&raw));
+            let _ = wres_wdes::normalise::quality::mask_identifiers(&raw);
+            for c in [Cell::Text(raw.clone()), Cell::Error(raw.clone()), Cell::Number(n), Cell::DateTime(n)] {
+                cell(&c);
+            }
+        }
+    }
+}

@@ -318,7 +318,7 @@ fn strict_turns_every_data_quality_problem_into_exit_3_with_no_outputs() {
 
     // Each problem alone fails --strict, naming the file and the problem.
     let cases: &[(&str, &str, &str)] = &[
-        ("unrecognised.csv", "1001,Martian,No,Band 5,Nursing\n", "unrecognised ethnicity 'Martian'"),
+        ("unrecognised.csv", "2001,Martian,No,Band 5,Nursing\n", "unrecognised ethnicity 'Martian'"),
         ("noid.csv", ",A,No,Band 5,Nursing\n", "(missing_person_id)"),
         ("conflict.csv", "1001-2,H,No,Band 5,Nursing\n", "conflicting_ethnicity"),
     ];

@@ -196,6 +196,21 @@ fn read_delimited(
     })
 }
 
+/// Header matching on its own, for the fuzz targets: the column of each field in a header row, or the message a
+/// user would get (a missing required field, an ambiguous column, an override naming no header).
+#[doc(hidden)]
+pub fn match_header_row(
+    headers: &[String],
+    fields: &[FieldSpec],
+    overrides: &BTreeMap<String, String>,
+) -> std::result::Result<Vec<Option<usize>>, String> {
+    let matching = header::match_fields(headers, fields, overrides);
+    if !matching.holds_required(fields) {
+        return Err(matching.missing_message(headers, fields, overrides));
+    }
+    matching.resolve(headers, fields, overrides).map(|(columns, _)| columns)
+}
+
 /// A damaged or hostile file must never crash the program: a panic while reading one (in a parsing library, say)
 /// becomes an error naming the file, exit code 1, with the panic's own message kept for a bug report.
 mod guard {
