@@ -71,10 +71,10 @@ pub fn run(args: CheckArgs, _verbosity: Verbosity) -> Result<ExitCode> {
     if args.json {
         let text = serde_json::to_string_pretty(&records.quality)
             .map_err(|e| Error::io(format!("internal error writing JSON: {e}")))?;
-        println!("{text}");
+        super::print_out(&format!("{text}\n"))?;
     } else {
         for q in &records.quality {
-            println!("{}", describe(q));
+            super::print_out(&format!("{}\n", describe(q)))?;
         }
     }
     let found = problems(&records.quality);

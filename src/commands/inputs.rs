@@ -206,6 +206,17 @@ pub fn load(inputs: &Inputs, period: &Period) -> Result<Records> {
     for path in &inputs.previous {
         out.previous.push(crate::read::previous::read_previous(path)?);
     }
+    // A header with nothing below it is a failed or filtered export, not a trust with no staff; only a cases file
+    // may honestly be empty (no cases in the two years).
+    for (q, f) in out.quality.iter().zip(given(inputs)) {
+        if q.rows_read == Some(0) && q.kind != "cases" {
+            return Err(Error::data(format!(
+                "{}: has a header row (row {}) but no data rows below it",
+                f.shown, q.header_row
+            ))
+            .with_hint("export the data again: an export with only a header usually means a filter matched nobody"));
+        }
+    }
     if !inputs.population.is_empty() {
         out.population = crate::read::census::PopulationFiles::read(&inputs.population)?;
     }

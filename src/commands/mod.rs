@@ -142,6 +142,18 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
+/// Writes `text` to stdout. A closed pipe (`wres-wdes check ... | head`) is not an error: the reader has gone, so
+/// the rest is dropped quietly instead of panicking; any other failure to write is exit code 1.
+pub fn print_out(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(crate::error::Error::io(format!("cannot write to standard output: {e}"))),
+    }
+}
+
 /// How much to say on stderr.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Verbosity {

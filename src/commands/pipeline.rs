@@ -53,15 +53,18 @@ pub fn produce(run: &Run, outputs: &Outputs, strict: bool, verbosity: Verbosity)
         }
     }
     let results = crate::compute::compute(&records, &run.settings)?;
+    // Every output is written in full to a temporary file before any is put in place: a failure on the way
+    // leaves none of them (and never a partial one).
+    let mut staged = Vec::new();
     if let Some(path) = &outputs.json {
-        render::atomic::write(path, render::json::to_string(&results)?.as_bytes())?;
+        staged.push(render::atomic::stage(path, render::json::to_string(&results)?.as_bytes())?);
     }
     if let Some(path) = &outputs.csv {
-        render::atomic::write(path, render::csv::to_string(&results)?.as_bytes())?;
+        staged.push(render::atomic::stage(path, render::csv::to_string(&results)?.as_bytes())?);
     }
     if let Some(path) = &outputs.workbook {
-        let bytes = render::workbook::to_bytes(&results)?;
-        render::atomic::write(path, &bytes)?;
+        staged.push(render::atomic::stage(path, &render::workbook::to_bytes(&results)?)?);
     }
+    render::atomic::commit_all(staged)?;
     Ok(results)
 }

@@ -65,7 +65,7 @@ pub fn run(args: ReportArgs, verbosity: Verbosity) -> Result<ExitCode> {
         effective.output.strict = Some(args.strict || run.config.output.strict.unwrap_or(false));
         let text = toml::to_string_pretty(&effective)
             .map_err(|e| Error::io(format!("internal error writing the settings: {e}")))?;
-        print!("{text}");
+        super::print_out(&text)?;
         return Ok(ExitCode::SUCCESS);
     }
     if outputs.paths().is_empty() {

@@ -161,9 +161,9 @@ pub fn run(args: RlArgs, verbosity: Verbosity) -> Result<ExitCode> {
     if args.json {
         let text =
             serde_json::to_string_pretty(&to_json(&r)).map_err(|e| Error::io(format!("could not write JSON: {e}")))?;
-        println!("{text}");
+        super::print_out(&format!("{text}\n"))?;
     } else {
-        print!("{}", to_words(&r));
+        super::print_out(&to_words(&r))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -31,7 +31,7 @@ pub fn run(args: SampleArgs, _verbosity: Verbosity) -> Result<ExitCode> {
     let presentation = if args.alternative { Presentation::Alternative } else { Presentation::Standard };
     let trust = synthetic::generate(&SampleOptions { staff: args.staff, seed: args.seed, presentation });
     for path in synthetic::write(&trust, &args.out_dir)? {
-        println!("{}", path.display());
+        super::print_out(&format!("{}\n", path.display()))?;
     }
     Ok(ExitCode::SUCCESS)
 }

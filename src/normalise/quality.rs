@@ -111,7 +111,7 @@ impl QualityLog {
     }
     /// Counts a value not recognised in `field`.
     pub fn unrecognised(&mut self, field: &'static str, raw: &str) {
-        let value: String = raw.trim().chars().take(MAX_VALUE_CHARS).collect();
+        let value: String = mask_identifiers(raw.trim()).chars().take(MAX_VALUE_CHARS).collect();
         *self.unrecognised.entry((field, value)).or_default() += 1;
     }
     /// Counts a condition worth a look.
@@ -148,6 +148,50 @@ impl QualityLog {
             columns: info.columns.clone(),
         }
     }
+}
+
+/// Masks what looks like an identifier in a raw value before it is logged: a word holding `@` (an email address)
+/// becomes `<email>`, and each run of 6 or more digits (a staff, NHS or phone number) becomes `#`s. The raw text of
+/// a coded column is shown so a user can fix or map it; a staff number pasted into the wrong column must not be.
+///
+/// ```
+/// use wres_wdes::normalise::quality::mask_identifiers;
+/// assert_eq!(mask_identifiers("Band 5"), "Band 5");
+/// assert_eq!(mask_identifiers("2024-03-31"), "2024-03-31");
+/// assert_eq!(mask_identifiers("id 12345678-2"), "id ########-2");
+/// assert_eq!(mask_identifiers("ask jo.bloggs@nhs.net"), "ask <email>");
+/// ```
+pub fn mask_identifiers(raw: &str) -> String {
+    const MIN_DIGITS: usize = 6;
+    let mut out = String::with_capacity(raw.len());
+    for (i, word) in raw.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if word.contains('@') {
+            out.push_str("<email>");
+            continue;
+        }
+        let mut run = String::new();
+        let flush = |run: &mut String, out: &mut String| {
+            if run.chars().count() >= MIN_DIGITS {
+                out.extend(run.chars().map(|_| '#'));
+            } else {
+                out.push_str(run);
+            }
+            run.clear();
+        };
+        for c in word.chars() {
+            if c.is_ascii_digit() {
+                run.push(c);
+            } else {
+                flush(&mut run, &mut out);
+                out.push(c);
+            }
+        }
+        flush(&mut run, &mut out);
+    }
+    out
 }
 
 /// Exclusion reasons that follow from the spec's rules rather than from problems in the data.

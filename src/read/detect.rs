@@ -83,10 +83,29 @@ pub(crate) fn detect(path: &Path, head: &[u8]) -> Result<Detected> {
     }
     let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
     if !utf16 && head.contains(&0) {
+        if looks_like_utf16(head) {
+            return Err(Error::io(format!(
+                "{shown}: looks like UTF-16 text without a byte-order mark, which cannot be read reliably"
+            ))
+            .with_hint("save it again as UTF-8 CSV (in Excel: File > Save As > CSV UTF-8), or as .xlsx"));
+        }
         return Err(Error::io(format!("{shown}: is not a spreadsheet or a text file (CSV)"))
             .with_hint("save the data from Excel as .xlsx or .csv"));
     }
     Ok(Detected::Text)
+}
+
+/// Whether bytes look like UTF-16 text: most bytes at even (big-endian) or odd (little-endian) offsets are zero
+/// and the others are not (ASCII text in UTF-16).
+fn looks_like_utf16(head: &[u8]) -> bool {
+    let sample = head.get(..head.len().min(4096) & !1).unwrap_or(&[]);
+    let pairs = sample.len() / 2;
+    if pairs < 4 {
+        return false;
+    }
+    let zero_at = |parity: usize| sample.iter().skip(parity).step_by(2).filter(|b| **b == 0).count();
+    let (even, odd) = (zero_at(0), zero_at(1));
+    (odd * 10 >= pairs * 9 && even * 10 <= pairs) || (even * 10 >= pairs * 9 && odd * 10 <= pairs)
 }
 
 fn read_tail(path: &Path) -> io::Result<Vec<u8>> {
@@ -112,5 +131,15 @@ mod tests {
         assert!(contains(b"..xl/workbook.xml..", b"xl/workbook.xml"));
         assert!(!contains(b"xl/work", b"xl/workbook.xml"));
         assert!(!contains(b"abc", b""));
+    }
+
+    #[test]
+    fn utf16_without_bom() {
+        let le: Vec<u8> = "Staff Number,Band\r\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = "Staff Number,Band\r\n".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert!(looks_like_utf16(&le));
+        assert!(looks_like_utf16(&be));
+        assert!(!looks_like_utf16(b"a,b\n\0\0\0\0\x01\x02\x03"));
+        assert!(!looks_like_utf16(&[0, 0]));
     }
 }

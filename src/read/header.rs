@@ -162,6 +162,15 @@ impl Matching {
             })
             .collect();
         let noun = if missing.len() == 1 { "column" } else { "columns" };
+        if self.any_found() == 0 {
+            // The closest row matched nothing, so it may well be a row of data (the header row was lost): its
+            // cells could be names or staff numbers, and are not repeated in a message.
+            return format!(
+                "no {noun} for {}; no row among the first {} holds any of the accepted column names",
+                missing.join(", "),
+                super::table::HEADER_SEARCH_ROWS
+            );
+        }
         format!("no {noun} for {}; the columns found are: {}", missing.join(", "), list_headers(headers))
     }
 }

@@ -142,6 +142,10 @@ pub struct Row<'a> {
 /// opened or is not a spreadsheet (exit 1), or no sheet holding the required fields (exit 3, listing the columns
 /// found and the names tried). An error returned by `on_row` stops the read and is passed through.
 pub fn read_table(request: &TableRequest<'_>, on_row: &mut dyn FnMut(&Row<'_>) -> Result<()>) -> Result<TableInfo> {
+    guard::catching(request.path, || read_any(request, on_row))
+}
+
+fn read_any(request: &TableRequest<'_>, on_row: &mut dyn FnMut(&Row<'_>) -> Result<()>) -> Result<TableInfo> {
     let head = detect::open_head(request.path)?;
     match detect::detect(request.path, &head)? {
         detect::Detected::Zip(format) => {
@@ -194,4 +198,89 @@ fn read_delimited(
         rows_read: counts.rows_read,
         blank_rows: counts.blank_rows,
     })
+}
+
+/// Header matching on its own, for the fuzz targets: the column of each field in a header row, or the message a
+/// user would get (a missing required field, an ambiguous column, an override naming no header).
+#[doc(hidden)]
+pub fn match_header_row(
+    headers: &[String],
+    fields: &[FieldSpec],
+    overrides: &BTreeMap<String, String>,
+) -> std::result::Result<Vec<Option<usize>>, String> {
+    let matching = header::match_fields(headers, fields, overrides);
+    if !matching.holds_required(fields) {
+        return Err(matching.missing_message(headers, fields, overrides));
+    }
+    matching.resolve(headers, fields, overrides).map(|(columns, _)| columns)
+}
+
+/// A damaged or hostile file must never crash the program: a panic while reading one (in a parsing library, say)
+/// becomes an error naming the file, exit code 1, with the panic's own message kept for a bug report.
+mod guard {
+    use std::cell::{Cell, RefCell};
+    use std::panic::{self, AssertUnwindSafe};
+    use std::path::Path;
+    use std::sync::Once;
+
+    use crate::error::{Error, Result};
+
+    thread_local! {
+        /// True while this thread reads a file under the guard: its panics are caught and reported as errors.
+        static GUARDED: Cell<bool> = const { Cell::new(false) };
+        /// The message of the last panic caught on this thread.
+        static CAUGHT: RefCell<Option<String>> = const { RefCell::new(None) };
+    }
+
+    static HOOK: Once = Once::new();
+
+    /// Runs `read` on `path`, turning a panic into an error.
+    pub(super) fn catching<T>(path: &Path, read: impl FnOnce() -> Result<T>) -> Result<T> {
+        HOOK.call_once(|| {
+            let previous = panic::take_hook();
+            panic::set_hook(Box::new(move |info| {
+                if GUARDED.with(Cell::get) {
+                    let message = info
+                        .payload()
+                        .downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| info.payload().downcast_ref::<String>().cloned())
+                        .unwrap_or_else(|| "unknown".to_string());
+                    let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+                    CAUGHT.with(|c| *c.borrow_mut() = Some(format!("{message}{at}")));
+                } else {
+                    previous(info);
+                }
+            }));
+        });
+        let was = GUARDED.with(|g| g.replace(true));
+        let outcome = panic::catch_unwind(AssertUnwindSafe(read));
+        GUARDED.with(|g| g.set(was));
+        outcome.unwrap_or_else(|_| {
+            let detail = CAUGHT.with(|c| c.borrow_mut().take()).unwrap_or_else(|| "unknown".to_string());
+            Err(Error::io(format!(
+                "{}: could not be read: the reader failed ({detail}); the file may be damaged",
+                path.display()
+            ))
+            .with_hint(
+                "open it in Excel and save it again, or export the data as CSV; if it opens normally, please report \
+                 this with the message above",
+            ))
+        })
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn a_panic_becomes_an_error_naming_the_file() {
+            let e = catching(Path::new("staff.xlsx"), || -> Result<()> { panic!("boom") }).unwrap_err();
+            assert_eq!(e.exit_code(), 1);
+            assert!(e.message().starts_with("staff.xlsx: could not be read"), "{e}");
+            assert!(e.message().contains("boom"), "{e}");
+            // Outside the guard nothing changed, and the guard is reusable.
+            assert!(catching(Path::new("x"), || Ok(1)).is_ok());
+        }
+    }
 }

@@ -19,6 +19,9 @@ use super::{yes_no, Disability};
 /// assert_eq!(classify("Maybe"), None);
 /// ```
 pub fn classify(raw: &str) -> Option<Disability> {
+    if super::text::is_excel_error(raw) {
+        return None;
+    }
     let normed = norm(raw);
     if raw.trim().is_empty() {
         return Some(Disability::Unknown);

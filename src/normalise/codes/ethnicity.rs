@@ -37,6 +37,9 @@ use super::{BroadGroup, Ethnicity, EthnicityClass};
 /// assert_eq!(classify("Not a code"), None);
 /// ```
 pub fn classify(raw: &str) -> Option<EthnicityClass> {
+    if super::text::is_excel_error(raw) {
+        return None;
+    }
     let tidied = tidy(raw);
     if tidied.is_empty() {
         return Some(UNKNOWN);

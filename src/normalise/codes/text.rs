@@ -2,6 +2,36 @@
 //!
 //! Everything here works on `char`s, never on byte offsets, so arbitrary UTF-8 input cannot panic.
 
+/// Whether a value is one of Excel's error values (`#N/A`, `#REF!`, ...), as an error cell or pasted as text. It
+/// is never a code, even where "N/A" would be read as "not stated": a broken lookup must show in the data-quality
+/// log, not pass silently as an unknown.
+///
+/// ```ignore
+/// assert!(is_excel_error(" #N/A "));
+/// assert!(!is_excel_error("N/A"));
+/// ```
+pub(crate) fn is_excel_error(raw: &str) -> bool {
+    const ERRORS: &[&str] = &[
+        "#N/A",
+        "#REF!",
+        "#VALUE!",
+        "#DIV/0!",
+        "#NAME?",
+        "#NULL!",
+        "#NUM!",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#UNKNOWN!",
+        "#BUSY!",
+        "#GETTING_DATA",
+    ];
+    let t = raw.trim();
+    ERRORS.iter().any(|e| e.eq_ignore_ascii_case(t))
+}
+
 /// The matching form of a value: lowercase, `&` spelt `and`, every character that is not a letter or digit turned
 /// into a space (so hyphens, en/em dashes, colons, commas, brackets and slashes all separate words), whitespace
 /// collapsed and trimmed. "White - British", "White: British" and " white  british " all become `white british`.

@@ -113,6 +113,17 @@ pub fn normalise_staff(file: &InputFile, mapping: &WorkforceMapping) -> Result<(
         let primary = text(f::PRIMARY).and_then(|p| yes_no::classify(&p)).unwrap_or(false);
         if let Some(previous) = seen.get(&key) {
             if previous.primary || !primary {
+                // The row kept and this one should describe the same person: say when they disagree.
+                if let Some(kept) = snapshot.people.get(previous.position as usize) {
+                    let eth = ethnicity::classify(&text(f::ETHNICITY).unwrap_or_default()).map(|e| e.group);
+                    if eth.unwrap_or(Ethnicity::Unknown) != kept.ethnicity {
+                        log.warn("conflicting_ethnicity");
+                    }
+                    let dis = disability::classify(&text(f::DISABILITY).unwrap_or_default());
+                    if dis.unwrap_or(Disability::Unknown) != kept.disability {
+                        log.warn("conflicting_disability");
+                    }
+                }
                 log.exclude("duplicate_person");
                 return Ok(());
             }

@@ -1,0 +1,208 @@
+//! Helpers for the hostile-input tests: run the binary (asserting it never panics), write small trusts and
+//! damaged files, fingerprint inputs, and list what a run left behind.
+#![allow(dead_code)]
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// What a run of the binary did.
+#[derive(Debug)]
+pub struct Out {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Out {
+    /// Asserts the exit code and that stderr holds every fragment (and, for a failure, a hint).
+    pub fn expect(&self, code: i32, fragments: &[&str]) -> &Self {
+        assert_eq!(self.code, code, "exit code; stderr:\n{}\nstdout:\n{}", self.stderr, self.stdout);
+        for f in fragments {
+            assert!(self.stderr.contains(f), "stderr lacks {f:?}:\n{}", self.stderr);
+        }
+        if code != 0 {
+            assert!(self.stderr.lines().any(|l| l.starts_with("error: ")), "stderr:\n{}", self.stderr);
+        }
+        self
+    }
+    /// Asserts stderr gives the user something to do.
+    pub fn hints(&self) -> &Self {
+        assert!(self.stderr.contains("hint: "), "no hint in stderr:\n{}", self.stderr);
+        self
+    }
+}
+
+/// Runs `wres-wdes` in `dir` with `args`; never a panic (exit 101, or a "panicked" line).
+pub fn run<S: AsRef<OsStr>>(dir: &Path, args: &[S]) -> Out {
+    let output = Command::cargo_bin("wres-wdes")
+        .expect("binary")
+        .current_dir(dir)
+        .args(args)
+        .timeout(std::time::Duration::from_secs(240))
+        .output()
+        .expect("run wres-wdes");
+    let out = Out {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    };
+    assert_ne!(out.code, 101, "panicked:\n{}", out.stderr);
+    assert_ne!(out.code, -1, "killed or timed out:\n{}", out.stderr);
+    assert!(!out.stderr.contains("panicked"), "panicked:\n{}", out.stderr);
+    out
+}
+
+/// `report --year 2025 --json out.json` with `args` in front (usually `--staff FILE`).
+pub fn report(dir: &Path, args: &[&str]) -> Out {
+    let mut all: Vec<&str> = vec!["report", "--year", "2025"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--json", "out.json"]);
+    run(dir, &all)
+}
+
+/// The JSON `report` wrote to `dir/out.json`.
+pub fn json(dir: &Path) -> Value {
+    let text = std::fs::read_to_string(dir.join("out.json")).expect("out.json written");
+    serde_json::from_str(&text).expect("valid JSON")
+}
+
+/// The data-quality entry of one input kind.
+pub fn quality<'a>(results: &'a Value, kind: &str) -> &'a Value {
+    results["data_quality"]["inputs"]
+        .as_array()
+        .expect("data_quality.inputs")
+        .iter()
+        .find(|q| q["kind"] == kind)
+        .unwrap_or_else(|| panic!("no data-quality entry for {kind}: {}", results["data_quality"]))
+}
+
+/// Rows left out for `reason` in a data-quality entry (0 when absent).
+pub fn excluded(q: &Value, reason: &str) -> u64 {
+    q["excluded"].as_array().unwrap().iter().find(|e| e["reason"] == reason).map_or(0, |e| e["rows"].as_u64().unwrap())
+}
+
+/// Rows with `warning` in a data-quality entry (0 when absent).
+pub fn warned(q: &Value, warning: &str) -> u64 {
+    q["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["warning"] == warning)
+        .map_or(0, |w| w["rows"].as_u64().unwrap())
+}
+
+/// Asserts a failed run left no output and no temporary file in `dir` (only the `inputs` named remain).
+pub fn nothing_written(dir: &Path, inputs: &[&str]) {
+    let mut left: Vec<String> = Vec::new();
+    for entry in walk(dir) {
+        let name = entry.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+        if !inputs.contains(&name.as_str()) {
+            left.push(name);
+        }
+    }
+    assert!(left.is_empty(), "left behind in {}: {left:?}", dir.display());
+}
+
+/// Every file under `dir`, recursively.
+pub fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// SHA-256 of a file, hex.
+pub fn sha256(path: &Path) -> String {
+    use sha2::{Digest, Sha256};
+    let bytes = std::fs::read(path).unwrap();
+    Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The staff header used by the small trusts.
+pub const STAFF_HEADER: &str = "Employee Number,Ethnic Origin,Disability Flag,Pay Band,Staff Group";
+
+/// A valid staff CSV of `n` people (ids 1001...), alternately White and BME, nurses at Band 5.
+pub fn staff_csv(n: usize) -> String {
+    let mut s = format!("{STAFF_HEADER}\n");
+    for i in 0..n {
+        let eth = if i % 2 == 0 { "A White - British" } else { "H Asian or Asian British - Indian" };
+        let dis = if i % 5 == 0 { "Yes" } else { "No" };
+        s.push_str(&format!("{},{eth},{dis},Band 5,Nursing and Midwifery Registered\n", 1001 + i));
+    }
+    s
+}
+
+/// Writes `text` to `dir/name`.
+pub fn put(dir: &Path, name: &str, text: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// The staff rows of [`staff_csv`] as a workbook (`rust_xlsxwriter`), with `extra` applied to the sheet.
+pub fn staff_xlsx(path: &Path, n: usize, extra: impl FnOnce(&mut rust_xlsxwriter::Worksheet)) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Staff").unwrap();
+    for (r, line) in staff_csv(n).lines().enumerate() {
+        for (c, v) in line.split(',').enumerate() {
+            ws.write_string(r as u32, c as u16, v).unwrap();
+        }
+    }
+    extra(ws);
+    wb.save(path).unwrap();
+}
+
+/// A minimal OLE compound file (version 3, 512-byte sectors) holding the streams `EncryptionInfo` and
+/// `EncryptedPackage`: the shape of a password-protected xlsx.
+pub fn encrypted_xlsx() -> Vec<u8> {
+    const END: u32 = 0xFFFF_FFFE;
+    const FREE: u32 = 0xFFFF_FFFF;
+    let mut header = vec![0u8; 512];
+    header[..8].copy_from_slice(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+    header[24..26].copy_from_slice(&0x003Eu16.to_le_bytes()); // minor version
+    header[26..28].copy_from_slice(&3u16.to_le_bytes()); // major version 3
+    header[28..30].copy_from_slice(&0xFFFEu16.to_le_bytes()); // byte order
+    header[30..32].copy_from_slice(&9u16.to_le_bytes()); // 512-byte sectors
+    header[32..34].copy_from_slice(&6u16.to_le_bytes()); // 64-byte mini sectors
+    header[44..48].copy_from_slice(&1u32.to_le_bytes()); // one FAT sector
+    header[48..52].copy_from_slice(&1u32.to_le_bytes()); // directory at sector 1
+    header[56..60].copy_from_slice(&4096u32.to_le_bytes()); // mini stream cutoff
+    header[60..64].copy_from_slice(&END.to_le_bytes()); // no mini FAT
+    header[68..72].copy_from_slice(&END.to_le_bytes()); // no DIFAT sectors
+    for i in 0..109 {
+        let v: u32 = if i == 0 { 0 } else { FREE };
+        header[76 + i * 4..80 + i * 4].copy_from_slice(&v.to_le_bytes());
+    }
+    let mut fat = vec![0xFFu8; 512];
+    fat[..4].copy_from_slice(&0xFFFF_FFFDu32.to_le_bytes()); // sector 0: the FAT
+    fat[4..8].copy_from_slice(&END.to_le_bytes()); // sector 1: the directory, one sector
+    let mut dir = vec![0u8; 512];
+    for (i, (name, kind)) in [("Root Entry", 5u8), ("EncryptionInfo", 2), ("EncryptedPackage", 2)].iter().enumerate() {
+        let e = &mut dir[i * 128..(i + 1) * 128];
+        let utf16: Vec<u8> = name.encode_utf16().chain([0]).flat_map(u16::to_le_bytes).collect();
+        e[..utf16.len()].copy_from_slice(&utf16);
+        e[64..66].copy_from_slice(&(utf16.len() as u16).to_le_bytes());
+        e[66] = *kind;
+        e[68..72].copy_from_slice(&FREE.to_le_bytes());
+        e[72..76].copy_from_slice(&FREE.to_le_bytes());
+        e[76..80].copy_from_slice(&(if i == 0 { 1u32 } else { FREE }).to_le_bytes());
+        e[116..120].copy_from_slice(&END.to_le_bytes());
+    }
+    // The root's child is entry 1; entry 1's right sibling is entry 2.
+    dir[128 + 72..128 + 76].copy_from_slice(&2u32.to_le_bytes());
+    [header, fat, dir].concat()
+}
