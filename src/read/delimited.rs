@@ -10,7 +10,6 @@ use std::path::Path;
 
 use super::table::{RawRow, RowSource};
 use super::text::{self, Encoding};
-use super::Cell;
 use crate::error::{Error, Result};
 
 /// How much of the start of the file is looked at to choose the delimiter.
@@ -160,7 +159,7 @@ impl CsvSource {
 
 impl RowSource for CsvSource {
     fn next_row(&mut self, keep: &dyn Fn(usize) -> bool, row: &mut RawRow) -> Result<bool> {
-        row.cells.clear();
+        row.clear();
         let more = self.reader.read_record(&mut self.record).map_err(|e| {
             let line = e.position().map(|p| format!(", line {}", p.line())).unwrap_or_default();
             Error::io(format!("{}{line}: could not be read as delimited text: {e}", self.display))
@@ -178,7 +177,7 @@ impl RowSource for CsvSource {
         row.line = last_line.saturating_sub(inside).max(1);
         for (i, field) in self.record.iter().enumerate() {
             if !field.is_empty() && keep(i) {
-                row.cells.push((i, Cell::Text(field.to_string())));
+                row.push_text(i, field);
             }
         }
         Ok(true)
