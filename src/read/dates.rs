@@ -18,7 +18,7 @@ fn epoch(day: u32) -> Option<NaiveDate> {
 /// Serials 1 to 59 are 1900-01-01 to 1900-02-28; 60 is Excel's fictitious 29 February 1900 (an error here); from
 /// 61 on, days count from 1899-12-30.
 pub(crate) fn serial_to_date(serial: f64) -> Result<NaiveDate, String> {
-    if !serial.is_finite() || serial < 1.0 || serial >= MAX_SERIAL {
+    if !serial.is_finite() || !(1.0..MAX_SERIAL).contains(&serial) {
         return Err(format!("expected a date, found the number {} (outside Excel's date range)", fmt_number(serial)));
     }
     let days = serial.floor();

@@ -145,6 +145,9 @@ impl Book {
 /// The next cell of a streamed sheet: position and value, or calamine's error as text.
 type NextCell<'a> = std::result::Result<Option<((u32, u32), DataRef<'a>)>, String>;
 
+/// Yields a sheet's next cell, its value kept only when the column passes the filter.
+type CellStream<'a> = Box<dyn FnMut(&dyn Fn(usize) -> bool) -> NextCell<'a> + 'a>;
+
 /// A cell's position and value, the value only when its column is kept (else `Empty`): an inline string is then
 /// copied only when it is wanted, and a shared string is only borrowed.
 fn kept<'a>(position: (u32, u32), value: &DataRef<'a>, keep: &dyn Fn(usize) -> bool) -> ((u32, u32), DataRef<'a>) {
@@ -158,7 +161,7 @@ fn kept<'a>(position: (u32, u32), value: &DataRef<'a>, keep: &dyn Fn(usize) -> b
 /// Rows assembled from a stream of cells in sheet order.
 struct StreamSource<'a> {
     /// The next cell, its value kept only when the column passes the filter.
-    cells: Box<dyn FnMut(&dyn Fn(usize) -> bool) -> NextCell<'a> + 'a>,
+    cells: CellStream<'a>,
     pending: Option<((u32, u32), DataRef<'a>)>,
     /// The end of the sheet data was reached (calamine must not be asked again: it would read past it).
     done: bool,
