@@ -164,7 +164,12 @@ pub fn input_paths(inputs: &Inputs) -> Vec<PathBuf> {
     given(inputs).map(|f| f.path.clone()).collect()
 }
 
-/// Reads and normalises every input given. The staff snapshot is read first: cases and training join to it.
+/// Reads and normalises every input given.
+///
+/// The inputs are read concurrently (on rayon's pool): the staff snapshot alongside recruitment, survey and board,
+/// which do not need it, and each file's SHA-256 alongside; then cases and training, which join to the snapshot,
+/// alongside each other. The records, their data-quality entries (in input order) and the first error (in input
+/// order: staff, recruitment, cases, training, survey, board) are those of reading them one after another.
 pub fn load(inputs: &Inputs, period: &Period) -> Result<Records> {
     if input_paths(inputs).is_empty() {
         return Err(Error::usage("no input files given").with_hint(
@@ -172,34 +177,50 @@ pub fn load(inputs: &Inputs, period: &Period) -> Result<Records> {
              (or try --example)",
         ));
     }
+    let digests = || given(inputs).map(|f| sha256(&f.path)).collect::<Vec<_>>();
+    let staff = || inputs.staff.as_ref().map(|f| records::staff::normalise_staff(f, &inputs.workforce_mapping));
+    let recruitment = || inputs.recruitment.as_ref().map(records::recruitment::normalise_recruitment);
+    let survey = || inputs.survey.as_ref().map(records::survey::normalise_survey);
+    let board = || inputs.board.as_ref().map(records::board::normalise_board);
+    let population =
+        || (!inputs.population.is_empty()).then(|| crate::read::census::PopulationFiles::read(&inputs.population));
+    let ((staff, (recruitment, digests)), ((survey, board), population)) = rayon::join(
+        || rayon::join(staff, || rayon::join(recruitment, digests)),
+        || rayon::join(|| rayon::join(survey, board), population),
+    );
     let mut out = Records { workforce_mapping: inputs.workforce_mapping.clone(), ..Records::default() };
-    if let Some(f) = &inputs.staff {
-        let (staff, q) = records::staff::normalise_staff(f, &inputs.workforce_mapping)?;
+    if let Some(r) = staff {
+        let (staff, q) = r?;
         out.staff = Some(staff);
         out.quality.push(q);
     }
-    if let Some(f) = &inputs.recruitment {
-        let (r, q) = records::recruitment::normalise_recruitment(f)?;
+    if let Some(r) = recruitment {
+        let (r, q) = r?;
         out.recruitment = Some(r);
         out.quality.push(q);
     }
-    if let Some(f) = &inputs.cases {
-        let (c, q) = records::cases::normalise_cases(f, period, out.staff.as_ref())?;
+    let snapshot = out.staff.as_ref();
+    let (cases, training) = rayon::join(
+        || inputs.cases.as_ref().map(|f| records::cases::normalise_cases(f, period, snapshot)),
+        || inputs.training.as_ref().map(|f| records::training::normalise_training(f, period, snapshot)),
+    );
+    if let Some(r) = cases {
+        let (c, q) = r?;
         out.cases = Some(c);
         out.quality.push(q);
     }
-    if let Some(f) = &inputs.training {
-        let (t, q) = records::training::normalise_training(f, period, out.staff.as_ref())?;
+    if let Some(r) = training {
+        let (t, q) = r?;
         out.training = Some(t);
         out.quality.push(q);
     }
-    if let Some(f) = &inputs.survey {
-        let (s, q) = records::survey::normalise_survey(f)?;
+    if let Some(r) = survey {
+        let (s, q) = r?;
         out.survey = Some(s);
         out.quality.push(q);
     }
-    if let Some(f) = &inputs.board {
-        let (b, q) = records::board::normalise_board(f)?;
+    if let Some(r) = board {
+        let (b, q) = r?;
         out.board = Some(b);
         out.quality.push(q);
     }
@@ -217,11 +238,11 @@ pub fn load(inputs: &Inputs, period: &Period) -> Result<Records> {
             .with_hint("export the data again: an export with only a header usually means a filter matched nobody"));
         }
     }
-    if !inputs.population.is_empty() {
-        out.population = crate::read::census::PopulationFiles::read(&inputs.population)?;
+    if let Some(p) = population {
+        out.population = p?;
     }
-    for (q, f) in out.quality.iter_mut().zip(given(inputs)) {
-        q.sha256 = Some(sha256(&f.path)?);
+    for (q, digest) in out.quality.iter_mut().zip(digests) {
+        q.sha256 = Some(digest?);
     }
     Ok(out)
 }

@@ -87,7 +87,8 @@ pub struct InputQuality {
 pub struct QualityLog {
     used: u64,
     excluded: BTreeMap<&'static str, u64>,
-    unrecognised: BTreeMap<(&'static str, String), u64>,
+    /// By field, then by value (the order of the output).
+    unrecognised: BTreeMap<&'static str, BTreeMap<String, u64>>,
     warnings: BTreeMap<&'static str, u64>,
 }
 
@@ -111,8 +112,15 @@ impl QualityLog {
     }
     /// Counts a value not recognised in `field`.
     pub fn unrecognised(&mut self, field: &'static str, raw: &str) {
-        let value: String = mask_identifiers(raw.trim()).chars().take(MAX_VALUE_CHARS).collect();
-        *self.unrecognised.entry((field, value)).or_default() += 1;
+        let masked = mask_identifiers(raw.trim());
+        let value = masked.char_indices().nth(MAX_VALUE_CHARS).map_or(masked.as_str(), |(i, _)| &masked[..i]);
+        let values = self.unrecognised.entry(field).or_default();
+        match values.get_mut(value) {
+            Some(rows) => *rows += 1,
+            None => {
+                values.insert(value.to_string(), 1);
+            }
+        }
     }
     /// Counts a condition worth a look.
     pub fn warn(&mut self, warning: &'static str) {
@@ -142,7 +150,9 @@ impl QualityLog {
             unrecognised: self
                 .unrecognised
                 .into_iter()
-                .map(|((field, value), rows)| Unrecognised { field, value, rows: Some(rows) })
+                .flat_map(|(field, values)| {
+                    values.into_iter().map(move |(value, rows)| Unrecognised { field, value, rows: Some(rows) })
+                })
                 .collect(),
             warnings: self.warnings.into_iter().map(|(warning, rows)| Warning { warning, rows: Some(rows) }).collect(),
             columns: info.columns.clone(),

@@ -5,12 +5,11 @@
 
 use std::collections::VecDeque;
 use std::fs::File;
-use std::io::{Cursor, Read, Seek, SeekFrom};
+use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 
 use super::table::{RawRow, RowSource};
 use super::text::{self, Encoding};
-use super::Cell;
 use crate::error::{Error, Result};
 
 /// How much of the start of the file is looked at to choose the delimiter.
@@ -106,11 +105,8 @@ impl LineCounter {
 impl Read for LineCounter {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        for (i, b) in buf.get(..n).unwrap_or(&[]).iter().enumerate() {
-            if *b == b'\n' {
-                self.pending.push_back(self.offset + i as u64);
-            }
-        }
+        let offset = self.offset;
+        self.pending.extend(memchr::memchr_iter(b'\n', buf.get(..n).unwrap_or(&[])).map(|i| offset + i as u64));
         self.offset += n as u64;
         Ok(n)
     }
@@ -140,12 +136,15 @@ impl CsvSource {
                 (Box::new(file), delimiter)
             }
             other => {
-                let bytes = std::fs::read(path).map_err(io_err)?;
-                let decoded = text::decode_all(&bytes, other);
-                drop(bytes);
+                // The delimiter from the first characters; then the file decoded as it is read.
+                let mut file = File::open(path).map_err(io_err)?;
+                let mut sample = Vec::with_capacity(2 * SNIFF_BYTES + 4);
+                (&mut file).take(2 * SNIFF_BYTES as u64 + 4).read_to_end(&mut sample).map_err(io_err)?;
+                let decoded = text::decode_all(&sample, other);
                 let end = decoded.char_indices().nth(SNIFF_BYTES).map(|(i, _)| i).unwrap_or(decoded.len());
                 let delimiter = detect_delimiter(decoded.get(..end).unwrap_or(""));
-                (Box::new(Cursor::new(decoded.into_bytes())), delimiter)
+                file.seek(SeekFrom::Start(0)).map_err(io_err)?;
+                (Box::new(text::DecodingReader::new(file, other)), delimiter)
             }
         };
         let reader = csv::ReaderBuilder::new()
@@ -160,7 +159,7 @@ impl CsvSource {
 
 impl RowSource for CsvSource {
     fn next_row(&mut self, keep: &dyn Fn(usize) -> bool, row: &mut RawRow) -> Result<bool> {
-        row.cells.clear();
+        row.clear();
         let more = self.reader.read_record(&mut self.record).map_err(|e| {
             let line = e.position().map(|p| format!(", line {}", p.line())).unwrap_or_default();
             Error::io(format!("{}{line}: could not be read as delimited text: {e}", self.display))
@@ -173,12 +172,12 @@ impl RowSource for CsvSource {
         // inside quoted fields.
         let end = self.reader.position().byte();
         let last_line = self.reader.get_mut().newlines_before(end.saturating_sub(1)) as usize + 1;
-        let inside: usize = self.record.iter().map(|f| f.bytes().filter(|b| *b == b'\n').count()).sum();
+        let inside = memchr::memchr_iter(b'\n', self.record.as_byte_record().as_slice()).count();
         row.last_line = last_line;
         row.line = last_line.saturating_sub(inside).max(1);
         for (i, field) in self.record.iter().enumerate() {
             if !field.is_empty() && keep(i) {
-                row.cells.push((i, Cell::Text(field.to_string())));
+                row.push_text(i, field);
             }
         }
         Ok(true)

@@ -112,8 +112,8 @@ impl Book {
             Book::Xlsx(b) => {
                 let is_1904 = b.has_1904_epoch();
                 let mut reader = b.worksheet_cells_reader(name).map_err(|e| fail(&e))?;
-                let cells = Box::new(move || match reader.next_cell() {
-                    Ok(Some(c)) => Ok(Some((c.get_position(), c.get_value().clone()))),
+                let cells = Box::new(move |keep: &dyn Fn(usize) -> bool| match reader.next_cell() {
+                    Ok(Some(c)) => Ok(Some(kept(c.get_position(), c.get_value(), keep))),
                     Ok(None) => Ok(None),
                     Err(e) => Err(e.to_string()),
                 });
@@ -122,8 +122,8 @@ impl Book {
             Book::Xlsb(b) => {
                 let is_1904 = b.has_1904_epoch();
                 let mut reader = b.worksheet_cells_reader(name).map_err(|e| fail(&e))?;
-                let cells = Box::new(move || match reader.next_cell() {
-                    Ok(Some(c)) => Ok(Some((c.get_position(), c.get_value().clone()))),
+                let cells = Box::new(move |keep: &dyn Fn(usize) -> bool| match reader.next_cell() {
+                    Ok(Some(c)) => Ok(Some(kept(c.get_position(), c.get_value(), keep))),
                     Ok(None) => Ok(None),
                     Err(e) => Err(e.to_string()),
                 });
@@ -145,9 +145,23 @@ impl Book {
 /// The next cell of a streamed sheet: position and value, or calamine's error as text.
 type NextCell<'a> = std::result::Result<Option<((u32, u32), DataRef<'a>)>, String>;
 
+/// Yields a sheet's next cell, its value kept only when the column passes the filter.
+type CellStream<'a> = Box<dyn FnMut(&dyn Fn(usize) -> bool) -> NextCell<'a> + 'a>;
+
+/// A cell's position and value, the value only when its column is kept (else `Empty`): an inline string is then
+/// copied only when it is wanted, and a shared string is only borrowed.
+fn kept<'a>(position: (u32, u32), value: &DataRef<'a>, keep: &dyn Fn(usize) -> bool) -> ((u32, u32), DataRef<'a>) {
+    match value {
+        DataRef::Empty => (position, DataRef::Empty),
+        _ if !keep(position.1 as usize) => (position, DataRef::Empty),
+        other => (position, other.clone()),
+    }
+}
+
 /// Rows assembled from a stream of cells in sheet order.
 struct StreamSource<'a> {
-    cells: Box<dyn FnMut() -> NextCell<'a> + 'a>,
+    /// The next cell, its value kept only when the column passes the filter.
+    cells: CellStream<'a>,
     pending: Option<((u32, u32), DataRef<'a>)>,
     /// The end of the sheet data was reached (calamine must not be asked again: it would read past it).
     done: bool,
@@ -156,14 +170,14 @@ struct StreamSource<'a> {
 }
 
 impl<'a> StreamSource<'a> {
-    fn next_cell(&mut self) -> Result<Option<((u32, u32), DataRef<'a>)>> {
+    fn next_cell(&mut self, keep: &dyn Fn(usize) -> bool) -> Result<Option<((u32, u32), DataRef<'a>)>> {
         if let Some(cell) = self.pending.take() {
             return Ok(Some(cell));
         }
         if self.done {
             return Ok(None);
         }
-        let next = (self.cells)().map_err(|e| {
+        let next = (self.cells)(keep).map_err(|e| {
             Error::io(format!("{}: could not be read ({e}); the file may be damaged", self.place))
                 .with_hint("open it in Excel and save it again, or export the data as CSV")
         })?;
@@ -174,23 +188,24 @@ impl<'a> StreamSource<'a> {
 
 impl RowSource for StreamSource<'_> {
     fn next_row(&mut self, keep: &dyn Fn(usize) -> bool, row: &mut RawRow) -> Result<bool> {
-        row.cells.clear();
-        let Some(((r, c), value)) = self.next_cell()? else { return Ok(false) };
+        row.clear();
+        let Some(((r, c), value)) = self.next_cell(keep)? else { return Ok(false) };
         row.line = r as usize + 1;
         row.last_line = row.line;
         let is_1904 = self.is_1904;
-        let push = |c: u32, value: &DataRef<'_>, row: &mut RawRow| {
-            if *value != DataRef::Empty && keep(c as usize) {
-                row.cells.push((c as usize, from_data_ref(value, is_1904)));
-            }
+        let push = |c: u32, value: DataRef<'_>, row: &mut RawRow| match value {
+            DataRef::Empty => {}
+            DataRef::SharedString(s) => row.push_text(c as usize, s),
+            DataRef::String(s) => row.push_text(c as usize, &s),
+            other => row.push(c as usize, from_data_ref(&other, is_1904)),
         };
-        push(c, &value, row);
-        while let Some(((r2, c2), value)) = self.next_cell()? {
+        push(c, value, row);
+        while let Some(((r2, c2), value)) = self.next_cell(keep)? {
             if r2 != r {
                 self.pending = Some(((r2, c2), value));
                 break;
             }
-            push(c2, &value, row);
+            push(c2, value, row);
         }
         Ok(true)
     }
@@ -211,7 +226,7 @@ impl RangeSource {
 
 impl RowSource for RangeSource {
     fn next_row(&mut self, keep: &dyn Fn(usize) -> bool, row: &mut RawRow) -> Result<bool> {
-        row.cells.clear();
+        row.clear();
         let Some((top, left)) = self.range.start() else { return Ok(false) };
         if self.next >= self.range.height() {
             return Ok(false);
@@ -222,7 +237,7 @@ impl RowSource for RangeSource {
             let col = left as usize + i;
             match self.range.get((self.next, i)) {
                 Some(value) if *value != calamine::Data::Empty && keep(col) => {
-                    row.cells.push((col, from_data(value, self.is_1904)));
+                    row.push(col, from_data(value, self.is_1904));
                 }
                 _ => {}
             }

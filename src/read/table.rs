@@ -11,26 +11,62 @@ use crate::error::Result;
 pub(crate) const HEADER_SEARCH_ROWS: usize = 20;
 
 /// One row as a source yields it: the cells that hold something (or were kept), by 0-based column.
+///
+/// The cells live in a pool reused from row to row: a text cell pushed where an earlier row had one reuses that
+/// string's buffer, so streaming a sheet allocates per row only while the buffers grow.
 #[derive(Debug, Default)]
 pub(crate) struct RawRow {
     /// The 1-based row (line) number where the row starts.
     pub line: usize,
     /// The 1-based row (line) number where it ends (a quoted CSV field can span lines).
     pub last_line: usize,
-    /// `(column, cell)`, in column order.
-    pub cells: Vec<(usize, Cell)>,
+    /// `(column, cell)`, in column order: the first `len` are this row's, the rest are spare buffers.
+    pool: Vec<(usize, Cell)>,
+    len: usize,
 }
 
 impl RawRow {
+    /// Empties the row (keeping the buffers).
+    pub(crate) fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    /// This row's `(column, cell)` pairs, in column order.
+    pub(crate) fn cells(&self) -> &[(usize, Cell)] {
+        self.pool.get(..self.len).unwrap_or(&[])
+    }
+
+    /// Adds a cell.
+    pub(crate) fn push(&mut self, column: usize, cell: Cell) {
+        match self.pool.get_mut(self.len) {
+            Some(slot) => *slot = (column, cell),
+            None => self.pool.push((column, cell)),
+        }
+        self.len += 1;
+    }
+
+    /// Adds a text cell, reusing a spare string buffer when there is one.
+    pub(crate) fn push_text(&mut self, column: usize, text: &str) {
+        match self.pool.get_mut(self.len) {
+            Some((c, Cell::Text(s))) => {
+                *c = column;
+                s.clear();
+                s.push_str(text);
+                self.len += 1;
+            }
+            _ => self.push(column, Cell::Text(text.to_owned())),
+        }
+    }
+
     fn is_blank(&self) -> bool {
-        self.cells.iter().all(|(_, c)| c.is_blank())
+        self.cells().iter().all(|(_, c)| c.is_blank())
     }
 
     /// The header texts by column (trimmed; empty for empty cells), without trailing empty ones.
     fn header_texts(&self) -> Vec<String> {
-        let width = self.cells.iter().filter(|(_, c)| !c.is_blank()).map(|(i, _)| i + 1).max().unwrap_or(0);
+        let width = self.cells().iter().filter(|(_, c)| !c.is_blank()).map(|(i, _)| i + 1).max().unwrap_or(0);
         let mut headers = vec![String::new(); width];
-        for (i, cell) in &self.cells {
+        for (i, cell) in self.cells() {
             if let (Some(slot), Some(text)) = (headers.get_mut(*i), cell.text()) {
                 *slot = text.into_owned();
             }
@@ -180,18 +216,31 @@ pub(crate) fn stream_rows(
     let keep = |c: usize| wanted.binary_search_by(|(col, _)| col.cmp(&c)).is_ok();
     let mut row = RawRow::default();
     let mut cells = vec![Cell::Empty; columns.len()];
+    let mut filled = vec![false; columns.len()];
     let mut previous_last = after_line;
     let mut pending_blank: u64 = 0;
     while source.next_row(&keep, &mut row)? {
         pending_blank += row.line.saturating_sub(previous_last.saturating_add(1)) as u64;
         previous_last = previous_last.max(row.last_line);
-        cells.iter_mut().for_each(|c| *c = Cell::Empty);
-        for (col, cell) in row.cells.drain(..) {
-            for (_, field) in wanted.iter().filter(|(c, _)| *c == col) {
-                if let Some(slot) = cells.get_mut(*field) {
-                    *slot = cell.clone();
+        // Each field's cell is swapped in from the row (its old buffer goes back to the row's pool); a column
+        // feeding a second field is copied.
+        filled.iter_mut().for_each(|f| *f = false);
+        for (col, cell) in row.pool.iter_mut().take(row.len) {
+            let mut fields = wanted.iter().filter(|(c, _)| *c == *col).map(|(_, f)| *f);
+            let Some(first) = fields.next() else { continue };
+            for field in fields {
+                if let (Some(slot), Some(flag)) = (cells.get_mut(field), filled.get_mut(field)) {
+                    slot.clone_from(cell);
+                    *flag = true;
                 }
             }
+            if let (Some(slot), Some(flag)) = (cells.get_mut(first), filled.get_mut(first)) {
+                std::mem::swap(slot, cell);
+                *flag = true;
+            }
+        }
+        for (slot, _) in cells.iter_mut().zip(&filled).filter(|(_, f)| !**f) {
+            *slot = Cell::Empty;
         }
         if cells.iter().all(Cell::is_blank) {
             pending_blank += 1;

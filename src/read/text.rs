@@ -75,6 +75,81 @@ pub(crate) fn decode_all(bytes: &[u8], encoding: Encoding) -> String {
     }
 }
 
+/// Decodes a file that is not UTF-8 (or is UTF-16) to UTF-8 as it is read, block by block, so a large
+/// Windows-1252 extract is never held whole; what it yields is what [`decode_all`] gives.
+pub(crate) struct DecodingReader<R> {
+    inner: R,
+    decoder: encoding_rs::Decoder,
+    /// Bytes read from `inner` not yet decoded: `input[start..end]`.
+    input: Vec<u8>,
+    start: usize,
+    end: usize,
+    /// Decoded bytes not yet handed out: `output[out_start..out_end]`.
+    output: Vec<u8>,
+    out_start: usize,
+    out_end: usize,
+    eof: bool,
+    finished: bool,
+}
+
+impl<R: Read> DecodingReader<R> {
+    /// A reader decoding `inner` (read from its start) from `encoding`.
+    pub(crate) fn new(inner: R, encoding: Encoding) -> Self {
+        let decoder = match encoding {
+            Encoding::Utf8 { .. } => encoding_rs::UTF_8.new_decoder_with_bom_removal(),
+            Encoding::Utf16Le => encoding_rs::UTF_16LE.new_decoder_with_bom_removal(),
+            Encoding::Utf16Be => encoding_rs::UTF_16BE.new_decoder_with_bom_removal(),
+            Encoding::Windows1252 => encoding_rs::WINDOWS_1252.new_decoder_without_bom_handling(),
+        };
+        DecodingReader {
+            inner,
+            decoder,
+            input: vec![0; 1 << 16],
+            start: 0,
+            end: 0,
+            output: vec![0; 3 << 16],
+            out_start: 0,
+            out_end: 0,
+            eof: false,
+            finished: false,
+        }
+    }
+}
+
+impl<R: Read> Read for DecodingReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.out_start == self.out_end && !self.finished {
+            if self.start == self.end && !self.eof {
+                let n = loop {
+                    match self.inner.read(&mut self.input) {
+                        Ok(n) => break n,
+                        Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                        Err(e) => return Err(e),
+                    }
+                };
+                self.start = 0;
+                self.end = n;
+                self.eof = n == 0;
+            }
+            let src = self.input.get(self.start..self.end).unwrap_or(&[]);
+            let (result, read, written, _) = self.decoder.decode_to_utf8(src, &mut self.output, self.eof);
+            self.start += read;
+            self.out_start = 0;
+            self.out_end = written;
+            if self.eof && result == encoding_rs::CoderResult::InputEmpty {
+                self.finished = true;
+            }
+        }
+        let ready = self.output.get(self.out_start..self.out_end).unwrap_or(&[]);
+        let n = ready.len().min(buf.len());
+        if let (Some(dst), Some(src)) = (buf.get_mut(..n), ready.get(..n)) {
+            dst.copy_from_slice(src);
+        }
+        self.out_start += n;
+        Ok(n)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,6 +166,24 @@ mod tests {
         assert!(!is_utf8(bytes.as_slice()).unwrap_or(true));
         // A truncated sequence at the very end is not.
         assert!(!is_utf8(&[b'a', 0xC3][..]).unwrap_or(true));
+    }
+
+    #[test]
+    fn decodes_as_it_reads() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for i in 0..100_000u32 {
+            let c = char::from_u32(0x41 + i % 40).unwrap_or('a');
+            bytes.extend_from_slice(&(c as u16).to_le_bytes());
+        }
+        bytes.extend_from_slice(&[0xA3, 0x00]);
+        for (bytes, encoding) in [
+            (bytes.clone(), Encoding::Utf16Le),
+            ((0..200_000u32).map(|i| (i % 251) as u8).collect(), Encoding::Windows1252),
+        ] {
+            let mut out = String::new();
+            DecodingReader::new(bytes.as_slice(), encoding).read_to_string(&mut out).unwrap_or_default();
+            assert_eq!(out, decode_all(&bytes, encoding));
+        }
     }
 
     #[test]

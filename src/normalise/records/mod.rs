@@ -6,6 +6,8 @@
 pub mod board;
 pub mod cases;
 pub mod fields;
+pub mod index;
+pub mod memo;
 pub mod pay;
 pub mod period;
 pub mod person;

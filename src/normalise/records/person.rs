@@ -17,6 +17,11 @@ pub type PersonKey = u64;
 /// assert_eq!(person_part("  "), None);
 /// ```
 pub fn person_part(raw: &str) -> Option<String> {
+    base(raw).map(str::to_uppercase)
+}
+
+/// The person part before upper-casing.
+fn base(raw: &str) -> Option<&str> {
     let trimmed = raw.trim();
     let base = match trimmed.rsplit_once('-') {
         Some((head, tail))
@@ -26,8 +31,11 @@ pub fn person_part(raw: &str) -> Option<String> {
         }
         _ => trimmed,
     };
-    (!base.is_empty()).then(|| base.to_uppercase())
+    (!base.is_empty()).then_some(base)
 }
+
+/// Longest ASCII id upper-cased on the stack; longer or non-ASCII ids are upper-cased in a new string.
+const STACK_ID: usize = 64;
 
 /// The key of a raw id, `None` when blank.
 ///
@@ -35,11 +43,24 @@ pub fn person_part(raw: &str) -> Option<String> {
 /// use wres_wdes::normalise::records::person::key;
 /// assert_eq!(key("123-1"), key("123"));
 /// assert_ne!(key("123"), key("124"));
+/// assert_eq!(key(" ab12-3"), key("AB12"));
+/// assert_eq!(key("émile"), key("ÉMILE"));
 /// ```
 pub fn key(raw: &str) -> Option<PersonKey> {
-    person_part(raw).map(|id| {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        id.hash(&mut h);
-        h.finish()
-    })
+    let base = base(raw)?;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    // The hash of `person_part(raw)`, without allocating for the usual short ASCII id.
+    let mut buf = [0u8; STACK_ID];
+    match buf.get_mut(..base.len()).filter(|_| base.is_ascii()) {
+        Some(upper) => {
+            upper.copy_from_slice(base.as_bytes());
+            upper.make_ascii_uppercase();
+            match std::str::from_utf8(upper) {
+                Ok(id) => id.hash(&mut h),
+                Err(_) => base.to_uppercase().hash(&mut h),
+            }
+        }
+        None => base.to_uppercase().hash(&mut h),
+    }
+    Some(h.finish())
 }

@@ -6,12 +6,14 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::fields::staff as f;
-use super::person::{self, PersonKey};
+use super::index::PersonIndex;
+use super::memo::{FxBuild, Memo};
+use super::person;
 use super::{read_rows, InputFile};
 use crate::error::Result;
 use crate::normalise::codes::{
-    band, disability, ethnicity, grade, staff_group, yes_no, BandValue, BroadGroup, Disability, Ethnicity, PayRow,
-    StaffGroup, Workforce,
+    band, disability, ethnicity, grade, staff_group, yes_no, BandValue, BroadGroup, Disability, Ethnicity,
+    EthnicityClass, PayRow, StaffGroup, Workforce,
 };
 use crate::normalise::quality::{InputQuality, QualityLog};
 use crate::read::Cell;
@@ -40,21 +42,22 @@ pub struct Person {
 pub struct StaffSnapshot {
     /// The people, in the order first seen.
     pub people: Vec<Person>,
-    index: HashMap<PersonKey, u32>,
+    /// Position in `people` by person key.
+    index: PersonIndex,
 }
 
 impl StaffSnapshot {
     /// The position of a person in [`StaffSnapshot::people`], by raw id.
     pub fn position(&self, raw_id: &str) -> Option<u32> {
-        person::key(raw_id).and_then(|k| self.index.get(&k).copied())
+        person::key(raw_id).and_then(|k| self.index.get(k))
     }
     /// A person by raw id.
     pub fn find(&self, raw_id: &str) -> Option<&Person> {
         self.position(raw_id).and_then(|i| self.people.get(i as usize))
     }
     /// The position of a person by key.
-    pub fn position_of_key(&self, key: PersonKey) -> Option<u32> {
-        self.index.get(&key).copied()
+    pub fn position_of_key(&self, key: person::PersonKey) -> Option<u32> {
+        self.index.get(key)
     }
     /// Headcount.
     pub fn len(&self) -> usize {
@@ -83,16 +86,26 @@ fn category_exclusion(raw: &str) -> Option<&'static str> {
     }
 }
 
-struct Seen {
-    position: u32,
-    primary: bool,
+/// Each coded column's classifications, by raw text (see [`Memo`]).
+#[derive(Default)]
+struct Classifiers {
+    category: Memo<Option<&'static str>>,
+    group: Memo<Option<StaffGroup>>,
+    primary: Memo<Option<bool>>,
+    ethnicity: Memo<Option<EthnicityClass>>,
+    disability: Memo<Option<Disability>>,
+    band: Memo<Option<BandValue>>,
+    /// The placement by grade, for each workforce and band where the grade decides.
+    grade: HashMap<(Workforce, BandValue), Memo<grade::Placement>, FxBuild>,
 }
 
 /// Reads the staff snapshot.
 pub fn normalise_staff(file: &InputFile, mapping: &WorkforceMapping) -> Result<(StaffSnapshot, InputQuality)> {
     let mut log = QualityLog::default();
     let mut snapshot = StaffSnapshot::default();
-    let mut seen: HashMap<PersonKey, Seen> = HashMap::new();
+    // Whether the row kept for each person (by position) was flagged primary.
+    let mut primary_kept: Vec<bool> = Vec::new();
+    let mut memo = Classifiers::default();
     let info = read_rows(file, f::FIELDS, &mut |row| {
         let cells = row.cells;
         let text = |i: usize| cells.get(i).and_then(Cell::text);
@@ -100,26 +113,27 @@ pub fn normalise_staff(file: &InputFile, mapping: &WorkforceMapping) -> Result<(
             log.exclude("missing_person_id");
             return Ok(());
         };
-        if let Some(reason) = text(f::CATEGORY).and_then(|c| category_exclusion(&c)) {
+        if let Some(reason) = text(f::CATEGORY).and_then(|c| memo.category.get(&c, category_exclusion)) {
             log.exclude(reason);
             return Ok(());
         }
         let group_raw = text(f::STAFF_GROUP).unwrap_or_default();
-        let group = staff_group::classify(&group_raw);
+        let group = memo.group.get(&group_raw, staff_group::classify);
         if group == Some(StaffGroup::Students) {
             log.exclude("student");
             return Ok(());
         }
-        let primary = text(f::PRIMARY).and_then(|p| yes_no::classify(&p)).unwrap_or(false);
-        if let Some(previous) = seen.get(&key) {
-            if previous.primary || !primary {
+        let primary = text(f::PRIMARY).and_then(|p| memo.primary.get(&p, yes_no::classify)).unwrap_or(false);
+        let previous = snapshot.index.get(key);
+        if let Some(position) = previous {
+            if primary_kept.get(position as usize).copied().unwrap_or(true) || !primary {
                 // The row kept and this one should describe the same person: say when they disagree.
-                if let Some(kept) = snapshot.people.get(previous.position as usize) {
-                    let eth = ethnicity::classify(&text(f::ETHNICITY).unwrap_or_default()).map(|e| e.group);
-                    if eth.unwrap_or(Ethnicity::Unknown) != kept.ethnicity {
+                if let Some(kept) = snapshot.people.get(position as usize) {
+                    let eth = memo.ethnicity.get(&text(f::ETHNICITY).unwrap_or_default(), ethnicity::classify);
+                    if eth.map_or(Ethnicity::Unknown, |e| e.group) != kept.ethnicity {
                         log.warn("conflicting_ethnicity");
                     }
-                    let dis = disability::classify(&text(f::DISABILITY).unwrap_or_default());
+                    let dis = memo.disability.get(&text(f::DISABILITY).unwrap_or_default(), disability::classify);
                     if dis.unwrap_or(Disability::Unknown) != kept.disability {
                         log.warn("conflicting_disability");
                     }
@@ -128,33 +142,37 @@ pub fn normalise_staff(file: &InputFile, mapping: &WorkforceMapping) -> Result<(
                 return Ok(());
             }
         }
-        let person = classify_person(cells, group, &group_raw, mapping, &mut log);
-        match seen.get_mut(&key) {
-            Some(previous) => {
+        let person = classify_person(cells, group, &group_raw, mapping, &mut memo, &mut log);
+        match previous {
+            Some(position) => {
                 // A primary row replaces the non-primary row kept so far.
-                let slot = &mut snapshot.people[previous.position as usize];
-                if slot.ethnicity != person.ethnicity {
-                    log.warn("conflicting_ethnicity");
+                if let Some(slot) = snapshot.people.get_mut(position as usize) {
+                    if slot.ethnicity != person.ethnicity {
+                        log.warn("conflicting_ethnicity");
+                    }
+                    if slot.disability != person.disability {
+                        log.warn("conflicting_disability");
+                    }
+                    *slot = person;
                 }
-                if slot.disability != person.disability {
-                    log.warn("conflicting_disability");
+                if let Some(flag) = primary_kept.get_mut(position as usize) {
+                    *flag = true;
                 }
-                *slot = person;
-                previous.primary = true;
                 log.unuse_and_exclude("duplicate_person");
                 log.used();
             }
             None => {
-                let position = snapshot.people.len() as u32;
+                snapshot.index.insert(key);
                 snapshot.people.push(person);
-                snapshot.index.insert(key, position);
-                seen.insert(key, Seen { position, primary });
+                primary_kept.push(primary);
                 log.used();
             }
         }
         Ok(())
     })?;
     super::pay::log_unknowns(&snapshot.people, &info, &mut log);
+    snapshot.people.shrink_to_fit();
+    snapshot.index.shrink_to_fit();
     Ok((snapshot, log.finish("staff", "row", &info)))
 }
 
@@ -163,16 +181,17 @@ fn classify_person(
     group: Option<StaffGroup>,
     group_raw: &str,
     mapping: &WorkforceMapping,
+    memo: &mut Classifiers,
     log: &mut QualityLog,
 ) -> Person {
-    let text = |i: usize| cells.get(i).and_then(Cell::text).map(|t| t.into_owned()).unwrap_or_default();
+    let text = |i: usize| cells.get(i).and_then(Cell::text).unwrap_or_default();
     let eth_raw = text(f::ETHNICITY);
-    let eth = ethnicity::classify(&eth_raw);
+    let eth = memo.ethnicity.get(&eth_raw, ethnicity::classify);
     if eth.is_none() {
         log.unrecognised("ethnicity", &eth_raw);
     }
     let dis_raw = text(f::DISABILITY);
-    let dis = disability::classify(&dis_raw);
+    let dis = memo.disability.get(&dis_raw, disability::classify);
     if dis.is_none() {
         log.unrecognised("disability", &dis_raw);
     }
@@ -186,12 +205,22 @@ fn classify_person(
         }
     };
     let band_raw = text(f::BAND);
-    let band_value = band::classify(&band_raw).unwrap_or_else(|| {
+    let band_value = memo.band.get(&band_raw, band::classify).unwrap_or_else(|| {
         log.unrecognised("pay_band", &band_raw);
         BandValue::Blank
     });
     let grade_raw = text(f::GRADE);
-    let placement = grade::pay_row(workforce, band_value, &grade_raw);
+    let placement = match (workforce, band_value) {
+        // An AfC band outside the medical workforce: the grade is not looked at.
+        (Workforce::NonClinical | Workforce::Clinical, BandValue::Band(_)) => {
+            grade::pay_row(workforce, band_value, &grade_raw)
+        }
+        _ => memo
+            .grade
+            .entry((workforce, band_value))
+            .or_default()
+            .get(&grade_raw, |g| grade::pay_row(workforce, band_value, g)),
+    };
     if !placement.recognised {
         log.unrecognised("grade", &grade_raw);
     }
