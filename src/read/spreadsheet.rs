@@ -111,12 +111,7 @@ impl Book {
         match self {
             Book::Xlsx(b) => {
                 let is_1904 = b.has_1904_epoch();
-                let mut reader = b.worksheet_cells_reader(name).map_err(|e| fail(&e))?;
-                let cells = Box::new(move |keep: &dyn Fn(usize) -> bool| match reader.next_cell() {
-                    Ok(Some(c)) => Ok(Some(kept(c.get_position(), c.get_value(), keep))),
-                    Ok(None) => Ok(None),
-                    Err(e) => Err(e.to_string()),
-                });
+                let cells = Cells::Xlsx(Box::new(b.worksheet_cells_reader(name).map_err(|e| fail(&e))?));
                 Ok(Box::new(StreamSource { cells, pending: None, done: false, is_1904, place: where_ }))
             }
             Book::Xlsb(b) => {
@@ -127,6 +122,7 @@ impl Book {
                     Ok(None) => Ok(None),
                     Err(e) => Err(e.to_string()),
                 });
+                let cells = Cells::Stream(cells);
                 Ok(Box::new(StreamSource { cells, pending: None, done: false, is_1904, place: where_ }))
             }
             Book::Xls(b) => {
@@ -158,10 +154,30 @@ fn kept<'a>(position: (u32, u32), value: &DataRef<'a>, keep: &dyn Fn(usize) -> b
     }
 }
 
+/// A sheet's cells: xlsx (the usual case, called directly so the per-cell path inlines) or another stream.
+enum Cells<'a> {
+    Xlsx(Box<calamine::XlsxCellReader<'a, Input>>),
+    Stream(CellStream<'a>),
+}
+
+impl<'a> Cells<'a> {
+    #[inline]
+    fn next(&mut self, keep: &dyn Fn(usize) -> bool) -> NextCell<'a> {
+        match self {
+            Cells::Xlsx(reader) => match reader.next_cell() {
+                Ok(Some(c)) => Ok(Some(kept(c.get_position(), c.get_value(), keep))),
+                Ok(None) => Ok(None),
+                Err(e) => Err(e.to_string()),
+            },
+            Cells::Stream(next) => next(keep),
+        }
+    }
+}
+
 /// Rows assembled from a stream of cells in sheet order.
 struct StreamSource<'a> {
-    /// The next cell, its value kept only when the column passes the filter.
-    cells: CellStream<'a>,
+    /// The cells, their values kept only when the column passes the filter.
+    cells: Cells<'a>,
     pending: Option<((u32, u32), DataRef<'a>)>,
     /// The end of the sheet data was reached (calamine must not be asked again: it would read past it).
     done: bool,
@@ -177,7 +193,7 @@ impl<'a> StreamSource<'a> {
         if self.done {
             return Ok(None);
         }
-        let next = (self.cells)(keep).map_err(|e| {
+        let next = self.cells.next(keep).map_err(|e| {
             Error::io(format!("{}: could not be read ({e}); the file may be damaged", self.place))
                 .with_hint("open it in Excel and save it again, or export the data as CSV")
         })?;

@@ -213,7 +213,13 @@ pub(crate) fn stream_rows(
     let mut wanted: Vec<(usize, usize)> =
         columns.iter().enumerate().filter_map(|(field, col)| col.map(|c| (c, field))).collect();
     wanted.sort_unstable();
-    let keep = |c: usize| wanted.binary_search_by(|(col, _)| col.cmp(&c)).is_ok();
+    let mut kept_columns = vec![false; wanted.last().map_or(0, |(c, _)| c + 1)];
+    for (c, _) in &wanted {
+        if let Some(k) = kept_columns.get_mut(*c) {
+            *k = true;
+        }
+    }
+    let keep = |c: usize| kept_columns.get(c).copied().unwrap_or(false);
     let mut row = RawRow::default();
     let mut cells = vec![Cell::Empty; columns.len()];
     let mut filled = vec![false; columns.len()];
