@@ -589,3 +589,51 @@ mod smoke {
         }
     }
 }
+
+// ---- Fuzz findings, kept -------------------------------------------------------------------------------------
+
+/// The hand-made workbook reads (the zip and xlsx helpers are right), so the next test's failure is the cell
+/// reference alone.
+#[test]
+fn a_hand_made_workbook_reads() {
+    let d = tmp();
+    let header: String = ["A1", "B1", "C1"]
+        .iter()
+        .zip(["Employee Number", "Pay Band", "Staff Group"])
+        .map(|(r, t)| inline(r, t))
+        .collect();
+    let row: String = ["A2", "B2", "C2"]
+        .iter()
+        .zip(["1001", "Band 5", "Nursing and Midwifery Registered"])
+        .map(|(r, t)| inline(r, t))
+        .collect();
+    put(d.path(), "staff.xlsx", raw_xlsx(&format!("<row r=\"1\">{header}</row><row r=\"2\">{row}</row>")));
+    report(d.path(), &["--staff", "staff.xlsx"]).expect(0, &[]);
+    assert_eq!(quality(&json(d.path()), "staff")["rows_used"], 1);
+}
+
+/// Found by `fuzz/` (workbook_reader): a cell reference with a very long column (`AAAAAAAAAAAA2`) overflows
+/// inside calamine's reference parser, which panics where overflow is checked (debug builds, the fuzz build) and
+/// wraps silently elsewhere. The read guard turns the panic into a file error: exit 1 naming the file.
+#[test]
+fn a_cell_reference_that_overflows_the_parser_is_a_damaged_file() {
+    let d = tmp();
+    let header: String = ["A1", "B1", "C1"]
+        .iter()
+        .zip(["Employee Number", "Pay Band", "Staff Group"])
+        .map(|(r, t)| inline(r, t))
+        .collect();
+    let bad = inline("AAAAAAAAAAAAAAAA2", "1001");
+    put(d.path(), "staff.xlsx", raw_xlsx(&format!("<row r=\"1\">{header}</row><row r=\"2\">{bad}</row>")));
+    let out = report(d.path(), &["--staff", "staff.xlsx"]);
+    if cfg!(debug_assertions) {
+        out.expect(
+            1,
+            &["staff.xlsx: could not be read: the reader failed (attempt to multiply with overflow", "damaged"],
+        )
+        .hints();
+    } else {
+        assert!(out.code == 1 || out.code == 3, "{}", out.stderr);
+    }
+    nothing_written(d.path(), &["staff.xlsx"]);
+}
