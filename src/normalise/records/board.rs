@@ -4,7 +4,7 @@
 use super::fields::board as f;
 use super::{read_rows, InputFile};
 use crate::error::Result;
-use crate::normalise::codes::{disability, ethnicity, yes_no, Disability, Ethnicity};
+use crate::normalise::codes::{yes_no, Disability, Ethnicity};
 use crate::normalise::quality::{InputQuality, QualityLog};
 use crate::read::Cell;
 
@@ -49,18 +49,9 @@ pub fn normalise_board(file: &InputFile) -> Result<(Board, InputQuality)> {
             return Ok(());
         };
         let eth_raw = text(f::ETHNICITY);
-        let eth = ethnicity::classify(&eth_raw).map_or_else(
-            || {
-                log.unrecognised("ethnicity", &eth_raw);
-                Ethnicity::Unknown
-            },
-            |e| e.group,
-        );
+        let eth = super::ethnicity_or(&eth_raw, &mut log, Ethnicity::Unknown);
         let dis_raw = text(f::DISABILITY);
-        let dis = disability::classify(&dis_raw).unwrap_or_else(|| {
-            log.unrecognised("disability", &dis_raw);
-            Disability::Unknown
-        });
+        let dis = super::disability_or(&dis_raw, &mut log, Disability::Unknown);
         out.members.push(BoardMember { ethnicity: eth, disability: dis, voting, executive });
         log.used();
         Ok(())

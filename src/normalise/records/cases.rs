@@ -10,7 +10,7 @@ use super::staff::StaffSnapshot;
 use super::{classify_aggregate_group, read_aggregated, read_rows, AggregateGroup, InputFile, Period, PeriodYear};
 use crate::error::{Error, Result};
 use crate::normalise::codes::case_type::{self, CaseType};
-use crate::normalise::codes::{disability, ethnicity, Disability, Ethnicity};
+use crate::normalise::codes::{Disability, Ethnicity};
 use crate::normalise::quality::{InputQuality, QualityLog};
 use crate::read::{Cell, Row};
 
@@ -93,22 +93,13 @@ pub fn normalise_cases(
         let eth = if eth_raw.is_empty() {
             known.map_or(Ethnicity::Unknown, |p| p.ethnicity)
         } else {
-            ethnicity::classify(&eth_raw).map_or_else(
-                || {
-                    log.unrecognised("ethnicity", &eth_raw);
-                    known.map_or(Ethnicity::Unknown, |p| p.ethnicity)
-                },
-                |e| e.group,
-            )
+            super::ethnicity_or(&eth_raw, &mut log, known.map_or(Ethnicity::Unknown, |p| p.ethnicity))
         };
         let dis_raw = text(f::DISABILITY);
         let dis = if dis_raw.is_empty() {
             known.map_or(Disability::Unknown, |p| p.disability)
         } else {
-            disability::classify(&dis_raw).unwrap_or_else(|| {
-                log.unrecognised("disability", &dis_raw);
-                known.map_or(Disability::Unknown, |p| p.disability)
-            })
+            super::disability_or(&dis_raw, &mut log, known.map_or(Disability::Unknown, |p| p.disability))
         };
         out.cases.push(Case {
             year,

@@ -160,3 +160,30 @@ pub fn classify_aggregate_group(raw: &str) -> Option<AggregateGroup> {
         _ => None,
     }
 }
+
+/// The ethnicity group of a raw value; a value not recognised is counted in the log and gets `fallback`.
+pub(crate) fn ethnicity_or(
+    raw: &str,
+    log: &mut crate::normalise::quality::QualityLog,
+    fallback: crate::normalise::codes::Ethnicity,
+) -> crate::normalise::codes::Ethnicity {
+    crate::normalise::codes::ethnicity::classify(raw).map_or_else(
+        || {
+            log.unrecognised("ethnicity", raw);
+            fallback
+        },
+        |e| e.group,
+    )
+}
+
+/// The disability group of a raw value; a value not recognised is counted in the log and gets `fallback`.
+pub(crate) fn disability_or(
+    raw: &str,
+    log: &mut crate::normalise::quality::QualityLog,
+    fallback: crate::normalise::codes::Disability,
+) -> crate::normalise::codes::Disability {
+    crate::normalise::codes::disability::classify(raw).unwrap_or_else(|| {
+        log.unrecognised("disability", raw);
+        fallback
+    })
+}

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use super::fields::recruitment as f;
 use super::{classify_aggregate_group, read_aggregated, read_rows, AggregateGroup, InputFile, Tally};
 use crate::error::{Error, Result};
-use crate::normalise::codes::{disability, ethnicity, yes_no, Disability, Ethnicity};
+use crate::normalise::codes::{yes_no, Disability, Ethnicity};
 use crate::normalise::quality::{InputQuality, QualityLog};
 use crate::read::{Cell, Row};
 
@@ -69,18 +69,9 @@ pub fn normalise_recruitment(file: &InputFile) -> Result<(Recruitment, InputQual
             (Some(false), Some(false)) => log.exclude("not_shortlisted"),
             (Some(true), Some(appointed)) => {
                 let eth_raw = text(f::ETHNICITY);
-                let eth = ethnicity::classify(&eth_raw).map_or_else(
-                    || {
-                        log.unrecognised("ethnicity", &eth_raw);
-                        Ethnicity::Unknown
-                    },
-                    |e| e.group,
-                );
+                let eth = super::ethnicity_or(&eth_raw, &mut log, Ethnicity::Unknown);
                 let dis_raw = text(f::DISABILITY);
-                let dis = disability::classify(&dis_raw).unwrap_or_else(|| {
-                    log.unrecognised("disability", &dis_raw);
-                    Disability::Unknown
-                });
+                let dis = super::disability_or(&dis_raw, &mut log, Disability::Unknown);
                 add(out.by_ethnicity.entry(eth).or_default(), 1, u64::from(appointed));
                 add(out.by_disability.entry(dis).or_default(), 1, u64::from(appointed));
                 out.applications.push(post(&text, eth, dis, appointed, &mut log));
