@@ -199,7 +199,7 @@ fn finish(
 }
 
 /// The case types an indicator counts.
-fn case_types(def: &Definition, settings: &Settings) -> Vec<CaseType> {
+pub(crate) fn case_types(def: &Definition, settings: &Settings) -> Vec<CaseType> {
     let names = if settings.include_ill_health && !def.case_types_with_ill_health.is_empty() {
         &def.case_types_with_ill_health
     } else {

@@ -11,6 +11,7 @@
 //! A cell is withheld (status `suppressed`, counts kept) when a compared group has fewer than `min_members` members
 //! or between 1 and `min_members - 1` events (`indicators/extensions.toml`).
 
+use crate::compute::relative_likelihood::case_types;
 use std::collections::BTreeSet;
 
 use super::definitions::{BreakdownDef, Definitions, DisclosureRule};
@@ -19,7 +20,6 @@ use crate::compute::definitions::{Definition, Dimension, Source};
 use crate::compute::relative_likelihood::{not_estimable_reason, ratio};
 use crate::compute::results::{GroupRate, Status};
 use crate::config::Settings;
-use crate::normalise::codes::case_type::CaseType;
 use crate::normalise::codes::gender::Gender;
 use crate::normalise::codes::{staff_group, Disability, Ethnicity, MedicalGrade, PayRow, Workforce};
 use crate::normalise::records::training::Training;
@@ -116,23 +116,6 @@ fn group_label(u: &Unit, dimension: Dimension) -> &'static str {
         Dimension::Ethnicity => u.ethnicity.label(),
         Dimension::Disability => u.disability.label(),
     }
-}
-
-fn case_types(def: &Definition, settings: &Settings) -> Vec<CaseType> {
-    let names = if settings.include_ill_health && !def.case_types_with_ill_health.is_empty() {
-        &def.case_types_with_ill_health
-    } else {
-        &def.case_types
-    };
-    names
-        .iter()
-        .filter_map(|n| match n.as_str() {
-            "disciplinary" => Some(CaseType::Disciplinary),
-            "capability_performance" => Some(CaseType::CapabilityPerformance),
-            "capability_ill_health" => Some(CaseType::CapabilityIllHealth),
-            _ => None,
-        })
-        .collect()
 }
 
 /// The units of a return indicator, with notes; `Err` with the reason when the records cannot give them.
