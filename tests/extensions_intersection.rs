@@ -34,9 +34,9 @@ fn records() -> Records {
     {
         for k in 0..total {
             if k < events {
-                accessed.insert(staff.people.len() as u32);
+                accessed.insert(staff.len() as u32);
             }
-            staff.people.push(person(e, d));
+            staff.extend([person(e, d)]);
         }
     }
     Records { staff: Some(staff), training: Some(Training::People(accessed)), ..Records::default() }

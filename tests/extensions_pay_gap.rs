@@ -24,12 +24,12 @@ fn person(gender: Gender, pay: PersonPay) -> Person {
 fn records() -> Records {
     let mut staff = StaffSnapshot::default();
     for h in [10.0, 12.0, 14.0, 16.0] {
-        staff.people.push(person(Gender::Male, PersonPay::new(h, PayBasis::Hourly, None)));
+        staff.extend([person(Gender::Male, PersonPay::new(h, PayBasis::Hourly, None))]);
     }
     for h in [9.0, 11.0, 13.0] {
-        staff.people.push(person(Gender::Female, PersonPay::new(h, PayBasis::Hourly, None)));
+        staff.extend([person(Gender::Female, PersonPay::new(h, PayBasis::Hourly, None))]);
     }
-    staff.people.push(person(Gender::Unknown, PersonPay::default()));
+    staff.extend([person(Gender::Unknown, PersonPay::default())]);
     Records { staff: Some(staff), ..Records::default() }
 }
 

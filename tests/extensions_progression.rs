@@ -37,7 +37,7 @@ fn extensions() -> Extensions {
         (Unknown, Band5, 1),
     ] {
         for _ in 0..n {
-            staff.people.push(person(e, b));
+            staff.extend([person(e, b)]);
         }
     }
     let records = Records { staff: Some(staff), ..Records::default() };

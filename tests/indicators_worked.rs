@@ -43,8 +43,8 @@ fn person(ethnicity: Ethnicity, disability: Disability) -> Person {
 
 fn staff(white: usize, bme: usize) -> StaffSnapshot {
     let mut s = StaffSnapshot::default();
-    s.people.extend((0..white).map(|_| person(Ethnicity::White, Disability::NonDisabled)));
-    s.people.extend((0..bme).map(|_| person(Ethnicity::Bme, Disability::Disabled)));
+    s.extend((0..white).map(|_| person(Ethnicity::White, Disability::NonDisabled)));
+    s.extend((0..bme).map(|_| person(Ethnicity::Bme, Disability::Disabled)));
     s
 }
 

@@ -37,7 +37,7 @@ fn records(recruit_bme: Tally) -> Records {
         for (eth, n) in [(Ethnicity::White, white), (Ethnicity::Bme, bme)] {
             for k in 0..n {
                 let disability = if k % 9 == 0 { Disability::Disabled } else { Disability::NonDisabled };
-                staff.people.push(Person {
+                staff.extend([Person {
                     ethnicity: eth,
                     broad: None,
                     disability,
@@ -45,7 +45,7 @@ fn records(recruit_bme: Tally) -> Records {
                     row,
                     gender: Default::default(),
                     pay: Default::default(),
-                });
+                }]);
             }
         }
     }

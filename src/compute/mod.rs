@@ -167,8 +167,8 @@ fn population_block(
     };
     let mut all = BandCounts { band: "All".to_string(), ..BandCounts::default() };
     let mut bands: BTreeMap<crate::normalise::codes::PayRow, BandCounts> = BTreeMap::new();
-    for p in &staff.people {
-        add(&mut all, p);
+    for p in staff.people() {
+        add(&mut all, &p);
         let key = match p.row {
             crate::normalise::codes::PayRow::Medical(crate::normalise::codes::MedicalGrade::Other) => {
                 crate::normalise::codes::PayRow::Other
@@ -177,7 +177,7 @@ fn population_block(
         };
         add(
             bands.entry(key).or_insert_with(|| BandCounts { band: key.label().to_string(), ..BandCounts::default() }),
-            p,
+            &p,
         );
     }
     let rows = std::iter::once(all).chain(bands.into_values()).collect();
@@ -191,7 +191,7 @@ fn data_quality(records: &Records) -> DataQuality {
         records
             .staff
             .as_ref()
-            .and_then(|s| representation::percent(s.people.iter().filter(|p| f(p)).count() as u64, headcount))
+            .and_then(|s| representation::percent(s.people().filter(|p| f(p)).count() as u64, headcount))
     };
     let given: Vec<&str> = records.quality.iter().map(|q| q.kind).collect();
     DataQuality {

@@ -85,8 +85,8 @@ fn empty() -> Figures {
 
 fn training_tallies(staff: &StaffSnapshot, people: &BTreeSet<u32>, dimension: Dimension) -> Tallies {
     let mut out = Tallies::new();
-    for (i, person) in staff.people.iter().enumerate() {
-        let t = out.entry(group_of(person, dimension)).or_default();
+    for (i, person) in staff.people().enumerate() {
+        let t = out.entry(group_of(&person, dimension)).or_default();
         t.total += 1;
         if people.contains(&(i as u32)) {
             t.events += 1;
@@ -249,8 +249,8 @@ fn rolling(
     let by_year = cases_by_year(cases, &case_types(def, settings), dimension);
     let two_years = cases.has_previous_year();
     let mut headcount: BTreeMap<&'static str, u64> = BTreeMap::new();
-    for person in &staff.people {
-        *headcount.entry(group_of(person, dimension)).or_default() += 1;
+    for person in staff.people() {
+        *headcount.entry(group_of(&person, dimension)).or_default() += 1;
     }
     let events = |g: &'static str| {
         let cur = by_year.get(&(PeriodYear::Current, g)).copied().unwrap_or(0);

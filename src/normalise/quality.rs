@@ -122,6 +122,22 @@ impl QualityLog {
             }
         }
     }
+    /// Adds the counts of another log (of another part of the same file).
+    pub fn merge(&mut self, other: QualityLog) {
+        self.used += other.used;
+        for (reason, rows) in other.excluded {
+            *self.excluded.entry(reason).or_default() += rows;
+        }
+        for (field, values) in other.unrecognised {
+            let mine = self.unrecognised.entry(field).or_default();
+            for (value, rows) in values {
+                *mine.entry(value).or_default() += rows;
+            }
+        }
+        for (warning, rows) in other.warnings {
+            *self.warnings.entry(warning).or_default() += rows;
+        }
+    }
     /// Counts a condition worth a look.
     pub fn warn(&mut self, warning: &'static str) {
         *self.warnings.entry(warning).or_default() += 1;

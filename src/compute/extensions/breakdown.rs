@@ -165,10 +165,9 @@ pub fn units(def: &Definition, records: &Records, settings: &Settings) -> Result
         Source::Training => match (&records.training, &records.staff) {
             (Some(Training::People(people)), Some(staff)) => Ok((
                 staff
-                    .people
-                    .iter()
+                    .people()
                     .enumerate()
-                    .map(|(i, p)| person_unit(p, u64::from(people.contains(&(i as u32))), 1))
+                    .map(|(i, p)| person_unit(&p, u64::from(people.contains(&(i as u32))), 1))
                     .collect(),
                 Vec::new(),
             )),
@@ -183,7 +182,7 @@ pub fn units(def: &Definition, records: &Records, settings: &Settings) -> Result
             let staff = records.staff.as_ref().ok_or("cases need the staff snapshot")?;
             let two_years = cases.has_previous_year();
             let mult = if two_years { 2 } else { 1 };
-            let mut out: Vec<Unit> = staff.people.iter().map(|p| person_unit(p, 0, mult)).collect();
+            let mut out: Vec<Unit> = staff.people().map(|p| person_unit(&p, 0, mult)).collect();
             let types = case_types(def, settings);
             let mut seen = BTreeSet::new();
             let mut any = false;
@@ -198,7 +197,7 @@ pub fn units(def: &Definition, records: &Records, settings: &Settings) -> Result
                     }
                 }
                 any = true;
-                let known = c.person.and_then(|k| staff.position_of_key(k)).map(|i| staff.people[i as usize]);
+                let known = c.person.and_then(|k| staff.position_of_key(k)).and_then(|i| staff.person(i));
                 out.push(Unit {
                     ethnicity,
                     disability,

@@ -73,53 +73,95 @@ pub fn mean(v: &[f64]) -> Option<f64> {
 pub fn quartile_counts(people: &[(f64, usize)], groups: usize) -> [Vec<u64>; 4] {
     let mut sorted: Vec<(f64, usize)> = people.to_vec();
     sorted.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    // Interleave each run of equal pay in proportion to its groups.
-    let mut ordered: Vec<usize> = Vec::with_capacity(sorted.len());
-    let mut i = 0;
-    while i < sorted.len() {
-        let mut j = i;
-        while j < sorted.len() && sorted[j].0 == sorted[i].0 {
-            j += 1;
+    quartile_counts_sorted(sorted.iter().copied(), sorted.len(), groups)
+}
+
+/// [`quartile_counts`] of `n` pairs already sorted by pay, in one pass: a run of equal pay inside one quartile
+/// adds its counts; only a run across a boundary is interleaved.
+fn quartile_counts_sorted(people: impl Iterator<Item = (f64, usize)>, n: usize, groups: usize) -> [Vec<u64>; 4] {
+    let mut out: [Vec<u64>; 4] = std::array::from_fn(|_| vec![0u64; groups]);
+    // The quartile of position p: boundaries at floor(k x n / 4).
+    let quartile = |p: usize| (1..4).filter(|k| p >= k * n / 4).count();
+    let mut people = people.peekable();
+    let mut start = 0usize;
+    let mut counts = vec![0usize; groups];
+    while let Some((pay, g)) = people.next() {
+        counts.iter_mut().for_each(|c| *c = 0);
+        if let Some(c) = counts.get_mut(g) {
+            *c += 1;
         }
-        let mut counts = vec![0usize; groups];
-        for &(_, g) in &sorted[i..j] {
-            counts[g] += 1;
-        }
-        let mut keyed: Vec<(f64, usize)> = Vec::with_capacity(j - i);
-        for (g, &c) in counts.iter().enumerate() {
-            for r in 0..c {
-                keyed.push(((r as f64 + 0.5) / c as f64, g));
+        while let Some((_, g)) = people.next_if(|(h, _)| *h == pay) {
+            if let Some(c) = counts.get_mut(g) {
+                *c += 1;
             }
         }
-        keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        ordered.extend(keyed.into_iter().map(|(_, g)| g));
-        i = j;
-    }
-    let n = ordered.len();
-    let mut out: [Vec<u64>; 4] = std::array::from_fn(|_| vec![0u64; groups]);
-    for (k, q) in out.iter_mut().enumerate() {
-        for &g in &ordered[k * n / 4..(k + 1) * n / 4] {
-            q[g] += 1;
+        let len: usize = counts.iter().sum();
+        let (first, last) = (quartile(start), quartile(start + len - 1));
+        if first == last {
+            for (slot, c) in out[first].iter_mut().zip(&counts) {
+                *slot += *c as u64;
+            }
+        } else {
+            // Interleave the run in proportion to its groups.
+            let mut keyed: Vec<(f64, usize)> = Vec::with_capacity(len);
+            for (g, &c) in counts.iter().enumerate() {
+                for r in 0..c {
+                    keyed.push(((r as f64 + 0.5) / c as f64, g));
+                }
+            }
+            keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            for (i, (_, g)) in keyed.into_iter().enumerate() {
+                if let Some(slot) = out[quartile(start + i)].get_mut(g) {
+                    *slot += 1;
+                }
+            }
         }
+        start += len;
     }
     out
 }
 
 const QUARTILE_NAMES: [&str; 4] = ["lower", "lower_middle", "upper_middle", "upper"];
 
-/// The group index of a person in a comparison: 0 reference, 1 other, 2 unknown.
-fn group_index(p: &Person, def: &PayGapDef) -> usize {
-    let label = match def.dimension.as_str() {
-        "ethnicity" => p.ethnicity.label(),
-        "disability" => p.disability.label(),
-        _ => p.gender.label(),
+/// The group index (0 reference, 1 other, 2 unknown) of each value of a comparison's dimension, by the
+/// value's index in its `ALL` list.
+fn group_table(def: &PayGapDef) -> [u8; 3] {
+    let labels: [&str; 3] = match def.dimension.as_str() {
+        "ethnicity" => Ethnicity::ALL.map(|e| e.label()),
+        "disability" => Disability::ALL.map(|d| d.label()),
+        _ => Gender::ALL.map(|g| g.label()),
     };
-    if label == def.reference {
-        0
-    } else if label == def.other {
-        1
-    } else {
-        2
+    labels.map(|label| {
+        if label == def.reference {
+            0
+        } else if label == def.other {
+            1
+        } else {
+            2
+        }
+    })
+}
+
+/// A person with a known hourly pay, compactly: the pay, and the indexes in their `ALL` lists of ethnicity,
+/// disability, gender and workforce, two bits each.
+#[derive(Debug, Clone, Copy)]
+struct Paid {
+    hourly: f64,
+    codes: u8,
+}
+
+impl Paid {
+    fn new(hourly: f64, p: &Person) -> Paid {
+        let index = |found: Option<usize>| found.unwrap_or(2) as u8;
+        let codes = index(Ethnicity::ALL.iter().position(|e| *e == p.ethnicity))
+            | index(Disability::ALL.iter().position(|d| *d == p.disability)) << 2
+            | index(Gender::ALL.iter().position(|g| *g == p.gender)) << 4
+            | index(Workforce::ALL.iter().position(|w| *w == p.workforce)) << 6;
+        Paid { hourly, codes }
+    }
+    /// The value index of dimension `shift` (0 ethnicity, 2 disability, 4 gender, 6 workforce).
+    fn code(self, shift: u8) -> usize {
+        usize::from((self.codes >> shift) & 3)
     }
 }
 
@@ -139,15 +181,54 @@ fn labels(def: &PayGapDef) -> [&'static str; 3] {
 
 /// The figures of one block from `(hourly, group)` pairs.
 pub fn block(workforce: &'static str, labels: [&'static str; 3], people: &[(f64, usize)]) -> PayGapBlock {
-    let mut by_group: [Vec<f64>; 3] = Default::default();
-    for &(h, g) in people {
-        by_group[g].push(h);
+    let mut sorted: Vec<(f64, usize)> = people.to_vec();
+    sorted.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    block_sorted(workforce, labels, sorted.iter().copied())
+}
+
+/// [`block`] from pairs sorted by pay, in three passes and no copy: means (summed in pay order, so the result
+/// does not depend on the order of the file), medians, quartiles.
+fn block_sorted(
+    workforce: &'static str,
+    labels: [&'static str; 3],
+    people: impl Iterator<Item = (f64, usize)> + Clone,
+) -> PayGapBlock {
+    let mut n = [0usize; 3];
+    let mut sum = [0f64; 3];
+    for (h, g) in people.clone() {
+        if let (Some(c), Some(s)) = (n.get_mut(g), sum.get_mut(g)) {
+            *c += 1;
+            *s += h;
+        }
     }
-    let stats: Vec<(Option<f64>, Option<f64>)> = by_group.iter_mut().take(2).map(|v| (mean(v), median(v))).collect();
+    // The middle one or two of each group.
+    let mut middle: [(Option<f64>, Option<f64>); 3] = [(None, None); 3];
+    let mut seen = [0usize; 3];
+    for (h, g) in people.clone() {
+        let (Some(k), Some(total), Some(m)) = (seen.get_mut(g), n.get(g), middle.get_mut(g)) else { continue };
+        if *k == (total - 1) / 2 {
+            m.0 = Some(h);
+        }
+        if *k == total / 2 {
+            m.1 = Some(h);
+        }
+        *k += 1;
+    }
+    let stats: Vec<(Option<f64>, Option<f64>)> = (0..2)
+        .map(|g| {
+            let mean = (n[g] > 0).then(|| sum[g] / n[g] as f64);
+            let median = match middle[g] {
+                (Some(a), Some(b)) if n[g] % 2 == 0 => Some((a + b) / 2.0),
+                (Some(a), _) => Some(a),
+                _ => None,
+            };
+            (mean, median)
+        })
+        .collect();
     let groups = (0..2)
         .map(|g| PayGroup {
             group: labels[g],
-            people: Some(by_group[g].len() as u64),
+            people: Some(n[g] as u64),
             mean_hourly: stats[g].0,
             median_hourly: stats[g].1,
         })
@@ -158,7 +239,7 @@ pub fn block(workforce: &'static str, labels: [&'static str; 3], people: &[(f64,
     };
     let mean_gap_percent = both(stats[0].0, stats[1].0);
     let median_gap_percent = both(stats[0].1, stats[1].1);
-    let counts = quartile_counts(people, 3);
+    let counts = quartile_counts_sorted(people, n.iter().sum(), 3);
     let quartiles = counts
         .iter()
         .enumerate()
@@ -207,24 +288,31 @@ fn comparison(staff: Option<&StaffSnapshot>, defs: &Definitions, def: &PayGapDef
         return out;
     };
     let weeks = defs.pay_gap.weeks_per_year;
-    let rows: Vec<(Option<f64>, usize, Workforce)> =
-        staff.people.iter().map(|p| (hourly(p, pay, weeks), group_index(p, def), p.workforce)).collect();
-    let no_pay = rows.iter().filter(|r| r.0.is_none()).count() as u64;
-    let unknown = rows.iter().filter(|r| r.0.is_some() && r.1 == 2).count() as u64;
+    // Everyone with a known hourly pay, sorted by it once for every block (16 bytes a person).
+    let mut paid: Vec<Paid> = staff.people().filter_map(|p| hourly(&p, pay, weeks).map(|h| Paid::new(h, &p))).collect();
+    paid.sort_unstable_by(|a, b| a.hourly.total_cmp(&b.hourly).then(a.codes.cmp(&b.codes)));
+    let table = group_table(def);
+    let shift = match def.dimension.as_str() {
+        "ethnicity" => 0,
+        "disability" => 2,
+        _ => 4,
+    };
+    let group = |p: &Paid| usize::from(table.get(p.code(shift)).copied().unwrap_or(2));
+    let no_pay = (staff.len() - paid.len()) as u64;
+    let unknown = paid.iter().filter(|p| group(p) == 2).count() as u64;
     out.left_out = vec![
         LeftOut { reason: "no_pay", people: Some(no_pay) },
         LeftOut { reason: "unknown_group", people: Some(unknown) },
     ];
     for name in &defs.pay_gap.blocks {
-        let (label, keep): (&'static str, Option<Workforce>) = match name.as_str() {
-            "non_clinical" => ("non_clinical", Some(Workforce::NonClinical)),
-            "clinical" => ("clinical", Some(Workforce::Clinical)),
-            "medical" => ("medical", Some(Workforce::Medical)),
+        let (label, keep): (&'static str, Option<usize>) = match name.as_str() {
+            "non_clinical" => ("non_clinical", Some(0)),
+            "clinical" => ("clinical", Some(1)),
+            "medical" => ("medical", Some(2)),
             _ => ("overall", None),
         };
-        let people: Vec<(f64, usize)> =
-            rows.iter().filter(|r| keep.map_or(true, |w| r.2 == w)).filter_map(|r| r.0.map(|h| (h, r.1))).collect();
-        out.blocks.push(block(label, labels, &people));
+        let people = paid.iter().filter(move |p| keep.map_or(true, |w| p.code(6) == w)).map(|p| (p.hourly, group(p)));
+        out.blocks.push(block_sorted(label, labels, people));
     }
     match out.blocks.first() {
         Some(b) if b.status == Status::Ok => out.status = Status::Ok,

@@ -131,11 +131,10 @@ fn one(staff: Option<&StaffSnapshot>, defs: &Definitions, def: &ProgressionDef, 
             _ => ("all", None),
         };
         let people: Vec<(PayBand, &'static str)> = staff
-            .people
-            .iter()
+            .people()
             .filter(|q| keep.map_or(true, |w| q.workforce == w))
             .filter_map(|q| match q.row {
-                PayRow::Band(b) => Some((b, group_of(q, &def.dimension))),
+                PayRow::Band(b) => Some((b, group_of(&q, &def.dimension))),
                 _ => None,
             })
             .collect();
@@ -182,7 +181,7 @@ pub fn model_employer(staff: Option<&StaffSnapshot>, defs: &Definitions) -> Opti
     let senior = band(&d.senior).unwrap_or(PayBand::Band8a);
     let count = |keep: &dyn Fn(&Person) -> bool| {
         let (mut bme, mut known, mut all) = (0u64, 0u64, 0u64);
-        for p in staff.people.iter().filter(|p| keep(p)) {
+        for p in staff.people().filter(|p| keep(p)) {
             all += 1;
             match p.ethnicity {
                 Ethnicity::Bme => {

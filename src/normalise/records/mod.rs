@@ -6,8 +6,8 @@
 pub mod board;
 pub mod cases;
 pub mod fields;
-pub mod index;
 pub mod memo;
+pub mod packed;
 pub mod pay;
 pub mod period;
 pub mod person;
@@ -96,6 +96,19 @@ pub(crate) fn read_rows(
     let mut info = read_table(&request, on_row)?;
     info.path = PathBuf::from(&file.shown);
     Ok(info)
+}
+
+/// Reads `file` with `fields` in parts (a large CSV is split and its parts read in parallel; anything else is one
+/// part): each part gets a state from `init` and its rows in order; the states come back in file order.
+pub(crate) fn read_rows_parts<S: Send>(
+    file: &InputFile,
+    fields: &[FieldSpec],
+    init: &(dyn Fn() -> S + Sync),
+    on_row: &(dyn Fn(&mut S, &Row<'_>) -> Result<()> + Sync),
+) -> Result<(TableInfo, Vec<S>)> {
+    let mut state = init();
+    let info = read_rows(file, fields, &mut |row| on_row(&mut state, row))?;
+    Ok((info, vec![state]))
 }
 
 /// Reads `file` as an aggregated table when it has the aggregated columns, else returns `Ok(None)` so the

@@ -102,15 +102,19 @@ pub fn classify(cells: &[Cell], log: &mut QualityLog) -> (Gender, PersonPay) {
 /// Logs, for the columns the file has, the people in the workforce whose gender is unknown (`gender_unknown`)
 /// and who have no usable pay (`pay_missing`); a file without a gender or pay column gives no warning (the pay
 /// gaps then say there is no pay).
-pub fn log_unknowns(people: &[super::staff::Person], info: &TableInfo, log: &mut QualityLog) {
+pub fn log_unknowns(
+    people: impl Iterator<Item = super::staff::Person> + Clone,
+    info: &TableInfo,
+    log: &mut QualityLog,
+) {
     let has = |name: &str| info.columns.iter().any(|c| c.field == name);
     if has("gender") {
-        for _ in people.iter().filter(|p| p.gender == Gender::Unknown) {
+        for _ in people.clone().filter(|p| p.gender == Gender::Unknown) {
             log.warn("gender_unknown");
         }
     }
     if has("annual_salary") || has("hourly_rate") {
-        for _ in people.iter().filter(|p| p.pay.basis == PayBasis::None) {
+        for _ in people.filter(|p| p.pay.basis == PayBasis::None) {
             log.warn("pay_missing");
         }
     }

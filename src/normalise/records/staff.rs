@@ -6,10 +6,10 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::fields::staff as f;
-use super::index::PersonIndex;
 use super::memo::{FxBuild, Memo};
+use super::packed::{self, Interner};
 use super::person;
-use super::{read_rows, InputFile};
+use super::{read_rows_parts, InputFile};
 use crate::error::Result;
 use crate::normalise::codes::{
     band, disability, ethnicity, grade, staff_group, yes_no, BandValue, BroadGroup, Disability, Ethnicity,
@@ -37,35 +37,77 @@ pub struct Person {
     pub pay: super::pay::PersonPay,
 }
 
-/// The workforce at the snapshot date, one record per person.
+/// The workforce at the snapshot date, one record per person, held packed (16 bytes a person, see
+/// [`super::packed`]) in person-key order.
+///
+/// ```
+/// use wres_wdes::normalise::codes::{gender::Gender, Disability, Ethnicity, PayBand, PayRow, Workforce};
+/// use wres_wdes::normalise::records::pay::PersonPay;
+/// use wres_wdes::normalise::records::staff::{Person, StaffSnapshot};
+/// let nurse = Person {
+///     ethnicity: Ethnicity::Bme,
+///     broad: None,
+///     disability: Disability::NonDisabled,
+///     workforce: Workforce::Clinical,
+///     row: PayRow::Band(PayBand::Band5),
+///     gender: Gender::Female,
+///     pay: PersonPay::default(),
+/// };
+/// let mut staff = StaffSnapshot::default();
+/// staff.extend([nurse, nurse]);
+/// assert_eq!(staff.len(), 2);
+/// assert_eq!(staff.person(1), Some(nurse));
+/// assert_eq!(staff.people().filter(|p| p.ethnicity == Ethnicity::Bme).count(), 2);
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct StaffSnapshot {
-    /// The people, in the order first seen.
-    pub people: Vec<Person>,
-    /// Position in `people` by person key.
-    index: PersonIndex,
+    /// One packed row per person, sorted by key.
+    rows: Vec<u128>,
+    /// The attribute combinations the rows refer to.
+    interner: Interner,
 }
 
 impl StaffSnapshot {
+    /// Every person, in person-key order (a position is an index into this order).
+    pub fn people(&self) -> impl ExactSizeIterator<Item = Person> + Clone + '_ {
+        self.rows.iter().map(|r| packed::unpack(*r, &self.interner))
+    }
+    /// The person at a position.
+    pub fn person(&self, position: u32) -> Option<Person> {
+        self.rows.get(position as usize).map(|r| packed::unpack(*r, &self.interner))
+    }
     /// The position of a person in [`StaffSnapshot::people`], by raw id.
     pub fn position(&self, raw_id: &str) -> Option<u32> {
-        person::key(raw_id).and_then(|k| self.index.get(k))
+        person::key(raw_id).and_then(|k| self.position_of_key(k))
     }
     /// A person by raw id.
-    pub fn find(&self, raw_id: &str) -> Option<&Person> {
-        self.position(raw_id).and_then(|i| self.people.get(i as usize))
+    pub fn find(&self, raw_id: &str) -> Option<Person> {
+        self.position(raw_id).and_then(|i| self.person(i))
     }
     /// The position of a person by key.
     pub fn position_of_key(&self, key: person::PersonKey) -> Option<u32> {
-        self.index.get(key)
+        let wanted = packed::key_part(key);
+        self.rows.binary_search_by_key(&wanted, |r| packed::row_key(*r)).ok().and_then(|i| u32::try_from(i).ok())
     }
     /// Headcount.
     pub fn len(&self) -> usize {
-        self.people.len()
+        self.rows.len()
     }
     /// True when nobody is in the workforce.
     pub fn is_empty(&self) -> bool {
-        self.people.is_empty()
+        self.rows.is_empty()
+    }
+}
+
+/// Adds people by hand (tests, examples): each gets the next key after the last, so positions follow the order
+/// added.
+impl Extend<Person> for StaffSnapshot {
+    fn extend<I: IntoIterator<Item = Person>>(&mut self, people: I) {
+        for person in people {
+            let next = self.rows.last().map_or(0, |r| packed::row_key(*r) + 1);
+            let row = packed::pack(next << 1, true, &person, &mut self.interner);
+            self.rows.push(row);
+        }
     }
 }
 
@@ -99,81 +141,104 @@ struct Classifiers {
     grade: HashMap<(Workforce, BandValue), Memo<grade::Placement>, FxBuild>,
 }
 
+/// One part of the file as read (the whole file, or one of the parts read in parallel).
+#[derive(Default)]
+struct Part {
+    /// The rows kept so far (not yet de-duplicated), packed.
+    rows: Vec<u128>,
+    interner: Interner,
+    memo: Classifiers,
+    log: QualityLog,
+}
+
 /// Reads the staff snapshot.
+///
+/// Rows are classified as they stream in and kept packed; then decision 2: each person's rows are grouped (a
+/// stable sort by key), the first primary row, else the first row, is kept and the others are excluded as
+/// `duplicate_person`, each counted under `conflicting_ethnicity` / `conflicting_disability` when it disagrees
+/// with the row kept. Unrecognised values are counted on every row classified (duplicates included).
 pub fn normalise_staff(file: &InputFile, mapping: &WorkforceMapping) -> Result<(StaffSnapshot, InputQuality)> {
-    let mut log = QualityLog::default();
-    let mut snapshot = StaffSnapshot::default();
-    // Whether the row kept for each person (by position) was flagged primary.
-    let mut primary_kept: Vec<bool> = Vec::new();
-    let mut memo = Classifiers::default();
-    let info = read_rows(file, f::FIELDS, &mut |row| {
-        let cells = row.cells;
-        let text = |i: usize| cells.get(i).and_then(Cell::text);
-        let Some(key) = text(f::PERSON).and_then(|id| person::key(&id)) else {
-            log.exclude("missing_person_id");
-            return Ok(());
-        };
-        if let Some(reason) = text(f::CATEGORY).and_then(|c| memo.category.get(&c, category_exclusion)) {
-            log.exclude(reason);
-            return Ok(());
-        }
-        let group_raw = text(f::STAFF_GROUP).unwrap_or_default();
-        let group = memo.group.get(&group_raw, staff_group::classify);
-        if group == Some(StaffGroup::Students) {
-            log.exclude("student");
-            return Ok(());
-        }
-        let primary = text(f::PRIMARY).and_then(|p| memo.primary.get(&p, yes_no::classify)).unwrap_or(false);
-        let previous = snapshot.index.get(key);
-        if let Some(position) = previous {
-            if primary_kept.get(position as usize).copied().unwrap_or(true) || !primary {
-                // The row kept and this one should describe the same person: say when they disagree.
-                if let Some(kept) = snapshot.people.get(position as usize) {
-                    let eth = memo.ethnicity.get(&text(f::ETHNICITY).unwrap_or_default(), ethnicity::classify);
-                    if eth.map_or(Ethnicity::Unknown, |e| e.group) != kept.ethnicity {
-                        log.warn("conflicting_ethnicity");
-                    }
-                    let dis = memo.disability.get(&text(f::DISABILITY).unwrap_or_default(), disability::classify);
-                    if dis.unwrap_or(Disability::Unknown) != kept.disability {
-                        log.warn("conflicting_disability");
-                    }
-                }
-                log.exclude("duplicate_person");
-                return Ok(());
-            }
-        }
-        let person = classify_person(cells, group, &group_raw, mapping, &mut memo, &mut log);
-        match previous {
-            Some(position) => {
-                // A primary row replaces the non-primary row kept so far.
-                if let Some(slot) = snapshot.people.get_mut(position as usize) {
-                    if slot.ethnicity != person.ethnicity {
-                        log.warn("conflicting_ethnicity");
-                    }
-                    if slot.disability != person.disability {
-                        log.warn("conflicting_disability");
-                    }
-                    *slot = person;
-                }
-                if let Some(flag) = primary_kept.get_mut(position as usize) {
-                    *flag = true;
-                }
-                log.unuse_and_exclude("duplicate_person");
-                log.used();
-            }
-            None => {
-                snapshot.index.insert(key);
-                snapshot.people.push(person);
-                primary_kept.push(primary);
-                log.used();
-            }
-        }
+    let (info, parts) = read_rows_parts(file, f::FIELDS, &Part::default, &|part: &mut Part, row| {
+        read_row(part, row.cells, mapping);
         Ok(())
     })?;
-    super::pay::log_unknowns(&snapshot.people, &info, &mut log);
-    snapshot.people.shrink_to_fit();
-    snapshot.index.shrink_to_fit();
+    let mut log = QualityLog::default();
+    let mut interner = Interner::default();
+    let mut rows: Vec<u128> = Vec::new();
+    for (i, mut part) in parts.into_iter().enumerate() {
+        if i == 0 {
+            interner = std::mem::take(&mut part.interner);
+        } else {
+            interner.adopt(&part.interner, &mut part.rows);
+        }
+        if rows.is_empty() {
+            rows = part.rows;
+        } else {
+            rows.extend_from_slice(&part.rows);
+        }
+        log.merge(part.log);
+    }
+    let rows = deduplicate(rows, &interner, &mut log);
+    let snapshot = StaffSnapshot { rows, interner };
+    super::pay::log_unknowns(snapshot.people(), &info, &mut log);
     Ok((snapshot, log.finish("staff", "row", &info)))
+}
+
+/// Classifies one row into `part`: excluded with a reason, or kept packed.
+fn read_row(part: &mut Part, cells: &[Cell], mapping: &WorkforceMapping) {
+    let memo = &mut part.memo;
+    let log = &mut part.log;
+    let text = |i: usize| cells.get(i).and_then(Cell::text);
+    let Some(key) = text(f::PERSON).and_then(|id| person::key(&id)) else {
+        log.exclude("missing_person_id");
+        return;
+    };
+    if let Some(reason) = text(f::CATEGORY).and_then(|c| memo.category.get(&c, category_exclusion)) {
+        log.exclude(reason);
+        return;
+    }
+    let group_raw = text(f::STAFF_GROUP).unwrap_or_default();
+    let group = memo.group.get(&group_raw, staff_group::classify);
+    if group == Some(StaffGroup::Students) {
+        log.exclude("student");
+        return;
+    }
+    let primary = text(f::PRIMARY).and_then(|p| memo.primary.get(&p, yes_no::classify)).unwrap_or(false);
+    let person = classify_person(cells, group, &group_raw, mapping, memo, log);
+    part.rows.push(packed::pack(key, primary, &person, &mut part.interner));
+    log.used();
+}
+
+/// Keeps one row per person (decision 2), in place: rows sorted stably by person then primary first, so the
+/// first of each run is the one kept.
+fn deduplicate(mut rows: Vec<u128>, interner: &Interner, log: &mut QualityLog) -> Vec<u128> {
+    rows.sort_by_key(|r| packed::sort_word(*r));
+    let mut kept = 0usize;
+    let mut i = 0usize;
+    while let Some(&first) = rows.get(i) {
+        let person = packed::row_key(first);
+        let chosen = packed::unpack(first, interner);
+        let mut j = i + 1;
+        while let Some(&other) = rows.get(j).filter(|r| packed::row_key(**r) == person) {
+            let other = packed::unpack(other, interner);
+            if other.ethnicity != chosen.ethnicity {
+                log.warn("conflicting_ethnicity");
+            }
+            if other.disability != chosen.disability {
+                log.warn("conflicting_disability");
+            }
+            log.unuse_and_exclude("duplicate_person");
+            j += 1;
+        }
+        if let Some(slot) = rows.get_mut(kept) {
+            *slot = first;
+        }
+        kept += 1;
+        i = j;
+    }
+    rows.truncate(kept);
+    rows.shrink_to_fit();
+    rows
 }
 
 fn classify_person(
@@ -233,5 +298,65 @@ fn classify_person(
         disability: dis.unwrap_or(Disability::Unknown),
         workforce,
         row: placement.row,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalise::codes::{gender::Gender, PayBand};
+
+    fn person(ethnicity: Ethnicity, band: PayBand) -> Person {
+        Person {
+            ethnicity,
+            broad: None,
+            disability: Disability::NonDisabled,
+            workforce: Workforce::Clinical,
+            row: PayRow::Band(band),
+            gender: Gender::Unknown,
+            pay: super::super::pay::PersonPay::default(),
+        }
+    }
+
+    #[test]
+    fn the_primary_row_wins_else_the_first() {
+        let mut interner = Interner::default();
+        let mut log = QualityLog::default();
+        let (a, b) = (person::key("1001").unwrap_or(1), person::key("1002").unwrap_or(2));
+        let rows = [
+            (a, false, person(Ethnicity::White, PayBand::Band5)),
+            (b, false, person(Ethnicity::White, PayBand::Band3)),
+            (a, true, person(Ethnicity::Bme, PayBand::Band6)),
+            (b, false, person(Ethnicity::White, PayBand::Band4)),
+            (a, false, person(Ethnicity::Bme, PayBand::Band7)),
+        ];
+        let packed: Vec<u128> = rows
+            .iter()
+            .map(|(k, primary, p)| {
+                log.used();
+                packed::pack(*k, *primary, p, &mut interner)
+            })
+            .collect();
+        let snapshot = StaffSnapshot { rows: deduplicate(packed, &interner, &mut log), interner };
+        assert_eq!(snapshot.len(), 2);
+        assert_eq!(snapshot.find("1001"), Some(person(Ethnicity::Bme, PayBand::Band6)));
+        assert_eq!(snapshot.find("1002-1"), Some(person(Ethnicity::White, PayBand::Band3)));
+        assert_eq!(log.rows_used(), 2);
+        assert_eq!(log.rows_accounted(), 5);
+        let info = crate::read::TableInfo {
+            path: "staff.csv".into(),
+            format: crate::read::Format::Csv,
+            sheets: vec![String::new()],
+            header_row: 1,
+            columns: Vec::new(),
+            headers: Vec::new(),
+            rows_read: 5,
+            blank_rows: 0,
+        };
+        let q = log.finish("staff", "row", &info);
+        let warned = |w: &str| q.warnings.iter().find(|x| x.warning == w).and_then(|x| x.rows);
+        // 1001's White band 5 row disagrees with the primary row kept; its Bme band 7 row does not.
+        assert_eq!(warned("conflicting_ethnicity"), Some(1));
+        assert_eq!(warned("conflicting_disability"), None);
     }
 }
