@@ -19,11 +19,13 @@ mod delimited;
 mod detect;
 mod header;
 mod location;
+mod memory;
 mod spreadsheet;
 mod table;
 mod text;
 
 pub use location::locate;
+pub use memory::give_back_memory;
 
 /// One field the caller wants from a table, with the header names it may appear under.
 ///
@@ -150,11 +152,17 @@ fn read_any(request: &TableRequest<'_>, on_row: &mut dyn FnMut(&Row<'_>) -> Resu
     match detect::detect(request.path, &head)? {
         detect::Detected::Zip(format) => {
             let mut book = spreadsheet::Book::open_zip(request.path, format)?;
-            spreadsheet::read_book(&mut book, request, on_row)
+            let info = spreadsheet::read_book(&mut book, request, on_row);
+            drop(book);
+            give_back_memory();
+            info
         }
         detect::Detected::Ole => {
             let mut book = spreadsheet::Book::open_ole(request.path)?;
-            spreadsheet::read_book(&mut book, request, on_row)
+            let info = spreadsheet::read_book(&mut book, request, on_row);
+            drop(book);
+            give_back_memory();
+            info
         }
         detect::Detected::Text => read_delimited(request, &head, on_row),
     }

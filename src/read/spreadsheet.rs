@@ -7,6 +7,7 @@
 use std::fs::File;
 use std::io::BufReader;
 use std::path::Path;
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 
 use calamine::{DataRef, Ods, Range, Reader, SheetType, Xls, XlsError, Xlsb, XlsbError, Xlsx, XlsxError};
 
@@ -101,19 +102,46 @@ impl Book {
         self.sheets().iter().filter(|s| s.typ == SheetType::WorkSheet).map(|s| s.name.clone()).collect()
     }
 
-    /// A row source over one sheet.
-    pub(crate) fn open_sheet<'a>(&'a mut self, path: &Path, name: &str) -> Result<Box<dyn RowSource + 'a>> {
+    /// Runs `work` on a row source over one sheet. An xlsx sheet is parsed on a second thread for the length of
+    /// `work`.
+    pub(crate) fn with_sheet<T>(
+        &mut self,
+        path: &Path,
+        name: &str,
+        work: impl FnOnce(&mut dyn RowSource) -> Result<T>,
+    ) -> Result<T> {
+        let Book::Xlsx(b) = self else {
+            let mut source = self.open_sheet(path, name)?;
+            return work(source.as_mut());
+        };
+        let place = place(path, name);
+        let is_1904 = b.has_1904_epoch();
+        let reader = b.worksheet_cells_reader(name).map_err(|e| {
+            Error::io(format!("{place}: could not be read ({e}); the file may be damaged"))
+                .with_hint("open it in Excel and save it again, or export the data as CSV")
+        })?;
+        std::thread::scope(|scope| {
+            let (to_rows, from_reader) = sync_channel(4);
+            let (to_reader, spent) = sync_channel(8);
+            let reader_place = place.clone();
+            scope.spawn(move || read_cells(path, &reader_place, reader, &to_rows, &spent));
+            let handover = Handover { from_reader, to_reader, batch: Vec::new(), next: 0, ended: false };
+            let mut source =
+                StreamSource { cells: Cells::Threaded(handover), pending: None, done: false, is_1904, place };
+            // Dropping the source when `work` is done hangs up on the reader thread, which then stops.
+            work(&mut source)
+        })
+    }
+
+    /// A row source over one sheet (not xlsx: see [`Book::with_sheet`]).
+    fn open_sheet<'a>(&'a mut self, path: &Path, name: &str) -> Result<Box<dyn RowSource + 'a>> {
         let where_ = place(path, name);
         let fail = |e: &dyn std::fmt::Display| {
             Error::io(format!("{where_}: could not be read ({e}); the file may be damaged"))
                 .with_hint("open it in Excel and save it again, or export the data as CSV")
         };
         match self {
-            Book::Xlsx(b) => {
-                let is_1904 = b.has_1904_epoch();
-                let cells = Cells::Xlsx(Box::new(b.worksheet_cells_reader(name).map_err(|e| fail(&e))?));
-                Ok(Box::new(StreamSource { cells, pending: None, done: false, is_1904, place: where_ }))
-            }
+            Book::Xlsx(_) => Err(Error::io(format!("{where_}: an xlsx sheet is read through `with_sheet`"))),
             Book::Xlsb(b) => {
                 let is_1904 = b.has_1904_epoch();
                 let mut reader = b.worksheet_cells_reader(name).map_err(|e| fail(&e))?;
@@ -154,23 +182,122 @@ fn kept<'a>(position: (u32, u32), value: &DataRef<'a>, keep: &dyn Fn(usize) -> b
     }
 }
 
-/// A sheet's cells: xlsx (the usual case, called directly so the per-cell path inlines) or another stream.
+/// A sheet's cells: xlsx (the usual case, parsed on a thread of its own and handed over in batches), or another
+/// stream.
 enum Cells<'a> {
-    Xlsx(Box<calamine::XlsxCellReader<'a, Input>>),
+    Threaded(Handover<'a>),
     Stream(CellStream<'a>),
 }
 
 impl<'a> Cells<'a> {
     #[inline]
-    fn next(&mut self, keep: &dyn Fn(usize) -> bool) -> NextCell<'a> {
+    fn next(&mut self, keep: &dyn Fn(usize) -> bool) -> Result<Option<((u32, u32), DataRef<'a>)>> {
         match self {
-            Cells::Xlsx(reader) => match reader.next_cell() {
-                Ok(Some(c)) => Ok(Some(kept(c.get_position(), c.get_value(), keep))),
-                Ok(None) => Ok(None),
-                Err(e) => Err(e.to_string()),
-            },
-            Cells::Stream(next) => next(keep),
+            Cells::Threaded(handover) => handover.next(keep),
+            Cells::Stream(next) => next(keep).map_err(Error::io),
         }
+    }
+}
+
+/// How many cells a batch from the reader thread holds (80 KB: under glibc's threshold for mapping a block of its
+/// own, so batches are recycled on the heap).
+const BATCH: usize = 2048;
+
+/// What the reader thread sends.
+enum Message<'a> {
+    /// The next cells that hold something, in sheet order.
+    Cells(Vec<((u32, u32), DataRef<'a>)>),
+    /// The end of the sheet.
+    End,
+    /// The sheet could not be read.
+    Failed(Error),
+}
+
+/// The receiving end of an xlsx sheet parsed on another thread: calamine's XML parsing (most of the time of a
+/// large read) runs beside the classification of the rows instead of before it. Emptied batches go back to the
+/// reader to be refilled, so nothing is allocated per batch.
+struct Handover<'a> {
+    from_reader: Receiver<Message<'a>>,
+    to_reader: SyncSender<Vec<((u32, u32), DataRef<'a>)>>,
+    batch: Vec<((u32, u32), DataRef<'a>)>,
+    next: usize,
+    ended: bool,
+}
+
+impl<'a> Handover<'a> {
+    #[inline]
+    fn next(&mut self, keep: &dyn Fn(usize) -> bool) -> Result<Option<((u32, u32), DataRef<'a>)>> {
+        loop {
+            if let Some(slot) = self.batch.get_mut(self.next) {
+                self.next += 1;
+                let (position, value) = (slot.0, std::mem::replace(&mut slot.1, DataRef::Empty));
+                return Ok(Some(if keep(position.1 as usize) {
+                    (position, value)
+                } else {
+                    (position, DataRef::Empty)
+                }));
+            }
+            if self.ended {
+                return Ok(None);
+            }
+            let spent = std::mem::take(&mut self.batch);
+            match self.from_reader.recv() {
+                Ok(Message::Cells(batch)) => {
+                    self.batch = batch;
+                    self.next = 0;
+                    // The reader may have gone (only after an error, which comes next): the buffer is then dropped.
+                    let mut spent = spent;
+                    spent.clear();
+                    if spent.capacity() > 0 {
+                        let _ = self.to_reader.try_send(spent);
+                    }
+                }
+                Ok(Message::End) => self.ended = true,
+                Ok(Message::Failed(e)) => return Err(e),
+                Err(_) => {
+                    return Err(Error::io("the sheet reader stopped unexpectedly; the file may be damaged".to_string()))
+                }
+            }
+        }
+    }
+}
+
+/// The reader thread: parses the sheet with calamine and sends its non-empty cells in batches until the end, an
+/// error, or the receiver hanging up (the rows wanted were found).
+fn read_cells<'a, RS: std::io::Read + std::io::Seek>(
+    path: &Path,
+    place: &str,
+    mut reader: calamine::XlsxCellReader<'a, RS>,
+    to_rows: &SyncSender<Message<'a>>,
+    spent: &Receiver<Vec<((u32, u32), DataRef<'a>)>>,
+) {
+    let outcome = super::guard::catching(path, || loop {
+        let mut batch = spent.try_recv().unwrap_or_else(|_| Vec::with_capacity(BATCH));
+        while batch.len() < BATCH {
+            match reader.next_cell() {
+                Ok(Some(cell)) => {
+                    if !matches!(cell.get_value(), DataRef::Empty) {
+                        batch.push((cell.get_position(), cell.get_value().clone()));
+                    }
+                }
+                Ok(None) => {
+                    if to_rows.send(Message::Cells(batch)).is_ok() {
+                        let _ = to_rows.send(Message::End);
+                    }
+                    return Ok(());
+                }
+                Err(e) => {
+                    return Err(Error::io(format!("{place}: could not be read ({e}); the file may be damaged"))
+                        .with_hint("open it in Excel and save it again, or export the data as CSV"))
+                }
+            }
+        }
+        if to_rows.send(Message::Cells(batch)).is_err() {
+            return Ok(());
+        }
+    });
+    if let Err(e) = outcome {
+        let _ = to_rows.send(Message::Failed(e));
     }
 }
 
@@ -193,9 +320,13 @@ impl<'a> StreamSource<'a> {
         if self.done {
             return Ok(None);
         }
-        let next = self.cells.next(keep).map_err(|e| {
-            Error::io(format!("{}: could not be read ({e}); the file may be damaged", self.place))
-                .with_hint("open it in Excel and save it again, or export the data as CSV")
+        let place = &self.place;
+        let next = self.cells.next(keep).map_err(|e| match &self.cells {
+            Cells::Threaded(_) => e,
+            Cells::Stream(_) => {
+                Error::io(format!("{place}: could not be read ({}); the file may be damaged", e.message()))
+                    .with_hint("open it in Excel and save it again, or export the data as CSV")
+            }
         })?;
         self.done = next.is_none();
         Ok(next)
@@ -303,8 +434,15 @@ pub(crate) fn read_book(
     for index in candidates {
         let Some(name) = names.get(index) else { continue };
         let where_ = place(path, name);
-        let mut source = book.open_sheet(path, name)?;
-        let found = match table::find_header(source.as_mut(), request.fields, request.overrides, &where_)? {
+        let mut counts = Counts::default();
+        let scan = book.with_sheet(path, name, |source| {
+            let scan = table::find_header(source, request.fields, request.overrides, &where_)?;
+            if let Scan::Found(found) = &scan {
+                table::stream_rows(source, name, &found.columns, found.last_line, &mut counts, on_row)?;
+            }
+            Ok(scan)
+        })?;
+        let found = match scan {
             Scan::Found(h) => h,
             Scan::NotFound(candidate) => {
                 if let Some(c) = candidate {
@@ -320,14 +458,14 @@ pub(crate) fn read_book(
                 continue;
             }
         };
-        let mut counts = Counts::default();
-        table::stream_rows(source.as_mut(), name, &found.columns, found.last_line, &mut counts, on_row)?;
-        drop(source);
         let mut sheets = vec![name.clone()];
         for later in names.iter().skip(index + 1) {
-            let mut source = book.open_sheet(path, later)?;
-            if let Some(last_line) = table::find_same_header(source.as_mut(), &found.headers)? {
-                table::stream_rows(source.as_mut(), later, &found.columns, last_line, &mut counts, on_row)?;
+            let continued = book.with_sheet(path, later, |source| {
+                let Some(last_line) = table::find_same_header(source, &found.headers)? else { return Ok(false) };
+                table::stream_rows(source, later, &found.columns, last_line, &mut counts, on_row)?;
+                Ok(true)
+            })?;
+            if continued {
                 sheets.push(later.clone());
             }
         }

@@ -72,6 +72,70 @@ impl Interner {
     }
 }
 
+/// How many rows a block of [`Rows`] holds: 1 MiB.
+const BLOCK: usize = 1 << 16;
+
+/// Packed rows as they are read, in blocks of a fixed size: growing never copies or frees a block, so the heap
+/// does not fragment while a large extract streams in (a doubling `Vec` would leave its old buffers behind).
+#[derive(Debug, Clone, Default)]
+pub struct Rows {
+    blocks: Vec<Vec<u128>>,
+}
+
+impl Rows {
+    /// Adds a row.
+    pub fn push(&mut self, row: u128) {
+        match self.blocks.last_mut() {
+            Some(block) if block.len() < BLOCK => block.push(row),
+            _ => {
+                let mut block = Vec::with_capacity(BLOCK);
+                block.push(row);
+                self.blocks.push(block);
+            }
+        }
+    }
+
+    /// How many rows.
+    pub fn len(&self) -> usize {
+        self.blocks.iter().map(Vec::len).sum()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.blocks.iter().all(Vec::is_empty)
+    }
+
+    /// Re-indexes the rows against `to` (see [`Interner::adopt`]).
+    pub fn adopt(&mut self, to: &mut Interner, from: &Interner) {
+        for block in &mut self.blocks {
+            to.adopt(from, block);
+        }
+    }
+
+    /// Appends another part's rows.
+    pub fn append(&mut self, other: Rows) {
+        self.blocks.extend(other.blocks);
+    }
+
+    /// The rows in one vector, each block freed as soon as it is copied.
+    ///
+    /// ```
+    /// use wres_wdes::normalise::records::packed::Rows;
+    /// let mut rows = Rows::default();
+    /// (0..70_000u128).for_each(|r| rows.push(r));
+    /// let all = rows.into_vec();
+    /// assert_eq!(all.len(), 70_000);
+    /// assert_eq!(all[69_999], 69_999);
+    /// ```
+    pub fn into_vec(self) -> Vec<u128> {
+        let mut all = Vec::with_capacity(self.len());
+        for block in self.blocks {
+            all.extend_from_slice(&block);
+        }
+        all
+    }
+}
+
 /// Packs a row.
 ///
 /// ```

@@ -145,7 +145,7 @@ struct Classifiers {
 #[derive(Default)]
 struct Part {
     /// The rows kept so far (not yet de-duplicated), packed.
-    rows: Vec<u128>,
+    rows: packed::Rows,
     interner: Interner,
     memo: Classifiers,
     log: QualityLog,
@@ -164,21 +164,17 @@ pub fn normalise_staff(file: &InputFile, mapping: &WorkforceMapping) -> Result<(
     })?;
     let mut log = QualityLog::default();
     let mut interner = Interner::default();
-    let mut rows: Vec<u128> = Vec::new();
+    let mut rows = packed::Rows::default();
     for (i, mut part) in parts.into_iter().enumerate() {
         if i == 0 {
             interner = std::mem::take(&mut part.interner);
         } else {
-            interner.adopt(&part.interner, &mut part.rows);
+            part.rows.adopt(&mut interner, &part.interner);
         }
-        if rows.is_empty() {
-            rows = part.rows;
-        } else {
-            rows.extend_from_slice(&part.rows);
-        }
+        rows.append(part.rows);
         log.merge(part.log);
     }
-    let rows = deduplicate(rows, &interner, &mut log);
+    let rows = deduplicate(rows.into_vec(), &interner, &mut log);
     let snapshot = StaffSnapshot { rows, interner };
     super::pay::log_unknowns(snapshot.people(), &info, &mut log);
     Ok((snapshot, log.finish("staff", "row", &info)))
