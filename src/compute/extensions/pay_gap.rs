@@ -265,10 +265,17 @@ fn block_sorted(
 
 /// Every pay gap comparison.
 pub fn pay_gaps(staff: Option<&StaffSnapshot>, defs: &Definitions, pay: &PaySettings) -> Vec<PayGap> {
-    defs.pay_gap.comparison.iter().map(|def| comparison(staff, defs, def, pay)).collect()
+    let staff = staff.filter(|s| !s.is_empty());
+    // Everyone with a known hourly pay, sorted by it once for every comparison and block (16 bytes a person).
+    let weeks = defs.pay_gap.weeks_per_year;
+    let mut paid: Vec<Paid> = staff
+        .map(|s| s.people().filter_map(|p| hourly(&p, pay, weeks).map(|h| Paid::new(h, &p))).collect())
+        .unwrap_or_default();
+    paid.sort_unstable_by(|a, b| a.hourly.total_cmp(&b.hourly).then(a.codes.cmp(&b.codes)));
+    defs.pay_gap.comparison.iter().map(|def| comparison(staff.map(|s| (s, paid.as_slice())), defs, def)).collect()
 }
 
-fn comparison(staff: Option<&StaffSnapshot>, defs: &Definitions, def: &PayGapDef, pay: &PaySettings) -> PayGap {
+fn comparison(staff: Option<(&StaffSnapshot, &[Paid])>, defs: &Definitions, def: &PayGapDef) -> PayGap {
     let labels = labels(def);
     let mut out = PayGap {
         id: def.id.clone(),
@@ -282,15 +289,11 @@ fn comparison(staff: Option<&StaffSnapshot>, defs: &Definitions, def: &PayGapDef
         blocks: Vec::new(),
         summary: String::new(),
     };
-    let Some(staff) = staff.filter(|s| !s.is_empty()) else {
+    let Some((staff, paid)) = staff else {
         out.reason = Some("no staff snapshot was given, or it holds nobody in the workforce".to_string());
         out.summary = format!("No figure: {}.", out.reason.as_deref().unwrap_or_default());
         return out;
     };
-    let weeks = defs.pay_gap.weeks_per_year;
-    // Everyone with a known hourly pay, sorted by it once for every block (16 bytes a person).
-    let mut paid: Vec<Paid> = staff.people().filter_map(|p| hourly(&p, pay, weeks).map(|h| Paid::new(h, &p))).collect();
-    paid.sort_unstable_by(|a, b| a.hourly.total_cmp(&b.hourly).then(a.codes.cmp(&b.codes)));
     let table = group_table(def);
     let shift = match def.dimension.as_str() {
         "ethnicity" => 0,

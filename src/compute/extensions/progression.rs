@@ -39,9 +39,31 @@ fn group_of(p: &Person, dimension: &str) -> &'static str {
     }
 }
 
+/// How many people of each group are in each AfC band (by the band's place in [`PayBand::ALL`]).
+type BandCounts = Vec<(&'static str, [u64; PayBand::ALL.len()])>;
+
+/// Counts people by group and band, in one pass.
+fn band_counts(people: impl Iterator<Item = (PayBand, &'static str)>) -> BandCounts {
+    let mut out: BandCounts = Vec::new();
+    for (band, group) in people {
+        let Some(i) = PayBand::ALL.iter().position(|b| *b == band) else { continue };
+        let slot = match out.iter().position(|(g, _)| *g == group) {
+            Some(k) => k,
+            None => {
+                out.push((group, [0; PayBand::ALL.len()]));
+                out.len() - 1
+            }
+        };
+        if let Some(c) = out.get_mut(slot).and_then(|(_, counts)| counts.get_mut(i)) {
+            *c += 1;
+        }
+    }
+    out
+}
+
 /// One step from the people on the ladder: events = at or above `to`, total = at or above `from`.
 fn step(
-    people: &[(PayBand, &'static str)],
+    people: &BandCounts,
     from: PayBand,
     to: PayBand,
     num: &'static str,
@@ -50,11 +72,13 @@ fn step(
 ) -> Step {
     let tally = |g: &str| {
         let mut t = Tally::default();
-        for &(b, _) in people.iter().filter(|(_, pg)| *pg == g) {
-            if b >= from {
-                t.total += 1;
-                if b >= to {
-                    t.events += 1;
+        for (_, counts) in people.iter().filter(|(pg, _)| *pg == g) {
+            for (b, n) in PayBand::ALL.iter().zip(counts) {
+                if *b >= from {
+                    t.total += n;
+                    if *b >= to {
+                        t.events += n;
+                    }
                 }
             }
         }
@@ -130,14 +154,13 @@ fn one(staff: Option<&StaffSnapshot>, defs: &Definitions, def: &ProgressionDef, 
             "medical" => ("medical", Some(Workforce::Medical)),
             _ => ("all", None),
         };
-        let people: Vec<(PayBand, &'static str)> = staff
-            .people()
-            .filter(|q| keep.map_or(true, |w| q.workforce == w))
-            .filter_map(|q| match q.row {
-                PayRow::Band(b) => Some((b, group_of(&q, &def.dimension))),
-                _ => None,
-            })
-            .collect();
+        let people =
+            band_counts(staff.people().filter(|q| keep.map_or(true, |w| q.workforce == w)).filter_map(
+                |q| match q.row {
+                    PayRow::Band(b) => Some((b, group_of(&q, &def.dimension))),
+                    _ => None,
+                },
+            ));
         let headline = step(&people, from, senior, num, den, settings);
         let mut steps: Vec<Step> = ladder.windows(2).map(|w| step(&people, w[0], w[1], num, den, settings)).collect();
         compound(&mut steps);
@@ -179,28 +202,28 @@ pub fn model_employer(staff: Option<&StaffSnapshot>, defs: &Definitions) -> Opti
     let staff = staff?;
     let d = &defs.model_employer;
     let senior = band(&d.senior).unwrap_or(PayBand::Band8a);
-    let count = |keep: &dyn Fn(&Person) -> bool| {
-        let (mut bme, mut known, mut all) = (0u64, 0u64, 0u64);
-        for p in staff.people().filter(|p| keep(p)) {
-            all += 1;
-            match p.ethnicity {
-                Ethnicity::Bme => {
-                    bme += 1;
-                    known += 1;
-                }
-                Ethnicity::White => known += 1,
-                Ethnicity::Unknown => {}
+    // (BME, known ethnicity, everyone) by pay row, in one pass.
+    let mut by_row: std::collections::BTreeMap<PayRow, (u64, u64, u64)> = std::collections::BTreeMap::new();
+    for p in staff.people() {
+        let t = by_row.entry(p.row).or_default();
+        t.2 += 1;
+        match p.ethnicity {
+            Ethnicity::Bme => {
+                t.0 += 1;
+                t.1 += 1;
             }
+            Ethnicity::White => t.1 += 1,
+            Ethnicity::Unknown => {}
         }
-        (bme, known, all)
-    };
-    let (bme_all, known_all, _) = count(&|_| true);
+    }
+    let count = |row: PayRow| by_row.get(&row).copied().unwrap_or_default();
+    let (bme_all, known_all) = by_row.values().fold((0, 0), |(b, k), t| (b + t.0, k + t.1));
     let overall = (known_all > 0).then(|| bme_all as f64 / known_all as f64);
     let mut rows = Vec::new();
     let (mut below_bme, mut below_known) = (0u64, 0u64);
     let (mut short_o, mut short_b, mut senior_o, mut senior_b) = (0i64, 0i64, 0i64, 0i64);
     for b in d.bands.iter().filter_map(|b| band(b)) {
-        let (bme, known, all) = count(&|p: &Person| p.row == PayRow::Band(b));
+        let (bme, known, all) = count(PayRow::Band(b));
         if all > 0 {
             let gap_o = overall.filter(|_| known > 0).map(|s| whole(s * known as f64 - bme as f64));
             let below = (below_known > 0).then(|| below_bme as f64 / below_known as f64);
