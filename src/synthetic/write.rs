@@ -15,7 +15,8 @@ use super::{Presentation, SampleTrust, ORGANISATION};
 use crate::error::{Error, Result};
 use crate::normalise::codes::{Ethnicity, MedicalGrade, PayBand, PayRow, StaffGroup};
 
-/// Most data rows on one staff sheet; beyond it a second sheet with the same title rows and header follows.
+/// Most data rows on one sheet (Excel holds 1,048,576); beyond it a further sheet with the same title rows and
+/// header follows, which the reader reads on as a continuation.
 pub(crate) const SHEET_LIMIT: usize = 1_000_000;
 
 /// A cell of an output table.
@@ -519,7 +520,7 @@ fn write_recruitment(trust: &SampleTrust, path: &Path) -> Result<()> {
                 "Occupational Group",
                 "International Recruit",
             ],
-            usize::MAX,
+            SHEET_LIMIT,
         )?
     };
     let first = d.vacancies.first().map_or(0, |v| v.number);
@@ -588,7 +589,7 @@ fn write_cases(trust: &SampleTrust, path: &Path) -> Result<()> {
                 "Case Type",
                 "Date Formal Process Started",
             ],
-            usize::MAX,
+            SHEET_LIMIT,
         )?
     } else {
         Sink::csv(path, &["Person Number", "Ethnic Group", "Disability Status", "Process", "Date Entered"], CSV)?
@@ -627,7 +628,7 @@ fn write_training(trust: &SampleTrust, path: &Path) -> Result<()> {
             CsvStyle { delimiter: b';', ..CSV },
         )?
     } else {
-        Sink::xlsx(path, "Training", &[], &["Employee ID", "Course Title", "Statutory/Mandatory", "Date"], usize::MAX)?
+        Sink::xlsx(path, "Training", &[], &["Employee ID", "Course Title", "Statutory/Mandatory", "Date"], SHEET_LIMIT)?
     };
     for r in &d.training {
         let id = if r.suffix == 1 { format!("{}-1", r.person_id) } else { r.person_id.to_string() };
