@@ -637,3 +637,38 @@ fn a_cell_reference_that_overflows_the_parser_is_a_damaged_file() {
     }
     nothing_written(d.path(), &["staff.xlsx"]);
 }
+
+/// The same flaw at every place of calamine's reference parser where it can overflow: the fuzz targets excuse exactly
+/// these (`fuzz/src/lib.rs`, `KNOWN_UPSTREAM_OVERFLOWS`), so each is kept here: lower-case column letters (also
+/// reached by the 300-second `workbook_reader` run), and, found by reading the parser when pinning that excuse,
+/// the row digits of a cell reference, a row's own number, and a `<dimension>` whose corners are the wrong way
+/// round (an unchecked subtraction).
+#[test]
+fn every_overflow_in_calamines_reference_parser_is_a_damaged_file() {
+    let header: String = ["A1", "B1"].iter().zip(["Employee Number", "Pay Band"]).map(|(r, t)| inline(r, t)).collect();
+    let good = format!("{}{}", inline("A2", "1001"), inline("B2", "Band 5"));
+    let cases = [
+        (
+            "",
+            format!("<row r=\"1\">{header}</row><row r=\"2\">{}</row>", inline("aaaaaaaaaaaaaaaa2", "1001")),
+            "multiply",
+        ),
+        ("", format!("<row r=\"1\">{header}</row><row r=\"2\">{}</row>", inline("A99999999999", "1001")), "multiply"),
+        ("", format!("<row r=\"1\">{header}</row><row r=\"99999999999\">{good}</row>"), "multiply"),
+        ("<dimension ref=\"B9:A1\"/>", format!("<row r=\"1\">{header}</row><row r=\"2\">{good}</row>"), "subtract"),
+    ];
+    for (before, sheet_data, operation) in cases {
+        let d = tmp();
+        put(d.path(), "staff.xlsx", raw_xlsx_with(before, &sheet_data));
+        let out = report(d.path(), &["--staff", "staff.xlsx"]);
+        if cfg!(debug_assertions) {
+            let panic =
+                format!("staff.xlsx: could not be read: the reader failed (attempt to {operation} with overflow");
+            out.expect(1, &[&panic, "calamine", "damaged"]).hints();
+            nothing_written(d.path(), &["staff.xlsx"]);
+        } else {
+            // Without overflow checks calamine wraps and reads on; `report` has already checked nothing panicked.
+            assert!(out.code != 1 || out.stderr.contains("staff.xlsx"), "{}", out.stderr);
+        }
+    }
+}

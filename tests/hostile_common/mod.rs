@@ -259,8 +259,13 @@ pub fn stored_zip(files: &[(&str, &str)]) -> Vec<u8> {
 
 /// A one-sheet xlsx whose sheet XML is `sheet_data` (the inside of `<sheetData>`), built by hand.
 pub fn raw_xlsx(sheet_data: &str) -> Vec<u8> {
+    raw_xlsx_with("", sheet_data)
+}
+
+/// As [`raw_xlsx`], with `before` (say, a `<dimension>` element) in the worksheet ahead of `<sheetData>`.
+pub fn raw_xlsx_with(before: &str, sheet_data: &str) -> Vec<u8> {
     let sheet = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>{sheet_data}</sheetData></worksheet>"
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">{before}<sheetData>{sheet_data}</sheetData></worksheet>"
     );
     stored_zip(&[
         (
