@@ -5,6 +5,7 @@
 //! (`compute::extensions::pay_gap`), where the weekly hours and the salary basis are settings.
 
 use super::fields::staff as f;
+use super::memo::Memo;
 use crate::normalise::codes::gender::{self, Gender};
 use crate::normalise::quality::QualityLog;
 use crate::read::{Cell, TableInfo};
@@ -67,9 +68,9 @@ fn positive(cell: Option<&Cell>, field: &'static str, log: &mut QualityLog) -> O
 }
 
 /// Reads the gender and pay of one row. Unrecognised values are logged with their raw text.
-pub fn classify(cells: &[Cell], log: &mut QualityLog) -> (Gender, PersonPay) {
-    let gender_raw = cells.get(f::GENDER).and_then(Cell::text).map(|t| t.into_owned()).unwrap_or_default();
-    let gender = match gender::classify(&gender_raw) {
+pub fn classify(cells: &[Cell], genders: &mut Memo<Option<Gender>>, log: &mut QualityLog) -> (Gender, PersonPay) {
+    let gender_raw = cells.get(f::GENDER).and_then(Cell::text).unwrap_or_default();
+    let gender = match genders.get(&gender_raw, gender::classify) {
         Some(g) => g,
         None => {
             log.unrecognised("gender", &gender_raw);

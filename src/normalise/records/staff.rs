@@ -137,6 +137,7 @@ struct Classifiers {
     ethnicity: Memo<Option<EthnicityClass>>,
     disability: Memo<Option<Disability>>,
     band: Memo<Option<BandValue>>,
+    gender: Memo<Option<crate::normalise::codes::gender::Gender>>,
     /// The placement by grade, for each workforce and band where the grade decides.
     grade: HashMap<(Workforce, BandValue), Memo<grade::Placement>, FxBuild>,
 }
@@ -285,7 +286,7 @@ fn classify_person(
     if !placement.recognised {
         log.unrecognised("grade", &grade_raw);
     }
-    let (gender, pay) = super::pay::classify(cells, log);
+    let (gender, pay) = super::pay::classify(cells, &mut memo.gender, log);
     Person {
         gender,
         pay,
