@@ -280,7 +280,9 @@ fn default_parts_agree_on_a_file_of_several_mebibytes() {
 
 /// What random files are made of.
 const PIECES: &[&[u8]] =
-    &[b"a", b"b", b",", b"\"", b"\n", b"\r", b"\r\n", b" ", b"\xC3\xA9", b"\xE9", b"\xEF\xBB\xBF", b"ERR"];
+    &[b"a", b"b", b",", b"\"", b"\n", b"\r", b"\r\n", b" ", b"\xC3\xA9", b"\xF0\x9F\x98\x80", b"\xEF\xBB\xBF", b"ERR"];
+/// Bytes that make a file Windows-1252 (not UTF-8).
+const NOT_UTF8: &[&[u8]] = &[b"\xE9", b"\x80", b"\xC3"];
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
@@ -294,6 +296,7 @@ proptest! {
             proptest::sample::select(PIECES),
             0..300,
         ),
+        not_utf8 in proptest::option::of((proptest::sample::select(NOT_UTF8), 0usize..1000)),
         sizes in proptest::collection::vec(1u64..64, 1..4),
     ) {
         let mut bytes = Vec::new();
@@ -303,6 +306,10 @@ proptest! {
         bytes.extend_from_slice(b"Employee Number,Ethnic Origin,Comment,Gender\n");
         for piece in body {
             bytes.extend_from_slice(piece);
+        }
+        if let Some((piece, at)) = not_utf8 {
+            let at = at % (bytes.len() + 1);
+            bytes.splice(at..at, piece.iter().copied());
         }
         agree(&bytes, &sizes);
     }

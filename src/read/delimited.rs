@@ -103,9 +103,15 @@ pub(crate) struct CsvFile {
 impl CsvFile {
     /// Opens a delimited file: finds the encoding and delimiter; `head` is the start of the file.
     pub(crate) fn open(path: &Path, head: &[u8]) -> Result<CsvFile> {
+        let encoding =
+            text::sniff(path, head).map_err(|e| Error::io(format!("{}: could not be read: {e}", path.display())))?;
+        CsvFile::open_as(path, encoding)
+    }
+
+    /// Opens a delimited file whose encoding is known: finds the delimiter.
+    pub(crate) fn open_as(path: &Path, encoding: Encoding) -> Result<CsvFile> {
         let display = path.display().to_string();
         let io_err = |e: std::io::Error| Error::io(format!("{display}: could not be read: {e}"));
-        let encoding = text::sniff(path, head).map_err(io_err)?;
         let mut file = File::open(path).map_err(io_err)?;
         let (delimiter, start) = match encoding {
             Encoding::Utf8 { bom } => {

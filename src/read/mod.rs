@@ -247,7 +247,7 @@ fn read_detected(
         }
         detect::Detected::Text => {
             // A delimited file (one "sheet", named `""`).
-            let (_, mut source, found) = parts::open_header(request, head)?;
+            let (_, mut source, found) = parts::open_header(request, delimited::CsvFile::open(request.path, head)?)?;
             let counts = parts::stream(&mut source, &found.columns, found.last_line, on_row)?;
             Ok(parts::info(request.path, found, counts))
         }
