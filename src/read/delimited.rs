@@ -1,19 +1,22 @@
 //! Delimited text (CSV): delimiter detection (comma, semicolon or tab) and a row source over the csv reader.
 //!
-//! UTF-8 files are streamed straight from disk; other encodings are decoded whole first (they are rare, and
-//! encoding_rs decodes at memory speed).
+//! UTF-8 and Windows-1252 files are parsed as bytes straight from disk, and only the fields kept are turned into
+//! text; UTF-16 is decoded to UTF-8 as it is read.
 
-use std::collections::VecDeque;
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::table::{RawRow, RowSource};
 use super::text::{self, Encoding};
+use super::Cell;
 use crate::error::{Error, Result};
 
 /// How much of the start of the file is looked at to choose the delimiter.
 const SNIFF_BYTES: usize = 64 * 1024;
+/// The read buffer of a source.
+const BUFFER_BYTES: usize = 1 << 17;
 /// How many lines are looked at to choose the delimiter.
 const SNIFF_LINES: usize = 50;
 
@@ -75,109 +78,482 @@ pub(crate) fn detect_delimiter(sample: &str) -> u8 {
     best.map(|(_, d)| d).unwrap_or(b',')
 }
 
-/// A reader that notes where the line breaks are, so that rows get their line numbers right (the csv crate's
-/// own line count is thrown off by skipped blank lines and CRLF endings).
-pub(crate) struct LineCounter {
-    inner: Box<dyn Read>,
-    /// Bytes read so far.
-    offset: u64,
-    /// Offsets of `\n` bytes read but not yet counted.
-    pending: VecDeque<u64>,
-    /// `\n` bytes counted (all before the last offset asked about).
-    counted: u64,
+/// How the bytes of a field become text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FieldText {
+    /// The bytes are UTF-8: the file was checked whole, or is decoded to UTF-8 as it is read (UTF-16).
+    Utf8,
+    /// Windows-1252, read undecoded: a field is decoded only when it is not ASCII. The bytes the csv parser acts
+    /// on (quote, delimiter, CR, LF) are ASCII and mean the same either way, so this splits the file exactly as
+    /// decoding it first would.
+    Windows1252,
 }
 
-impl LineCounter {
-    fn new(inner: Box<dyn Read>) -> LineCounter {
-        LineCounter { inner, offset: 0, pending: VecDeque::new(), counted: 0 }
-    }
-
-    /// How many `\n` bytes come before byte `at`. `at` must not decrease between calls.
-    fn newlines_before(&mut self, at: u64) -> u64 {
-        while self.pending.front().is_some_and(|&o| o < at) {
-            self.pending.pop_front();
-            self.counted += 1;
-        }
-        self.counted
-    }
-}
-
-impl Read for LineCounter {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        let offset = self.offset;
-        self.pending.extend(memchr::memchr_iter(b'\n', buf.get(..n).unwrap_or(&[])).map(|i| offset + i as u64));
-        self.offset += n as u64;
-        Ok(n)
-    }
-}
-
-/// A row source over a csv reader.
-pub(crate) struct CsvSource {
-    reader: csv::Reader<LineCounter>,
-    record: csv::StringRecord,
+/// A delimited file, opened: its encoding and delimiter, and where its text starts.
+#[derive(Debug)]
+pub(crate) struct CsvFile {
+    path: PathBuf,
     display: String,
+    encoding: Encoding,
+    delimiter: u8,
+    /// The offset where the text starts: 3 after a UTF-8 byte-order mark, else 0.
+    start: u64,
 }
 
-impl CsvSource {
+impl CsvFile {
     /// Opens a delimited file: finds the encoding and delimiter; `head` is the start of the file.
-    pub(crate) fn open(path: &Path, head: &[u8]) -> Result<CsvSource> {
+    pub(crate) fn open(path: &Path, head: &[u8]) -> Result<CsvFile> {
+        let encoding =
+            text::sniff(path, head).map_err(|e| Error::io(format!("{}: could not be read: {e}", path.display())))?;
+        CsvFile::open_as(path, encoding)
+    }
+
+    /// Opens a delimited file whose encoding is known: finds the delimiter.
+    pub(crate) fn open_as(path: &Path, encoding: Encoding) -> Result<CsvFile> {
         let display = path.display().to_string();
         let io_err = |e: std::io::Error| Error::io(format!("{display}: could not be read: {e}"));
-        let encoding = text::sniff(path, head).map_err(io_err)?;
-        let (input, delimiter): (Box<dyn Read>, u8) = match encoding {
+        let mut file = File::open(path).map_err(io_err)?;
+        let (delimiter, start) = match encoding {
             Encoding::Utf8 { bom } => {
-                let mut file = File::open(path).map_err(io_err)?;
                 let mut sample = Vec::with_capacity(SNIFF_BYTES);
                 (&mut file).take(SNIFF_BYTES as u64).read_to_end(&mut sample).map_err(io_err)?;
                 let skip = if bom { 3 } else { 0 };
-                let delimiter = detect_delimiter(&String::from_utf8_lossy(sample.get(skip..).unwrap_or(&[])));
-                file.seek(SeekFrom::Start(skip as u64)).map_err(io_err)?;
-                (Box::new(file), delimiter)
+                (detect_delimiter(&String::from_utf8_lossy(sample.get(skip..).unwrap_or(&[]))), skip as u64)
             }
             other => {
-                // The delimiter from the first characters; then the file decoded as it is read.
-                let mut file = File::open(path).map_err(io_err)?;
+                // The delimiter from the first characters.
                 let mut sample = Vec::with_capacity(2 * SNIFF_BYTES + 4);
                 (&mut file).take(2 * SNIFF_BYTES as u64 + 4).read_to_end(&mut sample).map_err(io_err)?;
                 let decoded = text::decode_all(&sample, other);
                 let end = decoded.char_indices().nth(SNIFF_BYTES).map(|(i, _)| i).unwrap_or(decoded.len());
-                let delimiter = detect_delimiter(decoded.get(..end).unwrap_or(""));
-                file.seek(SeekFrom::Start(0)).map_err(io_err)?;
-                (Box::new(text::DecodingReader::new(file, other)), delimiter)
+                (detect_delimiter(decoded.get(..end).unwrap_or("")), 0)
             }
         };
-        let reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(delimiter)
-            .buffer_capacity(1 << 16)
-            .from_reader(LineCounter::new(input));
-        Ok(CsvSource { reader, record: csv::StringRecord::new(), display })
+        Ok(CsvFile { path: path.to_path_buf(), display, encoding, delimiter, start })
+    }
+
+    /// Whether the offsets of [`CsvSource::end`] are offsets in the file, so that it can be read from any record
+    /// boundary ([`CsvFile::source_at`]): UTF-8 and Windows-1252, not UTF-16 (decoded as it is read).
+    pub(crate) fn splittable(&self) -> bool {
+        matches!(self.encoding, Encoding::Utf8 { .. } | Encoding::Windows1252)
+    }
+
+    /// A row source from the start of the text.
+    pub(crate) fn source(&self) -> Result<CsvSource> {
+        self.source_at(self.start, 0)
+    }
+
+    /// A row source from byte `offset`, which must be the start of the text or (for a [`splittable`] file) a
+    /// record boundary, with `lines_before` `\n` bytes before it.
+    ///
+    /// [`splittable`]: CsvFile::splittable
+    pub(crate) fn source_at(&self, offset: u64, lines_before: u64) -> Result<CsvSource> {
+        let io_err = |e: std::io::Error| Error::io(format!("{}: could not be read: {e}", self.display));
+        let mut file = File::open(&self.path).map_err(io_err)?;
+        file.seek(SeekFrom::Start(offset)).map_err(io_err)?;
+        let (input, text): (Box<dyn Read + Send>, FieldText) = match self.encoding {
+            Encoding::Utf8 { .. } => (Box::new(file), FieldText::Utf8),
+            Encoding::Windows1252 => (Box::new(file), FieldText::Windows1252),
+            other => (Box::new(text::DecodingReader::new(file, other)), FieldText::Utf8),
+        };
+        // The csv parser drops a UTF-8 byte-order mark at the start of its input. That is right at the start of
+        // UTF-8 (or UTF-16) text, as it always was; but not where the bytes EF BB BF are the start of a Windows-1252
+        // file's first cell (which decoded as "ï»¿" when the whole file was decoded before parsing), nor where a
+        // part of the file starts with a row whose first cell starts with U+FEFF. There, a line break goes first.
+        let mut core = csv_core::ReaderBuilder::new().delimiter(self.delimiter).build();
+        let keeps_bom = offset != self.start || self.encoding == Encoding::Windows1252;
+        if keeps_bom {
+            // The parser then skips a line break as an empty line, and its input no longer starts with the mark.
+            let _ = core.read_record(b"\n", &mut [0; 1], &mut [0; 1]);
+        }
+        Ok(CsvSource {
+            input,
+            core,
+            buf: vec![0; BUFFER_BYTES],
+            pos: 0,
+            filled: 0,
+            eof: false,
+            done: false,
+            fields: vec![0; 1024],
+            ends: vec![0; 64],
+            spans: Vec::with_capacity(64),
+            line_bytes: None,
+            delimiter: self.delimiter,
+            // (Not before the parser has started: it would then drop a byte-order mark further on.)
+            plain_lines: keeps_bom,
+            allow_plain: true,
+            offset,
+            newlines: lines_before,
+            last_byte: 0,
+            text,
+            display: self.display.clone(),
+            line: 0,
+            ascii: true,
+        })
+    }
+
+    /// Whether the bytes from `from` to `to` are all line breaks (CR or LF): the csv parser, between records,
+    /// skips them as empty lines.
+    pub(crate) fn only_line_breaks(&self, from: u64, to: u64) -> Result<bool> {
+        if to <= from {
+            return Ok(from == to);
+        }
+        let io_err = |e: std::io::Error| Error::io(format!("{}: could not be read: {e}", self.display));
+        let mut file = File::open(&self.path).map_err(io_err)?;
+        file.seek(SeekFrom::Start(from)).map_err(io_err)?;
+        let mut left = to - from;
+        let mut buf = vec![0u8; left.min(1 << 16) as usize];
+        while left > 0 {
+            let Some(chunk) = buf.get_mut(..left.min(1 << 16) as usize) else { return Ok(false) };
+            match file.read_exact(chunk) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(false),
+                Err(e) => return Err(io_err(e)),
+            }
+            if !chunk.iter().all(|b| matches!(b, b'\r' | b'\n')) {
+                return Ok(false);
+            }
+            left -= chunk.len() as u64;
+        }
+        Ok(true)
+    }
+}
+
+/// A row source over the csv parser: every record is a row; fields are turned into text only when kept.
+///
+/// It drives `csv_core` over its own buffer (as the `csv` crate's reader does), so that it sees the bytes each
+/// record takes: their line breaks give the rows' line numbers (blank lines and CRLF endings included).
+pub(crate) struct CsvSource {
+    input: Box<dyn Read + Send>,
+    core: csv_core::Reader,
+    /// Bytes read: `buf[pos..filled]` are not parsed yet.
+    buf: Vec<u8>,
+    pos: usize,
+    filled: usize,
+    /// The input is exhausted.
+    eof: bool,
+    /// The parser has seen the end.
+    done: bool,
+    /// The parser's output: the last record's fields, one after the other, and where each ends.
+    fields: Vec<u8>,
+    ends: Vec<usize>,
+    /// Where each field of the last record lies in its bytes: in `fields`, or in `buf[line_bytes]` for a line
+    /// split without the parser.
+    spans: Vec<(usize, usize)>,
+    line_bytes: Option<(usize, usize)>,
+    delimiter: u8,
+    /// Whether plain lines are split without the parser (see [`split_plain`]): once the parser has started.
+    plain_lines: bool,
+    /// Whether they may be at all (tests compare with the parser alone).
+    allow_plain: bool,
+    /// The offset of the next byte to parse (in the file, or in the decoded text for UTF-16).
+    offset: u64,
+    /// `\n` bytes before `offset`.
+    newlines: u64,
+    /// The last byte parsed.
+    last_byte: u8,
+    text: FieldText,
+    display: String,
+    /// The first line of the last record read.
+    line: usize,
+    /// Whether the last record is all ASCII.
+    ascii: bool,
+}
+
+impl CsvSource {
+    /// The offset just after the last record read (after its line break, or between the CR and LF of a CRLF).
+    pub(crate) fn end(&self) -> u64 {
+        self.offset
+    }
+
+    /// How many `\n` bytes come before [`CsvSource::end`].
+    pub(crate) fn newlines(&self) -> u64 {
+        self.newlines
+    }
+
+    /// Reads the next record: its first and last line, `None` at the end. Its fields are then had from
+    /// [`CsvSource::record`].
+    pub(crate) fn next_record(&mut self) -> Result<Option<(usize, usize)>> {
+        loop {
+            if self.done {
+                return Ok(None);
+            }
+            if self.pos == self.filled && !self.eof {
+                self.fill()?;
+            }
+            if !self.plain_lines {
+                return self.parse_record();
+            }
+            // A whole line in the buffer that is plain: split it where it lies. Else (a quote, a CR inside, the
+            // buffer's last line, the end) the parser reads the record.
+            let rest = self.buf.get(self.pos..self.filled).unwrap_or(&[]);
+            let Some(length) = memchr::memchr(b'\n', rest) else { return self.parse_record() };
+            let Some(plain) = split_plain(rest.get(..length).unwrap_or(&[]), self.delimiter, &mut self.spans) else {
+                return self.parse_record();
+            };
+            let start = self.pos;
+            self.pos += length + 1;
+            self.offset += length as u64 + 1;
+            self.newlines += 1;
+            self.last_byte = b'\n';
+            if let Some(text) = plain.text {
+                self.line_bytes = Some((start, start + text));
+                self.ascii = plain.ascii;
+                self.line = self.newlines as usize;
+                return Ok(Some((self.line, self.line)));
+            }
+            // An empty line, which the parser skips too.
+        }
+    }
+
+    /// Reads the next record with the parser.
+    fn parse_record(&mut self) -> Result<Option<(usize, usize)>> {
+        use csv_core::ReadRecordResult as R;
+        let (mut out, mut ends) = (0, 0);
+        loop {
+            if self.pos == self.filled && !self.eof {
+                self.fill()?;
+            }
+            let input = self.buf.get(self.pos..self.filled).unwrap_or(&[]);
+            let (result, read, wrote, ended) = self.core.read_record(
+                input,
+                self.fields.get_mut(out..).unwrap_or(&mut []),
+                self.ends.get_mut(ends..).unwrap_or(&mut []),
+            );
+            let parsed = input.get(..read).unwrap_or(&[]);
+            self.newlines += count_newlines(parsed);
+            if let Some(&last) = parsed.last() {
+                self.last_byte = last;
+            }
+            self.pos += read;
+            self.offset += read as u64;
+            out += wrote;
+            ends += ended;
+            match result {
+                // (At the end of the input the parser gives a record or the end, never this.)
+                R::InputEmpty if self.eof && read == 0 => {
+                    self.done = true;
+                    return Ok(None);
+                }
+                R::InputEmpty => {}
+                R::OutputFull => self.fields.resize(self.fields.len() * 2, 0),
+                R::OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
+                R::Record => break,
+                R::End => {
+                    self.done = true;
+                    return Ok(None);
+                }
+            }
+        }
+        self.plain_lines = self.allow_plain;
+        self.line_bytes = None;
+        self.spans.clear();
+        let mut start = 0;
+        for &end in self.ends.get(..ends).unwrap_or(&[]) {
+            self.spans.push((start, end));
+            start = end;
+        }
+        // One pass over the record's text: is it ASCII, and does it hold a line break (rare)?
+        let bytes = self.fields.get(..out).unwrap_or(&[]);
+        let (mut high, mut newline) = (0u8, 0u8);
+        for &b in bytes {
+            high |= b & 0x80;
+            newline |= u8::from(b == b'\n');
+        }
+        self.ascii = high == 0;
+        // The record's last line is one more than the line breaks before its last byte (its own line break, or
+        // the CR of a CRLF, or its last character at the end of the file); its first line is that less the line
+        // breaks inside quoted fields.
+        let last_line = (self.newlines - u64::from(self.last_byte == b'\n')) as usize + 1;
+        let inside = if newline == 0 { 0 } else { count_newlines(bytes) as usize };
+        self.line = last_line.saturating_sub(inside).max(1);
+        Ok(Some((self.line, last_line)))
+    }
+
+    /// Reads the next block of input.
+    fn fill(&mut self) -> Result<()> {
+        loop {
+            match self.input.read(&mut self.buf) {
+                Ok(n) => {
+                    self.pos = 0;
+                    self.filled = n;
+                    self.eof = n == 0;
+                    return Ok(());
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(Error::io(format!("{}: could not be read as delimited text: {e}", self.display))),
+            }
+        }
+    }
+
+    /// The fields of the last record read.
+    pub(crate) fn record(&self) -> Record<'_> {
+        let bytes = match self.line_bytes {
+            Some((start, end)) => self.buf.get(start..end),
+            None => self.fields.get(..self.spans.last().map_or(0, |(_, end)| *end)),
+        }
+        .unwrap_or(&[]);
+        // The record's text in one piece when that is cheap (most records are ASCII), to slice fields from.
+        let whole = match self.text {
+            _ if self.ascii => std::str::from_utf8(bytes).ok(),
+            FieldText::Utf8 => std::str::from_utf8(bytes).ok(),
+            FieldText::Windows1252 => None,
+        };
+        Record { source: self, bytes, spans: &self.spans, whole }
+    }
+}
+
+/// A line (without its `\n`) split without the parser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Plain {
+    /// The length of its text (without a final CR); `None` for an empty line.
+    text: Option<usize>,
+    /// Whether it is all ASCII.
+    ascii: bool,
+}
+
+/// Splits a line (without its `\n`) at the delimiter into `spans`, when the parser would give the same fields:
+/// no quote, and no CR but a final one (the parser ends a record at a CR). `None` otherwise.
+///
+/// This is the parser's work for most lines of a large extract, eight bytes at a time, and no copy of the fields.
+fn split_plain(line: &[u8], delimiter: u8, spans: &mut Vec<(usize, usize)>) -> Option<Plain> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of `word` equal to `byte` (exactly: no carry crosses bytes).
+    let equal = |word: u64, byte: u8| {
+        let x = word ^ (ONES * u64::from(byte));
+        !(((x & LOW7).wrapping_add(LOW7)) | x | LOW7)
+    };
+    let text = line.strip_suffix(b"\r").unwrap_or(line);
+    spans.clear();
+    if text.is_empty() {
+        return Some(Plain { text: None, ascii: true });
+    }
+    // The high bits of a word's bytes, gathered into one byte (byte i to bit i).
+    let gather = |mask: u64| (mask >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+    let (mut start, mut high, mut special) = (0, 0u64, 0u64);
+    // By blocks of 64 bytes: a bit per delimiter, then a span per bit (few branches taken wrongly).
+    for (index, block) in text.chunks(64).enumerate() {
+        let mut bits = 0u64;
+        let mut words = block.chunks_exact(8);
+        for (w, chunk) in (&mut words).enumerate() {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or([b'"'; 8]));
+            high |= word;
+            special |= equal(word, b'"') | equal(word, b'\r');
+            bits |= gather(equal(word, delimiter)) << (8 * w);
+        }
+        let whole_words = block.len() - words.remainder().len();
+        for (i, &b) in words.remainder().iter().enumerate() {
+            high |= u64::from(b);
+            special |= u64::from(b == b'"' || b == b'\r');
+            bits |= u64::from(b == delimiter) << (whole_words + i);
+        }
+        while bits != 0 {
+            let i = index * 64 + bits.trailing_zeros() as usize;
+            spans.push((start, i));
+            start = i + 1;
+            bits &= bits - 1;
+        }
+    }
+    if special != 0 {
+        return None;
+    }
+    spans.push((start, text.len()));
+    Some(Plain { text: Some(text.len()), ascii: high & HIGH == 0 })
+}
+
+/// How many `\n` bytes `bytes` holds (a loop the compiler vectorises).
+pub(crate) fn count_newlines(bytes: &[u8]) -> u64 {
+    bytes.chunks(255).map(|chunk| u64::from(chunk.iter().fold(0u8, |n, &b| n.wrapping_add(u8::from(b == b'\n'))))).sum()
+}
+
+/// The fields of a record, as text.
+pub(crate) struct Record<'a> {
+    source: &'a CsvSource,
+    bytes: &'a [u8],
+    spans: &'a [(usize, usize)],
+    whole: Option<&'a str>,
+}
+
+impl<'a> Record<'a> {
+    /// Sets each field's cell to the text in its column (`columns`), or [`Cell::Empty`] when that is empty or
+    /// absent, reusing the cells' text buffers (a cell set empty puts its buffer in `spare`).
+    pub(crate) fn fill(&self, columns: &[Option<usize>], cells: &mut [Cell], spare: &mut [String]) -> Result<()> {
+        for ((column, cell), spare) in columns.iter().zip(cells).zip(spare) {
+            let span = column.and_then(|c| self.spans.get(c)).filter(|(start, end)| start < end);
+            let Some(&(start, end)) = span else {
+                if let Cell::Text(buffer) = std::mem::replace(cell, Cell::Empty) {
+                    *spare = buffer;
+                }
+                continue;
+            };
+            match self.whole.and_then(|w| w.get(start..end)) {
+                Some(text) => set_text(cell, spare, text),
+                None => set_text(cell, spare, &self.slow_text(start, end)?),
+            }
+        }
+        Ok(())
+    }
+
+    /// The text of the field in `column`; `None` when it is empty or absent.
+    #[inline]
+    pub(crate) fn text(&self, column: usize) -> Result<Option<Cow<'a, str>>> {
+        let Some(&(start, end)) = self.spans.get(column) else { return Ok(None) };
+        if start >= end {
+            return Ok(None);
+        }
+        if let Some(text) = self.whole.and_then(|w| w.get(start..end)) {
+            return Ok(Some(Cow::Borrowed(text)));
+        }
+        self.slow_text(start, end).map(Some)
+    }
+
+    /// The text of the bytes from `start` to `end`, when the record is not had as text in one piece.
+    fn slow_text(&self, start: usize, end: usize) -> Result<Cow<'a, str>> {
+        let field = self.bytes.get(start..end).unwrap_or(&[]);
+        match self.source.text {
+            FieldText::Utf8 => match std::str::from_utf8(field) {
+                Ok(text) => Ok(Cow::Borrowed(text)),
+                // The file was found to be valid UTF-8 as a whole: it changed while being read.
+                Err(e) => Err(Error::io(format!(
+                    "{}, line {}: could not be read as delimited text: invalid UTF-8 ({e})",
+                    self.source.display, self.source.line
+                ))),
+            },
+            FieldText::Windows1252 => Ok(encoding_rs::WINDOWS_1252.decode_without_bom_handling(field).0),
+        }
+    }
+}
+
+/// Sets a cell to a text, reusing its buffer (or the spare one).
+fn set_text(cell: &mut Cell, spare: &mut String, text: &str) {
+    match cell {
+        Cell::Text(buffer) => {
+            buffer.clear();
+            buffer.push_str(text);
+        }
+        other => {
+            let mut buffer = std::mem::take(spare);
+            buffer.clear();
+            buffer.push_str(text);
+            *other = Cell::Text(buffer);
+        }
     }
 }
 
 impl RowSource for CsvSource {
     fn next_row(&mut self, keep: &dyn Fn(usize) -> bool, row: &mut RawRow) -> Result<bool> {
         row.clear();
-        let more = self.reader.read_record(&mut self.record).map_err(|e| {
-            let line = e.position().map(|p| format!(", line {}", p.line())).unwrap_or_default();
-            Error::io(format!("{}{line}: could not be read as delimited text: {e}", self.display))
-        })?;
-        if !more {
-            return Ok(false);
-        }
-        // The record ends at the reader's position (after its line break, or before a CRLF's LF): its last line
-        // is one more than the line breaks before its last byte; its first line is that less the line breaks
-        // inside quoted fields.
-        let end = self.reader.position().byte();
-        let last_line = self.reader.get_mut().newlines_before(end.saturating_sub(1)) as usize + 1;
-        let inside = memchr::memchr_iter(b'\n', self.record.as_byte_record().as_slice()).count();
+        let Some((line, last_line)) = self.next_record()? else { return Ok(false) };
+        row.line = line;
         row.last_line = last_line;
-        row.line = last_line.saturating_sub(inside).max(1);
-        for (i, field) in self.record.iter().enumerate() {
-            if !field.is_empty() && keep(i) {
-                row.push_text(i, field);
+        let record = self.record();
+        for column in 0..self.spans.len() {
+            if keep(column) {
+                if let Some(text) = record.text(column)? {
+                    row.push_text(column, &text);
+                }
             }
         }
         Ok(true)
@@ -187,6 +563,94 @@ impl RowSource for CsvSource {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Every record of `bytes` (written to a file) as a source reads it: lines, end offset and fields.
+    fn records(bytes: &[u8], plain: bool, cp1252: bool) -> Vec<(usize, usize, u64, Vec<Option<String>>)> {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("t.csv");
+        std::fs::write(&path, bytes).expect("write");
+        let encoding = if cp1252 { Encoding::Windows1252 } else { Encoding::Utf8 { bom: false } };
+        let file = CsvFile { path: path.clone(), display: String::new(), encoding, delimiter: b',', start: 0 };
+        let mut source = file.source().expect("source");
+        source.allow_plain = plain;
+        source.plain_lines &= plain;
+        let mut out = Vec::new();
+        while let Some((line, last_line)) = source.next_record().expect("record") {
+            let record = source.record();
+            let fields =
+                (0..source.spans.len()).map(|c| record.text(c).expect("text").map(|t| t.into_owned())).collect();
+            out.push((line, last_line, source.end(), fields));
+        }
+        out
+    }
+
+    /// The fields of every record as the csv crate reads them.
+    fn oracle(bytes: &[u8]) -> Vec<Vec<Vec<u8>>> {
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
+        let mut record = csv::ByteRecord::new();
+        let mut out = Vec::new();
+        while reader.read_byte_record(&mut record).unwrap_or(false) {
+            out.push(record.iter().map(<[u8]>::to_vec).collect());
+        }
+        out
+    }
+
+    const PIECES: &[&[u8]] =
+        &[b"a", b"bc", b",", b"\"", b"\n", b"\r", b"\r\n", b" ", b"\xC3\xA9", b"\xEF\xBB\xBF", b"12345678"];
+
+    proptest! {
+        /// Lines split without the parser give what the parser gives: the same records, fields and lines (the
+        /// end offset may differ by the LF of a CRLF, which the parser leaves for the next record).
+        #[test]
+        fn plain_lines_agree_with_the_parser(pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..200)) {
+            let bytes = pieces.concat();
+            let fast = records(&bytes, true, false);
+            let slow = records(&bytes, false, false);
+            let strip = |r: &[(usize, usize, u64, Vec<Option<String>>)]| -> Vec<(usize, usize, Vec<Option<String>>)> {
+                r.iter().map(|(a, b, _, f)| (*a, *b, f.clone())).collect()
+            };
+            prop_assert_eq!(strip(&fast), strip(&slow));
+            for ((_, _, fast_end, _), (_, _, slow_end, _)) in fast.iter().zip(&slow) {
+                prop_assert!(*fast_end == *slow_end || *fast_end == *slow_end + 1);
+            }
+            // And both give the csv crate's fields (text of UTF-8 bytes; as Windows-1252 when not UTF-8).
+            let expected: Vec<Vec<Option<String>>> = oracle(&bytes)
+                .into_iter()
+                .map(|r| r.into_iter().map(|f| (!f.is_empty()).then(|| String::from_utf8_lossy(&f).into_owned())).collect())
+                .collect();
+            if std::str::from_utf8(&bytes).is_ok() {
+                prop_assert_eq!(fast.iter().map(|r| r.3.clone()).collect::<Vec<_>>(), expected);
+            }
+            let fast_1252 = records(&bytes, true, true);
+            let slow_1252 = records(&bytes, false, true);
+            prop_assert_eq!(strip(&fast_1252), strip(&slow_1252));
+        }
+
+        /// The word-at-a-time split finds every delimiter, quote and CR, wherever it lies in a word.
+        #[test]
+        fn plain_split(line in proptest::collection::vec(proptest::sample::select(&b"a,;\"\r\x80 "[..]), 0..40)) {
+            let mut spans = Vec::new();
+            let got = split_plain(&line, b',', &mut spans);
+            let text = line.strip_suffix(b"\r").unwrap_or(&line);
+            if text.contains(&b'"') || text.contains(&b'\r') {
+                prop_assert_eq!(got, None);
+            } else if text.is_empty() {
+                prop_assert_eq!(got, Some(Plain { text: None, ascii: true }));
+            } else {
+                prop_assert_eq!(got, Some(Plain { text: Some(text.len()), ascii: text.is_ascii() }));
+                let fields: Vec<&[u8]> = spans.iter().map(|&(a, b)| &text[a..b]).collect();
+                prop_assert_eq!(fields, text.split(|b| *b == b',').collect::<Vec<_>>());
+            }
+        }
+    }
+
+    #[test]
+    fn newlines_counted() {
+        let bytes: Vec<u8> = (0..10_000u32).map(|i| if i % 7 == 0 { b'\n' } else { b'x' }).collect();
+        assert_eq!(count_newlines(&bytes), bytes.iter().filter(|b| **b == b'\n').count() as u64);
+        assert_eq!(count_newlines(&[b'\n'; 600]), 600);
+    }
 
     #[test]
     fn delimiters() {

@@ -4,6 +4,8 @@
 //! rows, matches the caller's [`FieldSpec`]s to columns (case-, space- and punctuation-insensitively, or by an
 //! explicit override), then streams every non-blank row below the header to a callback, with the cells of the
 //! matched fields only. Nothing here knows what a field means; the normalise layer does.
+//!
+//! [`read_table_parts`] does the same, reading a large delimited file in parallel parts.
 
 pub mod census;
 pub mod previous;
@@ -20,6 +22,7 @@ mod detect;
 mod header;
 mod location;
 mod memory;
+mod parts;
 mod spreadsheet;
 mod table;
 mod text;
@@ -144,12 +147,98 @@ pub struct Row<'a> {
 /// opened or is not a spreadsheet (exit 1), or no sheet holding the required fields (exit 3, listing the columns
 /// found and the names tried). An error returned by `on_row` stops the read and is passed through.
 pub fn read_table(request: &TableRequest<'_>, on_row: &mut dyn FnMut(&Row<'_>) -> Result<()>) -> Result<TableInfo> {
-    guard::catching(request.path, || read_any(request, on_row))
+    guard::catching(request.path, || {
+        let head = detect::open_head(request.path)?;
+        let detected = detect::detect(request.path, &head)?;
+        read_detected(request, &head, detected, on_row)
+    })
 }
 
-fn read_any(request: &TableRequest<'_>, on_row: &mut dyn FnMut(&Row<'_>) -> Result<()>) -> Result<TableInfo> {
-    let head = detect::open_head(request.path)?;
-    match detect::detect(request.path, &head)? {
+/// Like [`read_table`], but a delimited file in an ASCII-compatible encoding (UTF-8 or Windows-1252) larger than
+/// a threshold is split into contiguous parts at record boundaries and the parts are read in parallel on rayon's
+/// pool; each part gets its own state from `init`, and its rows (in file order within the part) are handed to
+/// `on_row` with that state. Returns what was found and the states in file order. Workbooks, UTF-16 and small
+/// files are read as one part (through the same code as `read_table`).
+///
+/// The rows of the parts, one after the other, are exactly the rows [`read_table`] hands over, with the same
+/// [`Row::line`]s and cells; the [`TableInfo`] is the same too. Parts are at least 4 MiB, about four per thread
+/// of rayon's pool (one part on a single thread).
+///
+/// A part's cut may fall inside a quoted field spanning lines; that is found when the part before it ends, and
+/// then every part's state is dropped and the data are read again as one part, with a fresh state from `init`.
+/// So `on_row` may see rows whose state is later dropped: it must change nothing but its state. Each state only
+/// sees its part's rows: anything that depends on rows in other parts (duplicates, say) belongs in the merge of
+/// the states.
+///
+/// Errors are those of [`read_table`]. An error from `on_row` stops its part (and the parts after it); it is
+/// returned once the parts before it are known to be right, so it is the error a sequential read would meet
+/// first. A panic in `on_row` or the parser becomes an error naming the file, as in [`read_table`].
+///
+/// ```
+/// use std::collections::BTreeMap;
+/// use wres_wdes::read::{read_table_parts, FieldSpec, TableRequest};
+///
+/// const FIELDS: &[FieldSpec] = &[FieldSpec { name: "person_id", aliases: &["Staff Number"], required: true }];
+/// let path = std::env::temp_dir().join(format!("read_table_parts_doc_{}.csv", std::process::id()));
+/// std::fs::write(&path, "Staff Number,Band\n101,5\n\n102,6\n").unwrap();
+/// let overrides = BTreeMap::new();
+/// let request = TableRequest { path: &path, fields: FIELDS, sheet: None, prefer_sheet: None, overrides: &overrides };
+/// // Each part's state: the lines of its rows.
+/// let (info, parts) = read_table_parts(&request, &Vec::new, &|lines: &mut Vec<usize>, row| {
+///     lines.push(row.line);
+///     Ok(())
+/// })
+/// .unwrap();
+/// std::fs::remove_file(&path).unwrap();
+/// assert_eq!((info.rows_read, info.blank_rows), (2, 1));
+/// assert_eq!(parts.concat(), vec![2, 4]);
+/// ```
+pub fn read_table_parts<S: Send>(
+    request: &TableRequest<'_>,
+    init: &(dyn Fn() -> S + Sync),
+    on_row: &(dyn Fn(&mut S, &Row<'_>) -> Result<()> + Sync),
+) -> Result<(TableInfo, Vec<S>)> {
+    read_parts(request, None, init, on_row)
+}
+
+/// [`read_table_parts`] with parts of about `part_bytes` bytes (at most 256 parts), however small the file or
+/// few the threads: for tests.
+#[doc(hidden)]
+pub fn read_table_parts_sized<S: Send>(
+    request: &TableRequest<'_>,
+    part_bytes: u64,
+    init: &(dyn Fn() -> S + Sync),
+    on_row: &(dyn Fn(&mut S, &Row<'_>) -> Result<()> + Sync),
+) -> Result<(TableInfo, Vec<S>)> {
+    read_parts(request, Some(part_bytes), init, on_row)
+}
+
+fn read_parts<S: Send>(
+    request: &TableRequest<'_>,
+    part_bytes: Option<u64>,
+    init: &(dyn Fn() -> S + Sync),
+    on_row: &(dyn Fn(&mut S, &Row<'_>) -> Result<()> + Sync),
+) -> Result<(TableInfo, Vec<S>)> {
+    guard::catching(request.path, || {
+        let head = detect::open_head(request.path)?;
+        match detect::detect(request.path, &head)? {
+            detect::Detected::Text => parts::read_delimited_parts(request, &head, part_bytes, init, on_row),
+            detected => {
+                let mut state = init();
+                let info = read_detected(request, &head, detected, &mut |row| on_row(&mut state, row))?;
+                Ok((info, vec![state]))
+            }
+        }
+    })
+}
+
+fn read_detected(
+    request: &TableRequest<'_>,
+    head: &[u8],
+    detected: detect::Detected,
+    on_row: &mut dyn FnMut(&Row<'_>) -> Result<()>,
+) -> Result<TableInfo> {
+    match detected {
         detect::Detected::Zip(format) => {
             let mut book = spreadsheet::Book::open_zip(request.path, format)?;
             let info = spreadsheet::read_book(&mut book, request, on_row);
@@ -164,48 +253,13 @@ fn read_any(request: &TableRequest<'_>, on_row: &mut dyn FnMut(&Row<'_>) -> Resu
             give_back_memory();
             info
         }
-        detect::Detected::Text => read_delimited(request, &head, on_row),
+        detect::Detected::Text => {
+            // A delimited file (one "sheet", named `""`).
+            let (_, mut source, found) = parts::open_header(request, delimited::CsvFile::open(request.path, head)?)?;
+            let counts = parts::stream(&mut source, &found.columns, found.last_line, on_row)?;
+            Ok(parts::info(request.path, found, counts))
+        }
     }
-}
-
-/// Reads a delimited text file (one "sheet", named `""`).
-fn read_delimited(
-    request: &TableRequest<'_>,
-    head: &[u8],
-    on_row: &mut dyn FnMut(&Row<'_>) -> Result<()>,
-) -> Result<TableInfo> {
-    let path = request.path;
-    let mut source = delimited::CsvSource::open(path, head)?;
-    let where_ = path.display().to_string();
-    let found = match table::find_header(&mut source, request.fields, request.overrides, &where_)? {
-        table::Scan::Found(h) => h,
-        table::Scan::NotFound(Some(c)) => {
-            let message = c.matching.missing_message(&c.headers, request.fields, request.overrides);
-            let missing = request
-                .fields
-                .iter()
-                .zip(&c.matching.fields)
-                .find(|(f, m)| f.required && **m == header::FieldMatch::Missing)
-                .map(|(f, _)| f.name);
-            return Err(crate::error::Error::data(format!("{where_}, row {}: {message}", c.line))
-                .with_hint(header::column_hint(missing)));
-        }
-        table::Scan::NotFound(None) => {
-            return Err(crate::error::Error::data(format!("{where_}: holds no rows (only blank lines)")));
-        }
-    };
-    let mut counts = table::Counts::default();
-    table::stream_rows(&mut source, "", &found.columns, found.last_line, &mut counts, on_row)?;
-    Ok(TableInfo {
-        path: path.to_path_buf(),
-        format: Format::Csv,
-        sheets: vec![String::new()],
-        header_row: found.line,
-        columns: found.matches,
-        headers: found.headers,
-        rows_read: counts.rows_read,
-        blank_rows: counts.blank_rows,
-    })
 }
 
 /// Header matching on its own, for the fuzz targets: the column of each field in a header row, or the message a

@@ -209,53 +209,137 @@ pub(crate) fn stream_rows(
     counts: &mut Counts,
     on_row: &mut dyn FnMut(&Row<'_>) -> Result<()>,
 ) -> Result<()> {
-    // (column, field) pairs, sorted by column: a column may feed two fields.
-    let mut wanted: Vec<(usize, usize)> =
-        columns.iter().enumerate().filter_map(|(field, col)| col.map(|c| (c, field))).collect();
-    wanted.sort_unstable();
-    let mut kept_columns = vec![false; wanted.last().map_or(0, |(c, _)| c + 1)];
-    for (c, _) in &wanted {
-        if let Some(k) = kept_columns.get_mut(*c) {
-            *k = true;
+    let mut streamer = Streamer::new(columns, after_line);
+    let mut row = RawRow::default();
+    while source.next_row(&|c| streamer.keeps(c), &mut row)? {
+        streamer.push(&mut row, sheet, on_row)?;
+    }
+    counts.rows_read += streamer.counts.rows_read;
+    counts.blank_rows += streamer.counts.blank_rows;
+    Ok(())
+}
+
+/// Turns a source's rows into the rows handed to the caller: the cells of the requested fields, in field order,
+/// skipping and counting blank rows.
+pub(crate) struct Streamer {
+    /// The column of each field.
+    columns: Vec<Option<usize>>,
+    /// For each column up to the last kept one: the fields it feeds, as a range of `fields`.
+    by_column: Vec<(usize, usize)>,
+    /// Field indexes, grouped by column (a column may feed two fields).
+    fields: Vec<usize>,
+    cells: Vec<Cell>,
+    filled: Vec<bool>,
+    /// A text buffer per field, kept while its cell is empty.
+    spare: Vec<String>,
+    /// The last line of the last row seen.
+    previous_last: usize,
+    /// Blank rows since the last non-blank row.
+    pending_blank: u64,
+    /// Rows handed on, and blank rows between them (and before the first).
+    pub counts: Counts,
+}
+
+impl Streamer {
+    /// A streamer for rows below line `after_line`, with the column of each field (`None`: not found).
+    pub(crate) fn new(columns: &[Option<usize>], after_line: usize) -> Streamer {
+        let mut wanted: Vec<(usize, usize)> =
+            columns.iter().enumerate().filter_map(|(field, col)| col.map(|c| (c, field))).collect();
+        wanted.sort_unstable();
+        let mut by_column = vec![(0, 0); wanted.last().map_or(0, |(c, _)| c + 1)];
+        for (i, (c, _)) in wanted.iter().enumerate() {
+            if let Some(range) = by_column.get_mut(*c) {
+                *range = if range.0 == range.1 { (i, i + 1) } else { (range.0, i + 1) };
+            }
+        }
+        Streamer {
+            columns: columns.to_vec(),
+            by_column,
+            fields: wanted.iter().map(|(_, f)| *f).collect(),
+            cells: vec![Cell::Empty; columns.len()],
+            filled: vec![false; columns.len()],
+            spare: vec![String::new(); columns.len()],
+            previous_last: after_line,
+            pending_blank: 0,
+            counts: Counts::default(),
         }
     }
-    let keep = |c: usize| kept_columns.get(c).copied().unwrap_or(false);
-    let mut row = RawRow::default();
-    let mut cells = vec![Cell::Empty; columns.len()];
-    let mut filled = vec![false; columns.len()];
-    let mut previous_last = after_line;
-    let mut pending_blank: u64 = 0;
-    while source.next_row(&keep, &mut row)? {
-        pending_blank += row.line.saturating_sub(previous_last.saturating_add(1)) as u64;
-        previous_last = previous_last.max(row.last_line);
+
+    /// Whether column `column` feeds a field.
+    pub(crate) fn keeps(&self, column: usize) -> bool {
+        self.by_column.get(column).is_some_and(|(start, end)| start < end)
+    }
+
+    /// Takes the next row from the source: hands it to `on_row` unless it is blank.
+    pub(crate) fn push(
+        &mut self,
+        row: &mut RawRow,
+        sheet: &str,
+        on_row: &mut dyn FnMut(&Row<'_>) -> Result<()>,
+    ) -> Result<()> {
         // Each field's cell is swapped in from the row (its old buffer goes back to the row's pool); a column
         // feeding a second field is copied.
-        filled.iter_mut().for_each(|f| *f = false);
+        self.filled.iter_mut().for_each(|f| *f = false);
         for (col, cell) in row.pool.iter_mut().take(row.len) {
-            let mut fields = wanted.iter().filter(|(c, _)| *c == *col).map(|(_, f)| *f);
-            let Some(first) = fields.next() else { continue };
-            for field in fields {
-                if let (Some(slot), Some(flag)) = (cells.get_mut(field), filled.get_mut(field)) {
+            let Some(&(start, end)) = self.by_column.get(*col) else { continue };
+            let Some((&first, others)) = self.fields.get(start..end).and_then(<[usize]>::split_first) else {
+                continue;
+            };
+            for &field in others {
+                if let (Some(slot), Some(flag)) = (self.cells.get_mut(field), self.filled.get_mut(field)) {
                     slot.clone_from(cell);
                     *flag = true;
                 }
             }
-            if let (Some(slot), Some(flag)) = (cells.get_mut(first), filled.get_mut(first)) {
+            if let (Some(slot), Some(flag)) = (self.cells.get_mut(first), self.filled.get_mut(first)) {
                 std::mem::swap(slot, cell);
                 *flag = true;
             }
         }
-        for (slot, _) in cells.iter_mut().zip(&filled).filter(|(_, f)| !**f) {
+        for (slot, _) in self.cells.iter_mut().zip(&self.filled).filter(|(_, f)| !**f) {
             *slot = Cell::Empty;
         }
-        if cells.iter().all(Cell::is_blank) {
-            pending_blank += 1;
-            continue;
-        }
-        counts.blank_rows += pending_blank;
-        pending_blank = 0;
-        counts.rows_read += 1;
-        on_row(&Row { sheet, line: row.line, cells: &cells })?;
+        self.hand_on(row.line, row.last_line, sheet, on_row)
     }
-    Ok(())
+
+    /// Like [`Streamer::push`], for a row on lines `line` to `last_line` whose cells `fill` sets in place (given
+    /// the column of each field, the cells and a spare text buffer per field): a delimited file's record, with no
+    /// copy in between.
+    pub(crate) fn push_record(
+        &mut self,
+        line: usize,
+        last_line: usize,
+        fill: impl FnOnce(&[Option<usize>], &mut [Cell], &mut [String]) -> Result<()>,
+        on_row: &mut dyn FnMut(&Row<'_>) -> Result<()>,
+    ) -> Result<()> {
+        fill(&self.columns, &mut self.cells, &mut self.spare)?;
+        self.hand_on(line, last_line, "", on_row)
+    }
+
+    /// Counts the row (on lines `line` to `last_line`) whose cells are in `self.cells`, and hands it to `on_row`
+    /// unless it is blank.
+    fn hand_on(
+        &mut self,
+        line: usize,
+        last_line: usize,
+        sheet: &str,
+        on_row: &mut dyn FnMut(&Row<'_>) -> Result<()>,
+    ) -> Result<()> {
+        self.pending_blank += line.saturating_sub(self.previous_last.saturating_add(1)) as u64;
+        self.previous_last = self.previous_last.max(last_line);
+        if self.cells.iter().all(Cell::is_blank) {
+            self.pending_blank += 1;
+            return Ok(());
+        }
+        self.counts.blank_rows += self.pending_blank;
+        self.pending_blank = 0;
+        self.counts.rows_read += 1;
+        on_row(&Row { sheet, line, cells: &self.cells })
+    }
+
+    /// The blank rows after the last non-blank row, through line `through`: not counted in [`Streamer::counts`],
+    /// as they are trailing unless a non-blank row comes later (in a later part of the file).
+    pub(crate) fn trailing_blank(&self, through: usize) -> u64 {
+        self.pending_blank + through.saturating_sub(self.previous_last) as u64
+    }
 }

@@ -21,22 +21,34 @@ pub(crate) enum Encoding {
 /// Finds the encoding from the start of the file (`head`) and, when there is no byte-order mark, by checking that
 /// the whole file is valid UTF-8 (reading it in blocks, never holding it all).
 pub(crate) fn sniff(path: &Path, head: &[u8]) -> io::Result<Encoding> {
+    if let Some(encoding) = utf16(head) {
+        return Ok(encoding);
+    }
+    Ok(from_validity(head, is_utf8(File::open(path)?)?))
+}
+
+/// UTF-16, when the file starts with its byte-order mark.
+pub(crate) fn utf16(head: &[u8]) -> Option<Encoding> {
     if head.starts_with(&[0xFF, 0xFE]) {
-        return Ok(Encoding::Utf16Le);
-    }
-    if head.starts_with(&[0xFE, 0xFF]) {
-        return Ok(Encoding::Utf16Be);
-    }
-    let bom = head.starts_with(&[0xEF, 0xBB, 0xBF]);
-    if is_utf8(File::open(path)?)? {
-        Ok(Encoding::Utf8 { bom })
+        Some(Encoding::Utf16Le)
+    } else if head.starts_with(&[0xFE, 0xFF]) {
+        Some(Encoding::Utf16Be)
     } else {
-        Ok(Encoding::Windows1252)
+        None
+    }
+}
+
+/// The encoding of a file without a UTF-16 byte-order mark, from whether it is all valid UTF-8.
+pub(crate) fn from_validity(head: &[u8], valid_utf8: bool) -> Encoding {
+    if valid_utf8 {
+        Encoding::Utf8 { bom: head.starts_with(&[0xEF, 0xBB, 0xBF]) }
+    } else {
+        Encoding::Windows1252
     }
 }
 
 /// Whether everything `reader` yields is valid UTF-8.
-fn is_utf8(mut reader: impl Read) -> io::Result<bool> {
+pub(crate) fn is_utf8(mut reader: impl Read) -> io::Result<bool> {
     let mut buf = vec![0u8; 1 << 16];
     let mut carry = 0usize;
     loop {

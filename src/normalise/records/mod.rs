@@ -106,9 +106,16 @@ pub(crate) fn read_rows_parts<S: Send>(
     init: &(dyn Fn() -> S + Sync),
     on_row: &(dyn Fn(&mut S, &Row<'_>) -> Result<()> + Sync),
 ) -> Result<(TableInfo, Vec<S>)> {
-    let mut state = init();
-    let info = read_rows(file, fields, &mut |row| on_row(&mut state, row))?;
-    Ok((info, vec![state]))
+    let request = TableRequest {
+        path: &file.path,
+        fields,
+        sheet: file.sheet.as_deref(),
+        prefer_sheet: file.kind,
+        overrides: &file.columns,
+    };
+    let (mut info, states) = crate::read::read_table_parts(&request, init, on_row)?;
+    info.path = PathBuf::from(&file.shown);
+    Ok((info, states))
 }
 
 /// Reads `file` as an aggregated table when it has the aggregated columns, else returns `Ok(None)` so the
