@@ -54,9 +54,9 @@ pub fn board(def: &Definition, board: Option<&Board>, staff: Option<&StaffSnapsh
     let executive = protected_percent("executive", count(&|m| m.executive), &mut rows);
     let workforce = staff.and_then(|s| {
         let mut c = [0u64; 3];
-        for p in s.people() {
+        for (p, n) in s.tally() {
             let g = labels.iter().position(|l| *l == group_of(&p, dimension)).unwrap_or(2);
-            c[g] += 1;
+            c[g] += n;
         }
         protected_percent("workforce", c, &mut rows)
     });

@@ -158,17 +158,17 @@ fn population_block(
 ) -> Result<population::comparison::PopulationResult> {
     use population::comparison::{BandCounts, WorkforceCounts};
     use std::collections::BTreeMap;
-    let add = |c: &mut BandCounts, p: &crate::normalise::records::staff::Person| {
-        c.ethnicity[Ethnicity::ALL.iter().position(|e| *e == p.ethnicity).unwrap_or(2)] += 1;
+    let add = |c: &mut BandCounts, p: &crate::normalise::records::staff::Person, n: u64| {
+        c.ethnicity[Ethnicity::ALL.iter().position(|e| *e == p.ethnicity).unwrap_or(2)] += n;
         if let Some(b) = p.broad {
-            c.broad[crate::normalise::codes::BroadGroup::ALL.iter().position(|g| *g == b).unwrap_or(0)] += 1;
+            c.broad[crate::normalise::codes::BroadGroup::ALL.iter().position(|g| *g == b).unwrap_or(0)] += n;
         }
-        c.disability[Disability::ALL.iter().position(|d| *d == p.disability).unwrap_or(2)] += 1;
+        c.disability[Disability::ALL.iter().position(|d| *d == p.disability).unwrap_or(2)] += n;
     };
     let mut all = BandCounts { band: "All".to_string(), ..BandCounts::default() };
     let mut bands: BTreeMap<crate::normalise::codes::PayRow, BandCounts> = BTreeMap::new();
-    for p in staff.people() {
-        add(&mut all, &p);
+    for (p, n) in staff.tally() {
+        add(&mut all, &p, n);
         let key = match p.row {
             crate::normalise::codes::PayRow::Medical(crate::normalise::codes::MedicalGrade::Other) => {
                 crate::normalise::codes::PayRow::Other
@@ -178,6 +178,7 @@ fn population_block(
         add(
             bands.entry(key).or_insert_with(|| BandCounts { band: key.label().to_string(), ..BandCounts::default() }),
             &p,
+            n,
         );
     }
     let rows = std::iter::once(all).chain(bands.into_values()).collect();
@@ -188,10 +189,9 @@ fn population_block(
 fn data_quality(records: &Records) -> DataQuality {
     let headcount = records.staff.as_ref().map_or(0, |s| s.len() as u64);
     let unknown = |f: &dyn Fn(&crate::normalise::records::staff::Person) -> bool| {
-        records
-            .staff
-            .as_ref()
-            .and_then(|s| representation::percent(s.people().filter(|p| f(p)).count() as u64, headcount))
+        records.staff.as_ref().and_then(|s| {
+            representation::percent(s.tally().iter().filter(|(p, _)| f(p)).map(|(_, n)| n).sum(), headcount)
+        })
     };
     let given: Vec<&str> = records.quality.iter().map(|q| q.kind).collect();
     DataQuality {

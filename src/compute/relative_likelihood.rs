@@ -249,8 +249,8 @@ fn rolling(
     let by_year = cases_by_year(cases, &case_types(def, settings), dimension);
     let two_years = cases.has_previous_year();
     let mut headcount: BTreeMap<&'static str, u64> = BTreeMap::new();
-    for person in staff.people() {
-        *headcount.entry(group_of(&person, dimension)).or_default() += 1;
+    for (person, n) in staff.tally() {
+        *headcount.entry(group_of(&person, dimension)).or_default() += n;
     }
     let events = |g: &'static str| {
         let cur = by_year.get(&(PeriodYear::Current, g)).copied().unwrap_or(0);

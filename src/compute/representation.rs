@@ -70,13 +70,13 @@ pub fn representation(staff: &StaffSnapshot, dimension: Dimension) -> (Represent
     let mut blocks: BTreeMap<Workforce, [u64; 3]> = BTreeMap::new();
     let mut overall = [0u64; 3];
     let mut outside_clusters = 0u64;
-    for person in staff.people() {
+    for (person, n) in staff.tally() {
         let g = labels.iter().position(|l| *l == group_of(&person, dimension)).unwrap_or(2);
-        overall[g] += 1;
-        blocks.entry(person.workforce).or_default()[g] += 1;
+        overall[g] += n;
+        blocks.entry(person.workforce).or_default()[g] += n;
         match RowKey::of(&person, dimension) {
-            Some(key) => cells.entry((person.workforce, key)).or_default()[g] += 1,
-            None => outside_clusters += 1,
+            Some(key) => cells.entry((person.workforce, key)).or_default()[g] += n,
+            None => outside_clusters += n,
         }
     }
     let mut rows = Vec::new();

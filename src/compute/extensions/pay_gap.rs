@@ -271,8 +271,13 @@ pub fn pay_gaps(staff: Option<&StaffSnapshot>, defs: &Definitions, pay: &PaySett
     let mut paid: Vec<Paid> = staff
         .map(|s| s.people().filter_map(|p| hourly(&p, pay, weeks).map(|h| Paid::new(h, &p))).collect())
         .unwrap_or_default();
-    paid.sort_unstable_by(|a, b| a.hourly.total_cmp(&b.hourly).then(a.codes.cmp(&b.codes)));
-    defs.pay_gap.comparison.iter().map(|def| comparison(staff.map(|s| (s, paid.as_slice())), defs, def)).collect()
+    {
+        use rayon::slice::ParallelSliceMut;
+        paid.par_sort_unstable_by(|a, b| a.hourly.total_cmp(&b.hourly).then(a.codes.cmp(&b.codes)));
+    }
+    // The comparisons are independent: one a core.
+    use rayon::prelude::*;
+    defs.pay_gap.comparison.par_iter().map(|def| comparison(staff.map(|s| (s, paid.as_slice())), defs, def)).collect()
 }
 
 fn comparison(staff: Option<(&StaffSnapshot, &[Paid])>, defs: &Definitions, def: &PayGapDef) -> PayGap {

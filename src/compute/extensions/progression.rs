@@ -43,9 +43,9 @@ fn group_of(p: &Person, dimension: &str) -> &'static str {
 type BandCounts = Vec<(&'static str, [u64; PayBand::ALL.len()])>;
 
 /// Counts people by group and band, in one pass.
-fn band_counts(people: impl Iterator<Item = (PayBand, &'static str)>) -> BandCounts {
+fn band_counts(people: impl Iterator<Item = (PayBand, &'static str, u64)>) -> BandCounts {
     let mut out: BandCounts = Vec::new();
-    for (band, group) in people {
+    for (band, group, n) in people {
         let Some(i) = PayBand::ALL.iter().position(|b| *b == band) else { continue };
         let slot = match out.iter().position(|(g, _)| *g == group) {
             Some(k) => k,
@@ -55,7 +55,7 @@ fn band_counts(people: impl Iterator<Item = (PayBand, &'static str)>) -> BandCou
             }
         };
         if let Some(c) = out.get_mut(slot).and_then(|(_, counts)| counts.get_mut(i)) {
-            *c += 1;
+            *c += n;
         }
     }
     out
@@ -154,13 +154,14 @@ fn one(staff: Option<&StaffSnapshot>, defs: &Definitions, def: &ProgressionDef, 
             "medical" => ("medical", Some(Workforce::Medical)),
             _ => ("all", None),
         };
+        let tally = staff.tally();
         let people =
-            band_counts(staff.people().filter(|q| keep.map_or(true, |w| q.workforce == w)).filter_map(
-                |q| match q.row {
-                    PayRow::Band(b) => Some((b, group_of(&q, &def.dimension))),
+            band_counts(tally.iter().filter(|(q, _)| keep.map_or(true, |w| q.workforce == w)).filter_map(|(q, n)| {
+                match q.row {
+                    PayRow::Band(b) => Some((b, group_of(q, &def.dimension), *n)),
                     _ => None,
-                },
-            ));
+                }
+            }));
         let headline = step(&people, from, senior, num, den, settings);
         let mut steps: Vec<Step> = ladder.windows(2).map(|w| step(&people, w[0], w[1], num, den, settings)).collect();
         compound(&mut steps);
@@ -204,15 +205,15 @@ pub fn model_employer(staff: Option<&StaffSnapshot>, defs: &Definitions) -> Opti
     let senior = band(&d.senior).unwrap_or(PayBand::Band8a);
     // (BME, known ethnicity, everyone) by pay row, in one pass.
     let mut by_row: std::collections::BTreeMap<PayRow, (u64, u64, u64)> = std::collections::BTreeMap::new();
-    for p in staff.people() {
+    for (p, n) in staff.tally() {
         let t = by_row.entry(p.row).or_default();
-        t.2 += 1;
+        t.2 += n;
         match p.ethnicity {
             Ethnicity::Bme => {
-                t.0 += 1;
-                t.1 += 1;
+                t.0 += n;
+                t.1 += n;
             }
-            Ethnicity::White => t.1 += 1,
+            Ethnicity::White => t.1 += n,
             Ethnicity::Unknown => {}
         }
     }

@@ -197,6 +197,11 @@ pub fn unpack(row: u128, interner: &Interner) -> Person {
     }
 }
 
+/// The index of a row's [`Attrs`] in its interner.
+pub fn attrs_id(row: u128) -> usize {
+    (row & 0xFFFF) as usize
+}
+
 /// The sort word of a row: the person (63 bits), then 0 for a primary row.
 pub fn sort_word(row: u128) -> u64 {
     (row >> 64) as u64
