@@ -224,6 +224,26 @@ fn rows_starting_with_a_byte_order_mark_keep_it() {
 }
 
 #[test]
+fn other_delimiters_line_endings_and_encodings() {
+    let mut rng = ChaCha8Rng::seed_from_u64(10);
+    let style = Style { windows_1252: false, bom: false, crlf: false, multiline: false };
+    let text = String::from_utf8(generate(&mut rng, 300, style)).expect("UTF-8");
+    // Semicolons and tabs (the generated text has no semicolon or tab of its own).
+    for delimiter in [";", "\t"] {
+        let counts = agree(text.replace(',', delimiter).as_bytes(), &[1, 50, 700]);
+        assert!(counts[1] > 1, "{counts:?}");
+    }
+    // Old Mac line endings (CR only): no line feed to cut at, one part.
+    let counts = agree(text.replace('\n', "\r").as_bytes(), &[1, 50]);
+    assert_eq!(counts, vec![1, 1]);
+    // UTF-16 is decoded as it is read: one part.
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let counts = agree(&utf16, &[1, 50]);
+    assert_eq!(counts, vec![1, 1]);
+}
+
+#[test]
 fn the_first_error_is_the_sequential_one() {
     let mut text = String::from("Employee Number,Ethnic Origin\n");
     for i in 0..300 {
