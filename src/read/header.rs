@@ -79,6 +79,11 @@ pub(crate) fn match_fields(headers: &[String], fields: &[FieldSpec], overrides: 
 }
 
 impl Matching {
+    /// The first required field that no column matched, for the hint.
+    pub(crate) fn first_missing_required(&self, fields: &[FieldSpec]) -> Option<&'static str> {
+        fields.iter().zip(&self.fields).find(|(f, m)| f.required && **m == FieldMatch::Missing).map(|(f, _)| f.name)
+    }
+
     /// Whether every required field has a column (ambiguous counts: the error says which) and at least one field
     /// matched at all.
     pub(crate) fn holds_required(&self, specs: &[FieldSpec]) -> bool {

@@ -44,12 +44,7 @@ pub(crate) fn open_header(request: &TableRequest<'_>, file: CsvFile) -> Result<(
         table::Scan::Found(h) => h,
         table::Scan::NotFound(Some(c)) => {
             let message = c.matching.missing_message(&c.headers, request.fields, request.overrides);
-            let missing = request
-                .fields
-                .iter()
-                .zip(&c.matching.fields)
-                .find(|(f, m)| f.required && **m == header::FieldMatch::Missing)
-                .map(|(f, _)| f.name);
+            let missing = c.matching.first_missing_required(request.fields);
             return Err(
                 Error::data(format!("{where_}, row {}: {message}", c.line)).with_hint(header::column_hint(missing))
             );

@@ -489,12 +489,7 @@ pub(crate) fn read_book(
             } else {
                 format!(" (no sheet holds them; the sheets are: {list})")
             };
-            let missing = request
-                .fields
-                .iter()
-                .zip(&c.matching.fields)
-                .find(|(f, m)| f.required && **m == header::FieldMatch::Missing)
-                .map(|(f, _)| f.name);
+            let missing = c.matching.first_missing_required(request.fields);
             Err(Error::data(format!("{}, row {}: {message}{which}", place(path, &sheet), c.line))
                 .with_hint(header::column_hint(missing)))
         }

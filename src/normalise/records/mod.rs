@@ -47,6 +47,17 @@ pub struct InputFile {
 }
 
 impl InputFile {
+    /// How to read it with `fields`.
+    fn request<'a>(&'a self, fields: &'a [FieldSpec]) -> TableRequest<'a> {
+        TableRequest {
+            path: &self.path,
+            fields,
+            sheet: self.sheet.as_deref(),
+            prefer_sheet: self.kind,
+            overrides: &self.columns,
+        }
+    }
+
     /// An input read from `path`, shown as given.
     pub fn new(path: impl Into<PathBuf>) -> Self {
         let path = path.into();
@@ -86,13 +97,7 @@ pub(crate) fn read_rows(
     fields: &[FieldSpec],
     on_row: &mut dyn FnMut(&Row<'_>) -> Result<()>,
 ) -> Result<TableInfo> {
-    let request = TableRequest {
-        path: &file.path,
-        fields,
-        sheet: file.sheet.as_deref(),
-        prefer_sheet: file.kind,
-        overrides: &file.columns,
-    };
+    let request = file.request(fields);
     let mut info = read_table(&request, on_row)?;
     info.path = PathBuf::from(&file.shown);
     Ok(info)
@@ -106,13 +111,7 @@ pub(crate) fn read_rows_parts<S: Send>(
     init: &(dyn Fn() -> S + Sync),
     on_row: &(dyn Fn(&mut S, &Row<'_>) -> Result<()> + Sync),
 ) -> Result<(TableInfo, Vec<S>)> {
-    let request = TableRequest {
-        path: &file.path,
-        fields,
-        sheet: file.sheet.as_deref(),
-        prefer_sheet: file.kind,
-        overrides: &file.columns,
-    };
+    let request = file.request(fields);
     let (mut info, states) = crate::read::read_table_parts(&request, init, on_row)?;
     info.path = PathBuf::from(&file.shown);
     Ok((info, states))
