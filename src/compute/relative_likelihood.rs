@@ -103,12 +103,7 @@ fn group_rates(dimension: Dimension, num: &str, den: &str, tallies: &Tallies) ->
         .filter_map(|g| groups(dimension).into_iter().find(|l| l == g))
         .map(|g| {
             let t = tallies.get(g).copied().unwrap_or_default();
-            GroupRate {
-                group: g,
-                events: Some(t.events),
-                total: Some(t.total),
-                rate: (t.total > 0).then(|| t.events as f64 / t.total as f64),
-            }
+            GroupRate::of(g, t)
         })
         .collect()
 }

@@ -164,6 +164,26 @@ pub struct GroupRate {
     pub rate: Option<f64>,
 }
 
+impl GroupRate {
+    /// A group's row from its tally: the rate is `None` when the group is empty.
+    ///
+    /// ```
+    /// use wres_wdes::compute::results::GroupRate;
+    /// use wres_wdes::normalise::records::Tally;
+    /// let r = GroupRate::of("BME", Tally { events: 3, total: 12 });
+    /// assert_eq!((r.events, r.total, r.rate), (Some(3), Some(12), Some(0.25)));
+    /// assert_eq!(GroupRate::of("White", Tally::default()).rate, None);
+    /// ```
+    pub fn of(group: &'static str, t: crate::normalise::records::Tally) -> GroupRate {
+        GroupRate {
+            group,
+            events: Some(t.events),
+            total: Some(t.total),
+            rate: (t.total > 0).then(|| t.events as f64 / t.total as f64),
+        }
+    }
+}
+
 /// A ratio of two rates with its intervals and test.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Ratio {

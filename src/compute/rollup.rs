@@ -156,15 +156,7 @@ pub fn rollup(name: &str, trusts: &[Results], method: CiMethod, level: f64) -> R
             let a = sums.get(num).copied().unwrap_or_default();
             let c = sums.get(den).copied().unwrap_or_default();
             let (pooled, assessment) = ratio(num, den, a, c, method, level);
-            let groups = sums
-                .iter()
-                .map(|(g, t)| GroupRate {
-                    group: g,
-                    events: Some(t.events),
-                    total: Some(t.total),
-                    rate: (t.total > 0).then(|| t.events as f64 / t.total as f64),
-                })
-                .collect();
+            let groups = sums.iter().map(|(g, t)| GroupRate::of(g, *t)).collect();
             RollupRatio {
                 id,
                 groups,

@@ -248,15 +248,7 @@ pub fn cell(
         t.events += u.events;
         t.total += u.total;
     }
-    let groups = [(num, a), (den, c)]
-        .into_iter()
-        .map(|(g, t)| GroupRate {
-            group: g,
-            events: Some(t.events),
-            total: Some(t.total),
-            rate: (t.total > 0).then(|| t.events as f64 / t.total as f64),
-        })
-        .collect();
+    let groups = [(num, a), (den, c)].into_iter().map(|(g, t)| GroupRate::of(g, t)).collect();
     if let Some(reason) = rule.withheld(&[(a.events, a.total), (c.events, c.total)]) {
         return BreakdownCell {
             level,

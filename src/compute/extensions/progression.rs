@@ -85,15 +85,7 @@ fn step(
         t
     };
     let (a, c) = (tally(num), tally(den));
-    let groups = [(num, a), (den, c)]
-        .into_iter()
-        .map(|(g, t)| GroupRate {
-            group: g,
-            events: Some(t.events),
-            total: Some(t.total),
-            rate: (t.total > 0).then(|| t.events as f64 / t.total as f64),
-        })
-        .collect();
+    let groups = [(num, a), (den, c)].into_iter().map(|(g, t)| GroupRate::of(g, t)).collect();
     let (r, assessment) = ratio(num, den, a, c, settings.ci_method, settings.ci_level);
     let (status, reason) = match r.not_estimable {
         Some(why) => (Status::NotEstimable, Some(not_estimable_reason(why, num, den))),

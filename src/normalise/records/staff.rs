@@ -129,21 +129,6 @@ impl StaffSnapshot {
     }
 }
 
-impl Person {
-    /// A person standing for none (never compared).
-    fn placeholder() -> Person {
-        Person {
-            ethnicity: Ethnicity::Unknown,
-            broad: None,
-            disability: Disability::Unknown,
-            workforce: Workforce::Clinical,
-            row: PayRow::Other,
-            gender: crate::normalise::codes::gender::Gender::Unknown,
-            pay: super::pay::PersonPay::default(),
-        }
-    }
-}
-
 /// Adds people by hand (tests, examples): each gets the next key after the last, so positions follow the order
 /// added.
 impl Extend<Person> for StaffSnapshot {
@@ -264,10 +249,11 @@ fn deduplicate(mut rows: Vec<u128>, interner: &Interner, log: &mut QualityLog) -
     while let Some(&first) = rows.get(i) {
         let person = packed::row_key(first);
         let mut j = i + 1;
-        let is_duplicated = rows.get(j).is_some_and(|r| packed::row_key(*r) == person);
-        let chosen = if is_duplicated { packed::unpack(first, interner) } else { Person::placeholder() };
+        // Decoded only when the person has another row to compare with it.
+        let mut chosen: Option<Person> = None;
         while let Some(&other) = rows.get(j).filter(|r| packed::row_key(**r) == person) {
             let other = packed::unpack(other, interner);
+            let chosen = *chosen.get_or_insert_with(|| packed::unpack(first, interner));
             if other.ethnicity != chosen.ethnicity {
                 log.warn("conflicting_ethnicity");
             }
