@@ -130,3 +130,36 @@ fn stats_compare(counts: (u64, u64, u64, u64)) -> wres_wdes::stats::Comparison {
     let g = TwoGroups::new(a, n1, c, n2).unwrap_or(TwoGroups { a: 0, n1: 1, c: 0, n2: 1 });
     compare(black_box(&g), CiMethod::Score, 0.95)
 }
+
+/// The pay gaps (three comparisons, four blocks each) of a national snapshot: 1.5 million people, sorted by
+/// hourly pay once.
+#[divan::bench(sample_count = 10)]
+fn pay_gaps_national(bencher: divan::Bencher) {
+    use wres_wdes::compute::extensions::{definitions, pay_gap};
+    use wres_wdes::normalise::codes::{gender::Gender, Disability, Ethnicity, PayRow};
+    use wres_wdes::normalise::records::pay::{PayBasis, PersonPay};
+    use wres_wdes::normalise::records::staff::{Person, StaffSnapshot};
+    let defs = definitions::load().expect("the built-in definitions load");
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let mut staff = StaffSnapshot::default();
+    staff.extend((0..1_500_000).map(|_| {
+        let r = next();
+        Person {
+            ethnicity: [Ethnicity::White, Ethnicity::Bme, Ethnicity::Unknown][(r % 3) as usize],
+            broad: None,
+            disability: [Disability::Disabled, Disability::NonDisabled, Disability::Unknown][(r >> 8) as usize % 3],
+            workforce: [Workforce::NonClinical, Workforce::Clinical, Workforce::Medical][(r >> 16) as usize % 3],
+            row: PayRow::Band(PayBand::Band5),
+            gender: [Gender::Female, Gender::Male, Gender::Unknown][(r >> 24) as usize % 3],
+            pay: PersonPay::new(18_000.0 + (r >> 32) as f64 % 90_000.0, PayBasis::Annual, Some(1.0)),
+        }
+    }));
+    let pay = wres_wdes::config::PaySettings::default();
+    bencher.bench_local(|| pay_gap::pay_gaps(black_box(Some(&staff)), &defs, &pay));
+}

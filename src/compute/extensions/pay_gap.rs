@@ -80,8 +80,6 @@ pub fn quartile_counts(people: &[(f64, usize)], groups: usize) -> [Vec<u64>; 4] 
 /// adds its counts; only a run across a boundary is interleaved.
 fn quartile_counts_sorted(people: impl Iterator<Item = (f64, usize)>, n: usize, groups: usize) -> [Vec<u64>; 4] {
     let mut out: [Vec<u64>; 4] = std::array::from_fn(|_| vec![0u64; groups]);
-    // The quartile of position p: boundaries at floor(k x n / 4).
-    let quartile = |p: usize| (1..4).filter(|k| p >= k * n / 4).count();
     let mut people = people.peekable();
     let mut start = 0usize;
     let mut counts = vec![0usize; groups];
@@ -95,30 +93,41 @@ fn quartile_counts_sorted(people: impl Iterator<Item = (f64, usize)>, n: usize, 
                 *c += 1;
             }
         }
-        let len: usize = counts.iter().sum();
-        let (first, last) = (quartile(start), quartile(start + len - 1));
-        if first == last {
-            for (slot, c) in out[first].iter_mut().zip(&counts) {
-                *slot += *c as u64;
-            }
-        } else {
-            // Interleave the run in proportion to its groups.
-            let mut keyed: Vec<(f64, usize)> = Vec::with_capacity(len);
-            for (g, &c) in counts.iter().enumerate() {
-                for r in 0..c {
-                    keyed.push(((r as f64 + 0.5) / c as f64, g));
-                }
-            }
-            keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            for (i, (_, g)) in keyed.into_iter().enumerate() {
-                if let Some(slot) = out[quartile(start + i)].get_mut(g) {
-                    *slot += 1;
-                }
-            }
-        }
-        start += len;
+        start += place_run(&mut out, start, n, &counts);
     }
     out
+}
+
+/// Adds a run of equal pay (`counts[g]` people of each group) that starts at rank `start` of `n` to the quartile
+/// counts; returns its length. A run inside one quartile adds its counts; a run across a boundary is interleaved
+/// in proportion to its groups.
+fn place_run(out: &mut [Vec<u64>; 4], start: usize, n: usize, counts: &[usize]) -> usize {
+    // The quartile of rank p: boundaries at floor(k x n / 4).
+    let quartile = |p: usize| (1..4).filter(|k| p >= k * n / 4).count();
+    let len: usize = counts.iter().sum();
+    if len == 0 {
+        return 0;
+    }
+    let (first, last) = (quartile(start), quartile(start + len - 1));
+    if first == last {
+        for (slot, c) in out[first].iter_mut().zip(counts) {
+            *slot += *c as u64;
+        }
+    } else {
+        let mut keyed: Vec<(f64, usize)> = Vec::with_capacity(len);
+        for (g, &c) in counts.iter().enumerate() {
+            for r in 0..c {
+                keyed.push(((r as f64 + 0.5) / c as f64, g));
+            }
+        }
+        keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        for (i, (_, g)) in keyed.into_iter().enumerate() {
+            if let Some(slot) = out[quartile(start + i)].get_mut(g) {
+                *slot += 1;
+            }
+        }
+    }
+    len
 }
 
 const QUARTILE_NAMES: [&str; 4] = ["lower", "lower_middle", "upper_middle", "upper"];
@@ -186,13 +195,29 @@ pub fn block(workforce: &'static str, labels: [&'static str; 3], people: &[(f64,
     block_sorted(workforce, labels, sorted.iter().copied())
 }
 
-/// [`block`] from pairs sorted by pay, in three passes and no copy: means (summed in pay order, so the result
-/// does not depend on the order of the file), medians, quartiles.
+/// What a block's figures are made from, gathered from its people in pay order: how many of each group (0
+/// reference, 1 other, 2 unknown), their pay summed in pay order (so a mean does not depend on the order of the
+/// file), the middle one or two pays of each group, and the quartile counts.
+#[derive(Debug, Clone, PartialEq)]
+struct Gathered {
+    n: [usize; 3],
+    sum: [f64; 3],
+    middle: [(Option<f64>, Option<f64>); 3],
+    quartiles: [Vec<u64>; 4],
+}
+
+/// [`block`] from pairs sorted by pay, in three passes and no copy: means, medians, quartiles. The reference
+/// for [`gather_blocks`], which gathers many blocks at once.
 fn block_sorted(
     workforce: &'static str,
     labels: [&'static str; 3],
     people: impl Iterator<Item = (f64, usize)> + Clone,
 ) -> PayGapBlock {
+    figures(workforce, labels, &gather_one(people))
+}
+
+/// The [`Gathered`] of one block, one pass for each figure.
+fn gather_one(people: impl Iterator<Item = (f64, usize)> + Clone) -> Gathered {
     let mut n = [0usize; 3];
     let mut sum = [0f64; 3];
     for (h, g) in people.clone() {
@@ -214,6 +239,72 @@ fn block_sorted(
         }
         *k += 1;
     }
+    let quartiles = quartile_counts_sorted(people, n.iter().sum(), 3);
+    Gathered { n, sum, middle, quartiles }
+}
+
+/// The [`Gathered`] of many blocks of the same people sorted by pay, in two passes over them whatever the number
+/// of blocks: `blocks[k]` says whether a person is in block k and in which group (0 reference, 1 other, 2
+/// unknown). The figures are those of [`gather_one`] on each block's people.
+fn gather_blocks(paid: &[Paid], blocks: &[Member]) -> Vec<Gathered> {
+    let mut out: Vec<Gathered> = blocks
+        .iter()
+        .map(|_| Gathered {
+            n: [0; 3],
+            sum: [0.0; 3],
+            middle: [(None, None); 3],
+            quartiles: std::array::from_fn(|_| vec![0u64; 3]),
+        })
+        .collect();
+    for p in paid {
+        for (member, g) in blocks.iter().zip(out.iter_mut()) {
+            if let Some(group) = member.group(p) {
+                if let (Some(c), Some(s)) = (g.n.get_mut(group), g.sum.get_mut(group)) {
+                    *c += 1;
+                    *s += p.hourly;
+                }
+            }
+        }
+    }
+    // Then run by run of equal pay: the middle pays and the quartiles.
+    let mut seen = vec![[0usize; 3]; blocks.len()];
+    let mut start = vec![0usize; blocks.len()];
+    let mut i = 0usize;
+    while let Some(first) = paid.get(i) {
+        let pay = first.hourly;
+        let len = paid[i..].iter().take_while(|p| p.hourly == pay).count();
+        let run = &paid[i..i + len];
+        for (k, (member, g)) in blocks.iter().zip(out.iter_mut()).enumerate() {
+            let mut counts = [0usize; 3];
+            for p in run {
+                if let Some(c) = member.group(p).and_then(|group| counts.get_mut(group)) {
+                    *c += 1;
+                }
+            }
+            for (group, &c) in counts.iter().enumerate() {
+                let (total, s, m) = (g.n[group], &mut seen[k][group], &mut g.middle[group]);
+                if c == 0 {
+                    continue;
+                }
+                if (*s..*s + c).contains(&((total - 1) / 2)) {
+                    m.0 = Some(pay);
+                }
+                if (*s..*s + c).contains(&(total / 2)) {
+                    m.1 = Some(pay);
+                }
+                *s += c;
+            }
+            let total: usize = g.n.iter().sum();
+            start[k] += place_run(&mut g.quartiles, start[k], total, &counts);
+        }
+        i += len;
+    }
+    out
+}
+
+/// A block's figures from what was gathered.
+fn figures(workforce: &'static str, labels: [&'static str; 3], gathered: &Gathered) -> PayGapBlock {
+    let Gathered { n, sum, middle, quartiles: counts } = gathered;
     let stats: Vec<(Option<f64>, Option<f64>)> = (0..2)
         .map(|g| {
             let mean = (n[g] > 0).then(|| sum[g] / n[g] as f64);
@@ -239,7 +330,6 @@ fn block_sorted(
     };
     let mean_gap_percent = both(stats[0].0, stats[1].0);
     let median_gap_percent = both(stats[0].1, stats[1].1);
-    let counts = quartile_counts_sorted(people, n.iter().sum(), 3);
     let quartiles = counts
         .iter()
         .enumerate()
@@ -268,19 +358,90 @@ pub fn pay_gaps(staff: Option<&StaffSnapshot>, defs: &Definitions, pay: &PaySett
     let staff = staff.filter(|s| !s.is_empty());
     // Everyone with a known hourly pay, sorted by it once for every comparison and block (16 bytes a person).
     let weeks = defs.pay_gap.weeks_per_year;
-    let mut paid: Vec<Paid> = staff
-        .map(|s| s.people().filter_map(|p| hourly(&p, pay, weeks).map(|h| Paid::new(h, &p))).collect())
-        .unwrap_or_default();
-    {
-        use rayon::slice::ParallelSliceMut;
-        paid.par_sort_unstable_by(|a, b| a.hourly.total_cmp(&b.hourly).then(a.codes.cmp(&b.codes)));
-    }
-    // The comparisons are independent: one a core.
     use rayon::prelude::*;
-    defs.pay_gap.comparison.par_iter().map(|def| comparison(staff.map(|s| (s, paid.as_slice())), defs, def)).collect()
+    let mut paid: Vec<Paid> = staff
+        .map(|s| s.par_people().filter_map(|p| hourly(&p, pay, weeks).map(|h| Paid::new(h, &p))).collect())
+        .unwrap_or_default();
+    // Hourly pay is finite and above 0, where the bits of an f64 sort as the number does.
+    paid.par_sort_unstable_by_key(|p| (p.hourly.to_bits(), p.codes));
+    let comparisons = &defs.pay_gap.comparison;
+    let names = &defs.pay_gap.blocks;
+    let blocks: Vec<Option<Vec<PayGapBlock>>> = match staff {
+        None => vec![None; comparisons.len()],
+        Some(_) => {
+            // Every block of every comparison, gathered in two passes over everyone; the blocks split between the
+            // cores.
+            let members: Vec<Member> =
+                comparisons.iter().flat_map(|def| names.iter().map(move |name| Member::new(def, name))).collect();
+            let per_core = members.len().div_ceil(rayon::current_num_threads().max(1)).max(1);
+            let parts: Vec<Vec<Gathered>> = members.par_chunks(per_core).map(|m| gather_blocks(&paid, m)).collect();
+            let gathered: Vec<Gathered> = parts.into_iter().flatten().collect();
+            comparisons
+                .iter()
+                .enumerate()
+                .map(|(c, def)| {
+                    let of_this = gathered.iter().skip(c * names.len()).take(names.len());
+                    Some(of_this.zip(names).map(|(g, name)| figures(block_label(name).0, labels(def), g)).collect())
+                })
+                .collect()
+        }
+    };
+    comparisons
+        .iter()
+        .zip(blocks)
+        .map(|(def, blocks)| comparison(staff.map(|s| (s, paid.as_slice())), def, blocks))
+        .collect()
 }
 
-fn comparison(staff: Option<(&StaffSnapshot, &[Paid])>, defs: &Definitions, def: &PayGapDef) -> PayGap {
+/// A block's label and the workforce it keeps (its index in `Workforce::ALL`; `None` for everyone).
+fn block_label(name: &str) -> (&'static str, Option<u8>) {
+    match name {
+        "non_clinical" => ("non_clinical", Some(0)),
+        "clinical" => ("clinical", Some(1)),
+        "medical" => ("medical", Some(2)),
+        _ => ("overall", None),
+    }
+}
+
+/// Who is in one block of one comparison, and in which group.
+#[derive(Debug, Clone, Copy)]
+struct Member {
+    /// The group (0 reference, 1 other, 2 unknown) of each value of the comparison's dimension.
+    table: [u8; 3],
+    /// Where the dimension's value index sits in [`Paid::codes`].
+    shift: u8,
+    /// The workforce kept (`None`: everyone).
+    keep: Option<u8>,
+}
+
+impl Member {
+    fn new(def: &PayGapDef, block: &str) -> Member {
+        let shift = match def.dimension.as_str() {
+            "ethnicity" => 0,
+            "disability" => 2,
+            _ => 4,
+        };
+        Member { table: group_table(def), shift, keep: block_label(block).1 }
+    }
+
+    /// The group of a paid person in the comparison (0 reference, 1 other, 2 unknown), whatever the block.
+    #[inline]
+    fn group_of(self, p: &Paid) -> usize {
+        usize::from(self.table.get(p.code(self.shift)).copied().unwrap_or(2))
+    }
+
+    /// The group of a paid person, when the person is in the block.
+    #[inline]
+    fn group(&self, p: &Paid) -> Option<usize> {
+        match self.keep {
+            Some(w) if p.code(6) != usize::from(w) => None,
+            _ => Some(self.group_of(p)),
+        }
+    }
+}
+
+/// A comparison from its blocks (`None` without a staff snapshot).
+fn comparison(staff: Option<(&StaffSnapshot, &[Paid])>, def: &PayGapDef, blocks: Option<Vec<PayGapBlock>>) -> PayGap {
     let labels = labels(def);
     let mut out = PayGap {
         id: def.id.clone(),
@@ -294,34 +455,19 @@ fn comparison(staff: Option<(&StaffSnapshot, &[Paid])>, defs: &Definitions, def:
         blocks: Vec::new(),
         summary: String::new(),
     };
-    let Some((staff, paid)) = staff else {
+    let (Some((staff, paid)), Some(blocks)) = (staff, blocks) else {
         out.reason = Some("no staff snapshot was given, or it holds nobody in the workforce".to_string());
         out.summary = format!("No figure: {}.", out.reason.as_deref().unwrap_or_default());
         return out;
     };
-    let table = group_table(def);
-    let shift = match def.dimension.as_str() {
-        "ethnicity" => 0,
-        "disability" => 2,
-        _ => 4,
-    };
-    let group = |p: &Paid| usize::from(table.get(p.code(shift)).copied().unwrap_or(2));
+    let member = Member::new(def, "overall");
     let no_pay = (staff.len() - paid.len()) as u64;
-    let unknown = paid.iter().filter(|p| group(p) == 2).count() as u64;
+    let unknown = paid.iter().filter(|p| member.group_of(p) == 2).count() as u64;
     out.left_out = vec![
         LeftOut { reason: "no_pay", people: Some(no_pay) },
         LeftOut { reason: "unknown_group", people: Some(unknown) },
     ];
-    for name in &defs.pay_gap.blocks {
-        let (label, keep): (&'static str, Option<usize>) = match name.as_str() {
-            "non_clinical" => ("non_clinical", Some(0)),
-            "clinical" => ("clinical", Some(1)),
-            "medical" => ("medical", Some(2)),
-            _ => ("overall", None),
-        };
-        let people = paid.iter().filter(move |p| keep.map_or(true, |w| p.code(6) == w)).map(|p| (p.hourly, group(p)));
-        out.blocks.push(block_sorted(label, labels, people));
-    }
+    out.blocks = blocks;
     match out.blocks.first() {
         Some(b) if b.status == Status::Ok => out.status = Status::Ok,
         Some(b) => out.reason = b.reason.clone(),
@@ -352,5 +498,37 @@ pub fn summary(g: &PayGap) -> String {
             Status::Suppressed => "Withheld for publication: a group has fewer than 8 people.".to_string(),
             _ => format!("No figure: {}.", b.reason.as_deref().or(g.reason.as_deref()).unwrap_or("no data")),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn member() -> impl Strategy<Value = Member> {
+        (prop::array::uniform3(0u8..3), prop::sample::select(vec![0u8, 2, 4]), prop::option::of(0u8..3))
+            .prop_map(|(table, shift, keep)| Member { table, shift, keep })
+    }
+
+    proptest! {
+        /// Gathering every block at once gives each block exactly what gathering it alone, figure by figure, gives:
+        /// counts, sums (added in the same order), middle pays and quartiles, runs of equal pay across quartile
+        /// boundaries included.
+        #[test]
+        fn every_block_at_once_matches_each_block_alone(
+            people in prop::collection::vec((0u8..40, any::<u8>()), 0..400),
+            members in prop::collection::vec(member(), 1..7),
+        ) {
+            let mut paid: Vec<Paid> =
+                people.iter().map(|&(level, codes)| Paid { hourly: 9.0 + f64::from(level) / 4.0, codes }).collect();
+            paid.sort_by_key(|p| (p.hourly.to_bits(), p.codes));
+            let at_once = gather_blocks(&paid, &members);
+            prop_assert_eq!(at_once.len(), members.len());
+            for (m, got) in members.iter().zip(&at_once) {
+                let alone = gather_one(paid.iter().filter_map(|p| m.group(p).map(|g| (p.hourly, g))));
+                prop_assert_eq!(got, &alone);
+            }
+        }
     }
 }
