@@ -20,6 +20,7 @@ mod dates;
 mod delimited;
 mod detect;
 mod header;
+mod inflated;
 mod location;
 mod memory;
 mod parts;
@@ -27,6 +28,7 @@ mod spreadsheet;
 mod table;
 mod text;
 
+pub use inflated::Inflated;
 pub use location::locate;
 pub use memory::give_back_memory;
 

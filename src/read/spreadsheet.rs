@@ -16,6 +16,7 @@ use calamine::{
 
 use super::cell::{from_data, from_data_ref};
 use super::detect::ENCRYPTED;
+use super::inflated::Inflated;
 use super::table::{self, place, Candidate, Counts, RawRow, RowSource, Scan};
 use super::{header, Format, Row, TableInfo, TableRequest};
 use crate::error::{Error, Result};
@@ -24,7 +25,7 @@ type Input = BufReader<File>;
 
 /// An open workbook.
 pub(crate) enum Book {
-    Xlsx(Xlsx<Input>),
+    Xlsx(Xlsx<Inflated>),
     Xlsb(Xlsb<Input>),
     Xls(Xls<Input>),
     Ods(Ods<Input>),
@@ -60,7 +61,9 @@ impl Book {
                 Err(calamine::OdsError::Password) => Err(encrypted(path)),
                 Err(e) => Err(damaged(path, "an OpenDocument spreadsheet", e)),
             },
-            _ => match Xlsx::new(rs) {
+            _ => match Xlsx::new(
+                Inflated::open(path).map_err(|e| Error::io(format!("{}: could not be opened: {e}", path.display())))?,
+            ) {
                 Ok(b) => Ok(Book::Xlsx(b)),
                 Err(XlsxError::Password) => Err(encrypted(path)),
                 Err(e) => Err(damaged(path, "an xlsx workbook", e)),

@@ -1,0 +1,415 @@
+//! An xlsx file as calamine is given it: the same zip archive, except that its large deflated parts (the sheets,
+//! the shared strings) appear stored, their bytes inflated on a thread of their own as calamine reads them.
+//!
+//! Inflating is about a tenth of calamine's work on a large sheet, and calamine does it on the thread that parses
+//! the XML, the one every other thread waits for. Here it runs beside it. The archive is rebuilt on the fly, in
+//! memory only for its headers (a few kilobytes): a local header, the data and a central directory entry for each
+//! part, in the original order. Small parts are copied from the file as they are. When the file is not a plain
+//! zip this can rebuild (zip64, encryption, unusual methods, thousands of parts), calamine reads the file itself.
+//!
+//! ```no_run
+//! # fn main() -> std::io::Result<()> {
+//! use std::io::Read;
+//! let mut zip = wres_wdes::read::Inflated::open(std::path::Path::new("staff.xlsx"))?;
+//! let mut start = [0u8; 4];
+//! zip.read_exact(&mut start)?;
+//! assert_eq!(&start, b"PK\x03\x04");
+//! # Ok(())
+//! # }
+//! ```
+
+use std::fs::File;
+use std::io::{self, BufReader, Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+
+use zip::CompressionMethod;
+
+/// Parts this size or larger (uncompressed) are inflated on their own thread.
+const INFLATE_FROM: u64 = 1 << 20;
+/// The pieces an inflating thread hands over.
+const CHUNK: usize = 1 << 16;
+/// The largest archive rebuilt: offsets and sizes stay below zip64's.
+const LARGEST: u64 = u32::MAX as u64 - 1;
+
+/// Where a stretch of the rebuilt archive comes from.
+#[derive(Debug, Clone)]
+enum Source {
+    /// Headers written here.
+    Bytes(Vec<u8>),
+    /// The same bytes of the original file, from this offset.
+    Raw(u64),
+    /// A part's inflated bytes: its index in the original archive.
+    Inflate(usize),
+}
+
+/// A stretch of the rebuilt archive.
+#[derive(Debug, Clone)]
+struct Segment {
+    start: u64,
+    len: u64,
+    source: Source,
+}
+
+/// A part being inflated: what its thread sends, and how far into it the reader is.
+struct Stream {
+    index: usize,
+    /// The offset (in the part) of the first byte of `chunk`.
+    chunk_start: u64,
+    chunk: Vec<u8>,
+    from_thread: Receiver<io::Result<Vec<u8>>>,
+    /// Chunks read go back to be filled again (a new one each time costs its pages' faults).
+    to_thread: SyncSender<Vec<u8>>,
+}
+
+/// The rebuilt archive, readable and seekable as a file (see the module).
+pub struct Inflated {
+    path: PathBuf,
+    file: File,
+    segments: Vec<Segment>,
+    len: u64,
+    pos: u64,
+    stream: Option<Stream>,
+}
+
+impl Inflated {
+    /// Opens `path`; the archive is rebuilt when it can be, else the file is read as it is.
+    pub fn open(path: &Path) -> io::Result<Inflated> {
+        let file = File::open(path)?;
+        let original = file.metadata()?.len();
+        let segments =
+            layout(path).unwrap_or_else(|| vec![Segment { start: 0, len: original, source: Source::Raw(0) }]);
+        let len = segments.last().map_or(0, |s| s.start + s.len);
+        Ok(Inflated { path: path.to_path_buf(), file, segments, len, pos: 0, stream: None })
+    }
+
+    /// Whether any part is inflated on its own thread (else this reads the file as it is).
+    pub fn rebuilt(&self) -> bool {
+        self.segments.iter().any(|s| matches!(s.source, Source::Inflate(_)))
+    }
+
+    /// Reads from the part `index`, at `offset` into it.
+    fn read_inflated(&mut self, index: usize, offset: u64, buf: &mut [u8]) -> io::Result<usize> {
+        let restart = match &self.stream {
+            Some(s) => s.index != index || offset < s.chunk_start,
+            None => true,
+        };
+        if restart {
+            self.stream = Some(start_inflating(&self.path, index));
+        }
+        let Some(stream) = self.stream.as_mut() else { return Ok(0) };
+        // Forward to the chunk holding `offset` (a seek ahead skips; a seek back started again above).
+        while offset >= stream.chunk_start + stream.chunk.len() as u64 {
+            stream.chunk_start += stream.chunk.len() as u64;
+            let next = match stream.from_thread.recv() {
+                Ok(Ok(chunk)) => chunk,
+                Ok(Err(e)) => return Err(e),
+                // The part ended (its length is known from the archive: a short part is reported by the zip reader).
+                Err(_) => return Ok(0),
+            };
+            let _ = stream.to_thread.try_send(std::mem::replace(&mut stream.chunk, next));
+            if stream.chunk.is_empty() {
+                return Ok(0);
+            }
+        }
+        let at = usize::try_from(offset - stream.chunk_start).unwrap_or(usize::MAX);
+        let available = stream.chunk.get(at..).unwrap_or(&[]);
+        let n = available.len().min(buf.len());
+        buf[..n].copy_from_slice(&available[..n]);
+        Ok(n)
+    }
+}
+
+impl Read for Inflated {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let pos = self.pos;
+        // The stretch holding `pos` (they are in order and end to end).
+        let i = self.segments.partition_point(|s| s.start + s.len <= pos);
+        let Some(segment) = self.segments.get(i) else { return Ok(0) };
+        let within = pos - segment.start;
+        let room = usize::try_from(segment.len - within).unwrap_or(usize::MAX).min(buf.len());
+        let buf = &mut buf[..room];
+        let n = match &segment.source {
+            Source::Bytes(bytes) => {
+                let from = bytes.get(usize::try_from(within).unwrap_or(usize::MAX)..).unwrap_or(&[]);
+                let n = from.len().min(buf.len());
+                buf[..n].copy_from_slice(&from[..n]);
+                n
+            }
+            Source::Raw(offset) => {
+                self.file.seek(SeekFrom::Start(offset + within))?;
+                self.file.read(buf)?
+            }
+            Source::Inflate(index) => {
+                let index = *index;
+                self.read_inflated(index, within, buf)?
+            }
+        };
+        self.pos += n as u64;
+        Ok(n)
+    }
+}
+
+impl Seek for Inflated {
+    fn seek(&mut self, to: SeekFrom) -> io::Result<u64> {
+        let target = match to {
+            SeekFrom::Start(p) => Some(p),
+            SeekFrom::End(d) => self.len.checked_add_signed(d),
+            SeekFrom::Current(d) => self.pos.checked_add_signed(d),
+        };
+        let Some(target) = target else {
+            return Err(io::Error::new(io::ErrorKind::InvalidInput, "a seek before the start of the archive"));
+        };
+        self.pos = target;
+        Ok(target)
+    }
+}
+
+/// Starts a thread inflating the part `index` of the archive at `path`.
+fn start_inflating(path: &Path, index: usize) -> Stream {
+    let (to_reader, from_thread) = sync_channel(2);
+    let (to_thread, spent) = sync_channel::<Vec<u8>>(4);
+    let path = path.to_path_buf();
+    std::thread::spawn(move || {
+        let sent = super::guard::catching(&path, || {
+            let fail = |e: &dyn std::fmt::Display| crate::error::Error::io(format!("{e}"));
+            let file = File::open(&path).map_err(|e| fail(&e))?;
+            let mut archive = zip::ZipArchive::new(BufReader::with_capacity(CHUNK, file)).map_err(|e| fail(&e))?;
+            let mut part = archive.by_index(index).map_err(|e| fail(&e))?;
+            loop {
+                let mut chunk = spent.try_recv().unwrap_or_default();
+                chunk.resize(CHUNK, 0);
+                let mut filled = 0;
+                while filled < CHUNK {
+                    match part.read(&mut chunk[filled..]) {
+                        Ok(0) => break,
+                        Ok(n) => filled += n,
+                        Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                        Err(e) => return Err(fail(&e)),
+                    }
+                }
+                chunk.truncate(filled);
+                let last = filled < CHUNK;
+                // The reader hung up: it wants no more of this part.
+                if to_reader.send(Ok(chunk)).is_err() || last {
+                    return Ok(());
+                }
+            }
+        });
+        if let Err(e) = sent {
+            let _ = to_reader.send(Err(io::Error::other(e.message().to_string())));
+        }
+    });
+    Stream { index, chunk_start: 0, chunk: Vec::new(), from_thread, to_thread }
+}
+
+/// The rebuilt archive's stretches, or `None` when it is better read as it is.
+fn layout(path: &Path) -> Option<Vec<Segment>> {
+    let file = File::open(path).ok()?;
+    let mut archive = zip::ZipArchive::new(BufReader::new(file)).ok()?;
+    if archive.len() > 10_000 {
+        return None;
+    }
+    let mut segments = Vec::new();
+    let mut central = Vec::new();
+    let mut at = 0u64;
+    let mut any = false;
+    for index in 0..archive.len() {
+        let part = archive.by_index_raw(index).ok()?;
+        let method = part.compression();
+        if part.encrypted() || !matches!(method, CompressionMethod::Stored | CompressionMethod::Deflated) {
+            return None;
+        }
+        let name = part.name_raw().to_vec();
+        let (crc, size, compressed) = (part.crc32(), part.size(), part.compressed_size());
+        let inflate = method == CompressionMethod::Deflated && size >= INFLATE_FROM;
+        any |= inflate;
+        let (method, stored) = if inflate { (0u16, size) } else { (method_code(method), compressed) };
+        let header = local_header(&name, method, crc, stored, size)?;
+        let header_at = at;
+        at += header.len() as u64;
+        segments.push(Segment { start: header_at, len: header.len() as u64, source: Source::Bytes(header) });
+        let data = if inflate { Source::Inflate(index) } else { Source::Raw(part.data_start()?) };
+        segments.push(Segment { start: at, len: stored, source: data });
+        at = at.checked_add(stored)?;
+        central.extend(central_entry(&name, method, crc, stored, size, u32::try_from(header_at).ok()?)?);
+        if at > LARGEST {
+            return None;
+        }
+    }
+    if !any {
+        return None;
+    }
+    let count = u16::try_from(archive.len()).ok()?;
+    let mut end = Vec::with_capacity(22);
+    end.extend(0x0605_4b50u32.to_le_bytes());
+    end.extend([0u8; 4]);
+    end.extend(count.to_le_bytes());
+    end.extend(count.to_le_bytes());
+    end.extend(u32::try_from(central.len()).ok()?.to_le_bytes());
+    end.extend(u32::try_from(at).ok()?.to_le_bytes());
+    end.extend([0u8; 2]);
+    central.extend(end);
+    segments.push(Segment { start: at, len: central.len() as u64, source: Source::Bytes(central) });
+    (at + segments.last().map_or(0, |s| s.len) <= LARGEST).then_some(segments)
+}
+
+fn method_code(method: CompressionMethod) -> u16 {
+    if method == CompressionMethod::Deflated {
+        8
+    } else {
+        0
+    }
+}
+
+/// General purpose flags: names in UTF-8 when they are not plain ASCII.
+fn flags(name: &[u8]) -> u16 {
+    if name.is_ascii() {
+        0
+    } else {
+        1 << 11
+    }
+}
+
+/// A local file header (no extra field; 1 January 1980 as the date).
+fn local_header(name: &[u8], method: u16, crc: u32, stored: u64, size: u64) -> Option<Vec<u8>> {
+    let mut h = Vec::with_capacity(30 + name.len());
+    h.extend(0x0403_4b50u32.to_le_bytes());
+    h.extend(20u16.to_le_bytes());
+    h.extend(flags(name).to_le_bytes());
+    h.extend(method.to_le_bytes());
+    h.extend([0u8, 0, 0x21, 0]);
+    h.extend(crc.to_le_bytes());
+    h.extend(u32::try_from(stored).ok()?.to_le_bytes());
+    h.extend(u32::try_from(size).ok()?.to_le_bytes());
+    h.extend(u16::try_from(name.len()).ok()?.to_le_bytes());
+    h.extend(0u16.to_le_bytes());
+    h.extend(name);
+    Some(h)
+}
+
+/// A central directory entry.
+fn central_entry(name: &[u8], method: u16, crc: u32, stored: u64, size: u64, header_at: u32) -> Option<Vec<u8>> {
+    let mut c = Vec::with_capacity(46 + name.len());
+    c.extend(0x0201_4b50u32.to_le_bytes());
+    c.extend(20u16.to_le_bytes());
+    c.extend(20u16.to_le_bytes());
+    c.extend(flags(name).to_le_bytes());
+    c.extend(method.to_le_bytes());
+    c.extend([0u8, 0, 0x21, 0]);
+    c.extend(crc.to_le_bytes());
+    c.extend(u32::try_from(stored).ok()?.to_le_bytes());
+    c.extend(u32::try_from(size).ok()?.to_le_bytes());
+    c.extend(u16::try_from(name.len()).ok()?.to_le_bytes());
+    c.extend([0u8; 12]);
+    c.extend(header_at.to_le_bytes());
+    c.extend(name);
+    Some(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::{Data, Reader, Xlsx};
+
+    /// A workbook whose sheet is well over the size inflated on its own thread, and a small second sheet.
+    fn workbook(dir: &Path) -> PathBuf {
+        let path = dir.join("big.xlsx");
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for row in 0..30_000u32 {
+            sheet.write(row, 0, format!("person {row}")).expect("write");
+            sheet.write(row, 1, f64::from(row) / 4.0).expect("write");
+        }
+        book.add_worksheet().write(0, 0, "small").expect("write");
+        book.save(&path).expect("save");
+        path
+    }
+
+    fn cells<RS: Read + Seek>(book: &mut Xlsx<RS>) -> Vec<Vec<(u32, u32, Data)>> {
+        let names = book.sheet_names().to_vec();
+        names
+            .iter()
+            .map(|name| {
+                let range = book.worksheet_range(name).expect("the sheet reads");
+                range.cells().map(|(r, c, v)| (r as u32, c as u32, v.clone())).collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn calamine_reads_the_rebuilt_archive_as_it_reads_the_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = workbook(dir.path());
+        let rebuilt = Inflated::open(&path).expect("opens");
+        assert!(rebuilt.rebuilt(), "the big sheet is inflated on its own thread");
+        let mut through = Xlsx::new(rebuilt).expect("calamine opens the rebuilt archive");
+        let mut direct: Xlsx<_> = calamine::open_workbook(&path).expect("calamine opens the file");
+        let (got, want) = (cells(&mut through), cells(&mut direct));
+        assert_eq!(got.first().map(Vec::len), Some(60_000));
+        assert_eq!(got, want);
+        // A sheet read a second time starts its inflating again.
+        assert_eq!(cells(&mut through), want);
+    }
+
+    #[test]
+    fn a_seek_back_into_an_inflated_part_starts_it_again() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = workbook(dir.path());
+        let mut zip = Inflated::open(&path).expect("opens");
+        let (start, len) = zip
+            .segments
+            .iter()
+            .find(|s| matches!(s.source, Source::Inflate(_)))
+            .map(|s| (s.start, s.len))
+            .expect("an inflated part");
+        let read_at = |zip: &mut Inflated, at: u64| {
+            zip.seek(SeekFrom::Start(at)).expect("seeks");
+            let mut four = [0u8; 4];
+            zip.read_exact(&mut four).expect("reads");
+            four
+        };
+        let late = read_at(&mut zip, start + len - 4);
+        let early = read_at(&mut zip, start);
+        assert_eq!(&early, b"<?xm");
+        assert_eq!(read_at(&mut zip, start + len - 4), late);
+        assert_eq!(&late, b"eet>", "the sheet ends with </worksheet>");
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_zip_is_read_as_it_is() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("not.xlsx");
+        std::fs::write(&path, b"name,ethnicity\n").expect("write");
+        let mut zip = Inflated::open(&path).expect("opens");
+        assert!(!zip.rebuilt());
+        let mut all = String::new();
+        zip.read_to_string(&mut all).expect("reads");
+        assert_eq!(all, "name,ethnicity\n");
+    }
+
+    #[test]
+    fn a_damaged_part_is_an_error_not_a_hang() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = workbook(dir.path());
+        let mut bytes = std::fs::read(&path).expect("read");
+        let sheet = {
+            let zip = Inflated::open(&path).expect("opens");
+            let inflated = zip.segments.iter().position(|s| matches!(s.source, Source::Inflate(_)));
+            let index = inflated.and_then(|i| match zip.segments[i].source {
+                Source::Inflate(index) => Some(index),
+                _ => None,
+            });
+            let mut archive = zip::ZipArchive::new(File::open(&path).expect("open")).expect("a zip");
+            let part = archive.by_index_raw(index.expect("an inflated part")).expect("the part");
+            (part.data_start().expect("its data"), part.compressed_size())
+        };
+        let middle = usize::try_from(sheet.0 + sheet.1 / 2).expect("small");
+        bytes[middle..middle + 64].iter_mut().for_each(|b| *b ^= 0x5A);
+        let damaged = dir.path().join("damaged.xlsx");
+        std::fs::write(&damaged, &bytes).expect("write");
+        let mut book = Xlsx::new(Inflated::open(&damaged).expect("opens")).expect("the headers are intact");
+        let name = book.sheet_names()[0].clone();
+        assert!(book.worksheet_range(&name).is_err(), "the damaged sheet is reported");
+    }
+}
