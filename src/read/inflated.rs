@@ -271,36 +271,37 @@ fn flags(name: &[u8]) -> u16 {
     }
 }
 
-/// A local file header (no extra field; 1 January 1980 as the date).
+/// The fields a local header and a central directory entry share, from the flags to the name's length: 1 January
+/// 1980 as the date.
+fn shared_fields(out: &mut Vec<u8>, name: &[u8], method: u16, crc: u32, stored: u64, size: u64) -> Option<()> {
+    out.extend(flags(name).to_le_bytes());
+    out.extend(method.to_le_bytes());
+    out.extend([0u8, 0, 0x21, 0]);
+    out.extend(crc.to_le_bytes());
+    out.extend(u32::try_from(stored).ok()?.to_le_bytes());
+    out.extend(u32::try_from(size).ok()?.to_le_bytes());
+    out.extend(u16::try_from(name.len()).ok()?.to_le_bytes());
+    Some(())
+}
+
+/// A local file header (no extra field).
 fn local_header(name: &[u8], method: u16, crc: u32, stored: u64, size: u64) -> Option<Vec<u8>> {
     let mut h = Vec::with_capacity(30 + name.len());
     h.extend(0x0403_4b50u32.to_le_bytes());
     h.extend(20u16.to_le_bytes());
-    h.extend(flags(name).to_le_bytes());
-    h.extend(method.to_le_bytes());
-    h.extend([0u8, 0, 0x21, 0]);
-    h.extend(crc.to_le_bytes());
-    h.extend(u32::try_from(stored).ok()?.to_le_bytes());
-    h.extend(u32::try_from(size).ok()?.to_le_bytes());
-    h.extend(u16::try_from(name.len()).ok()?.to_le_bytes());
+    shared_fields(&mut h, name, method, crc, stored, size)?;
     h.extend(0u16.to_le_bytes());
     h.extend(name);
     Some(h)
 }
 
-/// A central directory entry.
+/// A central directory entry (no extra field, no comment, no attributes).
 fn central_entry(name: &[u8], method: u16, crc: u32, stored: u64, size: u64, header_at: u32) -> Option<Vec<u8>> {
     let mut c = Vec::with_capacity(46 + name.len());
     c.extend(0x0201_4b50u32.to_le_bytes());
     c.extend(20u16.to_le_bytes());
     c.extend(20u16.to_le_bytes());
-    c.extend(flags(name).to_le_bytes());
-    c.extend(method.to_le_bytes());
-    c.extend([0u8, 0, 0x21, 0]);
-    c.extend(crc.to_le_bytes());
-    c.extend(u32::try_from(stored).ok()?.to_le_bytes());
-    c.extend(u32::try_from(size).ok()?.to_le_bytes());
-    c.extend(u16::try_from(name.len()).ok()?.to_le_bytes());
+    shared_fields(&mut c, name, method, crc, stored, size)?;
     c.extend([0u8; 12]);
     c.extend(header_at.to_le_bytes());
     c.extend(name);
