@@ -40,30 +40,29 @@ fn encrypted(path: &Path) -> Error {
     Error::io(format!("{}: {ENCRYPTED}", path.display()))
 }
 
+fn not_opened(path: &Path, e: std::io::Error) -> Error {
+    Error::io(format!("{}: could not be opened: {e}", path.display()))
+}
+
 fn input(path: &Path) -> Result<Input> {
-    File::open(path)
-        .map(|f| BufReader::with_capacity(1 << 16, f))
-        .map_err(|e| Error::io(format!("{}: could not be opened: {e}", path.display())))
+    File::open(path).map(|f| BufReader::with_capacity(1 << 16, f)).map_err(|e| not_opened(path, e))
 }
 
 impl Book {
     /// Opens a zip workbook of a known format.
     pub(crate) fn open_zip(path: &Path, format: Format) -> Result<Book> {
-        let rs = input(path)?;
         match format {
-            Format::Xlsb => match Xlsb::new(rs) {
+            Format::Xlsb => match Xlsb::new(input(path)?) {
                 Ok(b) => Ok(Book::Xlsb(b)),
                 Err(XlsbError::Password) => Err(encrypted(path)),
                 Err(e) => Err(damaged(path, "an xlsb workbook", e)),
             },
-            Format::Ods => match Ods::new(rs) {
+            Format::Ods => match Ods::new(input(path)?) {
                 Ok(b) => Ok(Book::Ods(b)),
                 Err(calamine::OdsError::Password) => Err(encrypted(path)),
                 Err(e) => Err(damaged(path, "an OpenDocument spreadsheet", e)),
             },
-            _ => match Xlsx::new(
-                Inflated::open(path).map_err(|e| Error::io(format!("{}: could not be opened: {e}", path.display())))?,
-            ) {
+            _ => match Xlsx::new(Inflated::open(path).map_err(|e| not_opened(path, e))?) {
                 Ok(b) => Ok(Book::Xlsx(b)),
                 Err(XlsxError::Password) => Err(encrypted(path)),
                 Err(e) => Err(damaged(path, "an xlsx workbook", e)),
@@ -224,7 +223,7 @@ enum Handed<'a> {
     Other(u32),
 }
 
-/// The cells of a batch in sheet order, the few that are not [`Handed::Text`] or [`Handed::Number`] aside.
+/// The cells of a batch in sheet order, the few that cannot be handed over inline ([`Handed::Other`]) aside.
 #[derive(Default)]
 struct Batch<'a> {
     cells: Vec<Handed<'a>>,
