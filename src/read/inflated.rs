@@ -67,7 +67,6 @@ pub struct Inflated {
     path: PathBuf,
     file: File,
     segments: Vec<Segment>,
-    len: u64,
     pos: u64,
     stream: Option<Stream>,
 }
@@ -78,9 +77,8 @@ impl Inflated {
         let file = File::open(path)?;
         let original = file.metadata()?.len();
         let segments =
-            layout(path).unwrap_or_else(|| vec![Segment { start: 0, len: original, source: Source::Raw(0) }]);
-        let len = segments.last().map_or(0, |s| s.start + s.len);
-        Ok(Inflated { path: path.to_path_buf(), file, segments, len, pos: 0, stream: None })
+            layout(&file).unwrap_or_else(|| vec![Segment { start: 0, len: original, source: Source::Raw(0) }]);
+        Ok(Inflated { path: path.to_path_buf(), file, segments, pos: 0, stream: None })
     }
 
     /// Whether any part is inflated on its own thread (else this reads the file as it is).
@@ -154,7 +152,7 @@ impl Seek for Inflated {
     fn seek(&mut self, to: SeekFrom) -> io::Result<u64> {
         let target = match to {
             SeekFrom::Start(p) => Some(p),
-            SeekFrom::End(d) => self.len.checked_add_signed(d),
+            SeekFrom::End(d) => self.segments.last().map_or(0, |s| s.start + s.len).checked_add_signed(d),
             SeekFrom::Current(d) => self.pos.checked_add_signed(d),
         };
         let Some(target) = target else {
@@ -178,18 +176,9 @@ fn start_inflating(path: &Path, index: usize) -> Stream {
             let mut part = archive.by_index(index).map_err(|e| fail(&e))?;
             loop {
                 let mut chunk = spent.try_recv().unwrap_or_default();
-                chunk.resize(CHUNK, 0);
-                let mut filled = 0;
-                while filled < CHUNK {
-                    match part.read(&mut chunk[filled..]) {
-                        Ok(0) => break,
-                        Ok(n) => filled += n,
-                        Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                        Err(e) => return Err(fail(&e)),
-                    }
-                }
-                chunk.truncate(filled);
-                let last = filled < CHUNK;
+                chunk.clear();
+                (&mut part).take(CHUNK as u64).read_to_end(&mut chunk).map_err(|e| fail(&e))?;
+                let last = chunk.len() < CHUNK;
                 // The reader hung up: it wants no more of this part.
                 if to_reader.send(Ok(chunk)).is_err() || last {
                     return Ok(());
@@ -204,12 +193,9 @@ fn start_inflating(path: &Path, index: usize) -> Stream {
 }
 
 /// The rebuilt archive's stretches, or `None` when it is better read as it is.
-fn layout(path: &Path) -> Option<Vec<Segment>> {
-    let file = File::open(path).ok()?;
+fn layout(file: &File) -> Option<Vec<Segment>> {
     let mut archive = zip::ZipArchive::new(BufReader::new(file)).ok()?;
-    if archive.len() > 10_000 {
-        return None;
-    }
+    let count = u16::try_from(archive.len()).ok().filter(|n| *n <= 10_000)?;
     let mut segments = Vec::new();
     let mut central = Vec::new();
     let mut at = 0u64;
@@ -240,7 +226,6 @@ fn layout(path: &Path) -> Option<Vec<Segment>> {
     if !any {
         return None;
     }
-    let count = u16::try_from(archive.len()).ok()?;
     let mut end = Vec::with_capacity(22);
     end.extend(0x0605_4b50u32.to_le_bytes());
     end.extend([0u8; 4]);
