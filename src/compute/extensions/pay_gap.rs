@@ -355,41 +355,32 @@ fn figures(workforce: &'static str, labels: [&'static str; 3], gathered: &Gather
 
 /// Every pay gap comparison.
 pub fn pay_gaps(staff: Option<&StaffSnapshot>, defs: &Definitions, pay: &PaySettings) -> Vec<PayGap> {
-    let staff = staff.filter(|s| !s.is_empty());
+    let comparisons = &defs.pay_gap.comparison;
+    let Some(staff) = staff.filter(|s| !s.is_empty()) else {
+        return comparisons.iter().map(|def| comparison(def, None)).collect();
+    };
     // Everyone with a known hourly pay, sorted by it once for every comparison and block (16 bytes a person).
     let weeks = defs.pay_gap.weeks_per_year;
     use rayon::prelude::*;
-    let mut paid: Vec<Paid> = staff
-        .map(|s| s.par_people().filter_map(|p| hourly(&p, pay, weeks).map(|h| Paid::new(h, &p))).collect())
-        .unwrap_or_default();
+    let mut paid: Vec<Paid> =
+        staff.par_people().filter_map(|p| hourly(&p, pay, weeks).map(|h| Paid::new(h, &p))).collect();
     // Hourly pay is finite and above 0, where the bits of an f64 sort as the number does.
     paid.par_sort_unstable_by_key(|p| (p.hourly.to_bits(), p.codes));
-    let comparisons = &defs.pay_gap.comparison;
+    // Every block of every comparison, gathered in two passes over everyone; the blocks split between the cores.
     let names = &defs.pay_gap.blocks;
-    let blocks: Vec<Option<Vec<PayGapBlock>>> = match staff {
-        None => vec![None; comparisons.len()],
-        Some(_) => {
-            // Every block of every comparison, gathered in two passes over everyone; the blocks split between the
-            // cores.
-            let members: Vec<Member> =
-                comparisons.iter().flat_map(|def| names.iter().map(move |name| Member::new(def, name))).collect();
-            let per_core = members.len().div_ceil(rayon::current_num_threads().max(1)).max(1);
-            let parts: Vec<Vec<Gathered>> = members.par_chunks(per_core).map(|m| gather_blocks(&paid, m)).collect();
-            let gathered: Vec<Gathered> = parts.into_iter().flatten().collect();
-            comparisons
-                .iter()
-                .enumerate()
-                .map(|(c, def)| {
-                    let of_this = gathered.iter().skip(c * names.len()).take(names.len());
-                    Some(of_this.zip(names).map(|(g, name)| figures(block_label(name).0, labels(def), g)).collect())
-                })
-                .collect()
-        }
-    };
+    let members: Vec<Member> =
+        comparisons.iter().flat_map(|def| names.iter().map(move |name| Member::new(def, name))).collect();
+    let per_core = members.len().div_ceil(rayon::current_num_threads().max(1)).max(1);
+    let parts: Vec<Vec<Gathered>> = members.par_chunks(per_core).map(|m| gather_blocks(&paid, m)).collect();
+    let gathered: Vec<Gathered> = parts.into_iter().flatten().collect();
     comparisons
         .iter()
-        .zip(blocks)
-        .map(|(def, blocks)| comparison(staff.map(|s| (s, paid.as_slice())), def, blocks))
+        .enumerate()
+        .map(|(c, def)| {
+            let of_this = gathered.iter().skip(c * names.len()).take(names.len());
+            let blocks = of_this.zip(names).map(|(g, name)| figures(block_label(name).0, labels(def), g)).collect();
+            comparison(def, Some((staff, &paid, blocks)))
+        })
         .collect()
 }
 
@@ -440,8 +431,8 @@ impl Member {
     }
 }
 
-/// A comparison from its blocks (`None` without a staff snapshot).
-fn comparison(staff: Option<(&StaffSnapshot, &[Paid])>, def: &PayGapDef, blocks: Option<Vec<PayGapBlock>>) -> PayGap {
+/// A comparison from the staff, everyone with a known hourly pay and its blocks (`None` without a staff snapshot).
+fn comparison(def: &PayGapDef, found: Option<(&StaffSnapshot, &[Paid], Vec<PayGapBlock>)>) -> PayGap {
     let labels = labels(def);
     let mut out = PayGap {
         id: def.id.clone(),
@@ -455,7 +446,7 @@ fn comparison(staff: Option<(&StaffSnapshot, &[Paid])>, def: &PayGapDef, blocks:
         blocks: Vec::new(),
         summary: String::new(),
     };
-    let (Some((staff, paid)), Some(blocks)) = (staff, blocks) else {
+    let Some((staff, paid, blocks)) = found else {
         out.reason = Some("no staff snapshot was given, or it holds nobody in the workforce".to_string());
         out.summary = format!("No figure: {}.", out.reason.as_deref().unwrap_or_default());
         return out;
