@@ -54,7 +54,7 @@ pub fn board(def: &Definition, board: Option<&Board>, staff: Option<&StaffSnapsh
     let executive = protected_percent("executive", count(&|m| m.executive), &mut rows);
     let workforce = staff.and_then(|s| {
         let mut c = [0u64; 3];
-        for (p, n) in s.tally() {
+        for &(p, n) in s.tally() {
             let g = labels.iter().position(|l| *l == group_of(&p, dimension)).unwrap_or(2);
             c[g] += n;
         }

@@ -167,7 +167,7 @@ fn population_block(
     };
     let mut all = BandCounts { band: "All".to_string(), ..BandCounts::default() };
     let mut bands: BTreeMap<crate::normalise::codes::PayRow, BandCounts> = BTreeMap::new();
-    for (p, n) in staff.tally() {
+    for &(p, n) in staff.tally() {
         add(&mut all, &p, n);
         let key = match p.row {
             crate::normalise::codes::PayRow::Medical(crate::normalise::codes::MedicalGrade::Other) => {

@@ -244,7 +244,7 @@ fn rolling(
     let by_year = cases_by_year(cases, &case_types(def, settings), dimension);
     let two_years = cases.has_previous_year();
     let mut headcount: BTreeMap<&'static str, u64> = BTreeMap::new();
-    for (person, n) in staff.tally() {
+    for &(person, n) in staff.tally() {
         *headcount.entry(group_of(&person, dimension)).or_default() += n;
     }
     let events = |g: &'static str| {

@@ -70,7 +70,7 @@ pub fn representation(staff: &StaffSnapshot, dimension: Dimension) -> (Represent
     let mut blocks: BTreeMap<Workforce, [u64; 3]> = BTreeMap::new();
     let mut overall = [0u64; 3];
     let mut outside_clusters = 0u64;
-    for (person, n) in staff.tally() {
+    for &(person, n) in staff.tally() {
         let g = labels.iter().position(|l| *l == group_of(&person, dimension)).unwrap_or(2);
         overall[g] += n;
         blocks.entry(person.workforce).or_default()[g] += n;

@@ -139,6 +139,7 @@ fn one(staff: Option<&StaffSnapshot>, defs: &Definitions, def: &ProgressionDef, 
         out.summary = "No figure: no staff snapshot was given.".to_string();
         return out;
     };
+    let tally = staff.tally();
     for name in &p.blocks {
         let (workforce, keep): (&'static str, Option<Workforce>) = match name.as_str() {
             "non_clinical" => ("non_clinical", Some(Workforce::NonClinical)),
@@ -146,7 +147,6 @@ fn one(staff: Option<&StaffSnapshot>, defs: &Definitions, def: &ProgressionDef, 
             "medical" => ("medical", Some(Workforce::Medical)),
             _ => ("all", None),
         };
-        let tally = staff.tally();
         let people =
             band_counts(tally.iter().filter(|(q, _)| keep.map_or(true, |w| q.workforce == w)).filter_map(|(q, n)| {
                 match q.row {
@@ -197,7 +197,7 @@ pub fn model_employer(staff: Option<&StaffSnapshot>, defs: &Definitions) -> Opti
     let senior = band(&d.senior).unwrap_or(PayBand::Band8a);
     // (BME, known ethnicity, everyone) by pay row, in one pass.
     let mut by_row: std::collections::BTreeMap<PayRow, (u64, u64, u64)> = std::collections::BTreeMap::new();
-    for (p, n) in staff.tally() {
+    for &(p, n) in staff.tally() {
         let t = by_row.entry(p.row).or_default();
         t.2 += n;
         match p.ethnicity {

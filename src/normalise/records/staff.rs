@@ -65,6 +65,8 @@ pub struct StaffSnapshot {
     rows: Vec<u128>,
     /// The attribute combinations the rows refer to.
     interner: Interner,
+    /// [`StaffSnapshot::tally`], counted the first time it is asked for.
+    tally: std::sync::OnceLock<Vec<(Person, u64)>>,
 }
 
 impl StaffSnapshot {
@@ -88,13 +90,17 @@ impl StaffSnapshot {
 
     /// The people grouped by everything but pay: each distinct [`Person`] (pay left at its default) and how many
     /// people it stands for, in a stable order. A count by group costs one pass over 16-byte rows and a loop over a
-    /// few hundred combinations instead of a loop over every person.
+    /// few hundred combinations instead of a loop over every person; the pass is made once, for every figure.
     ///
     /// ```
     /// use wres_wdes::normalise::records::staff::StaffSnapshot;
     /// assert!(StaffSnapshot::default().tally().is_empty());
     /// ```
-    pub fn tally(&self) -> Vec<(Person, u64)> {
+    pub fn tally(&self) -> &[(Person, u64)] {
+        self.tally.get_or_init(|| self.count_combinations())
+    }
+
+    fn count_combinations(&self) -> Vec<(Person, u64)> {
         let mut counts: Vec<u64> = Vec::new();
         for row in &self.rows {
             let id = packed::attrs_id(*row);
@@ -147,6 +153,7 @@ impl StaffSnapshot {
 /// added.
 impl Extend<Person> for StaffSnapshot {
     fn extend<I: IntoIterator<Item = Person>>(&mut self, people: I) {
+        self.tally = std::sync::OnceLock::new();
         for person in people {
             let next = self.rows.last().map_or(0, |r| packed::row_key(*r) + 1);
             let row = packed::pack(next << 1, true, &person, &mut self.interner);
@@ -220,7 +227,7 @@ pub fn normalise_staff(file: &InputFile, mapping: &WorkforceMapping) -> Result<(
         log.merge(part.log);
     }
     let rows = deduplicate(rows.into_vec(), &interner, &mut log);
-    let snapshot = StaffSnapshot { rows, interner };
+    let snapshot = StaffSnapshot { rows, interner, tally: Default::default() };
     super::pay::log_unknowns(snapshot.people(), &info, &mut log);
     Ok((snapshot, log.finish("staff", "row", &info)))
 }
@@ -368,6 +375,17 @@ mod tests {
     }
 
     #[test]
+    fn the_tally_counts_the_people_added_after_it_was_first_asked_for() {
+        let mut staff = StaffSnapshot::default();
+        staff.extend([person(Ethnicity::Bme, PayBand::Band5)]);
+        assert_eq!(staff.tally().iter().map(|(_, n)| n).sum::<u64>(), 1);
+        staff.extend([person(Ethnicity::Bme, PayBand::Band5), person(Ethnicity::White, PayBand::Band6)]);
+        let tally = staff.tally();
+        assert_eq!(tally.len(), 2);
+        assert_eq!(tally.iter().map(|(_, n)| n).sum::<u64>(), 3);
+    }
+
+    #[test]
     fn the_primary_row_wins_else_the_first() {
         let mut interner = Interner::default();
         let mut log = QualityLog::default();
@@ -386,7 +404,8 @@ mod tests {
                 packed::pack(*k, *primary, p, &mut interner)
             })
             .collect();
-        let snapshot = StaffSnapshot { rows: deduplicate(packed, &interner, &mut log), interner };
+        let snapshot =
+            StaffSnapshot { rows: deduplicate(packed, &interner, &mut log), interner, tally: Default::default() };
         assert_eq!(snapshot.len(), 2);
         assert_eq!(snapshot.find("1001"), Some(person(Ethnicity::Bme, PayBand::Band6)));
         assert_eq!(snapshot.find("1002-1"), Some(person(Ethnicity::White, PayBand::Band3)));
