@@ -42,9 +42,16 @@ fn sequential(path: &Path) -> Result<(TableInfo, Rows), String> {
 /// The read in parts of about `part_bytes` (`None`: the default sizes), or its error message; and how many parts.
 fn in_parts(path: &Path, part_bytes: Option<u64>) -> Result<(TableInfo, Rows, usize), String> {
     let overrides = BTreeMap::new();
-    let on_row = |rows: &mut Rows, row: &wres_wdes::read::Row<'_>| {
-        check(row.cells)?;
-        rows.push((row.line, row.cells.to_vec()));
+    let on_row = |rows: &mut Rows, row: &wres_wdes::read::Fields<'_>| {
+        let cells: Vec<Cell> = (0..FIELDS.len()).map(|i| row.cell(i)).collect();
+        // Each field answers as its cell does.
+        for (i, cell) in cells.iter().enumerate() {
+            assert_eq!(row.text(i), cell.text(), "line {}, field {i}", row.line());
+            assert_eq!(row.is_blank(i), cell.is_blank(), "line {}, field {i}", row.line());
+            assert_eq!(row.number(i), cell.number(), "line {}, field {i}", row.line());
+        }
+        check(&cells)?;
+        rows.push((row.line(), cells));
         Ok(())
     };
     let request = request(path, &overrides);

@@ -161,7 +161,7 @@ impl Cell {
 
 /// A number written as text: optional sign and `£`, digits with optional thousands commas (in groups of three),
 /// optional decimals, or scientific notation.
-fn parse_number_text(text: &str) -> Option<f64> {
+pub(crate) fn parse_number_text(text: &str) -> Option<f64> {
     let t = text.trim();
     let (negative, t) = match t.strip_prefix('-') {
         Some(rest) => (true, rest.trim_start()),

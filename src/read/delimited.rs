@@ -387,7 +387,10 @@ impl CsvSource {
     }
 
     /// The fields of the last record read.
-    pub(crate) fn record(&self) -> Record<'_> {
+    ///
+    /// A UTF-8 file's record must be UTF-8: the file was checked whole before it was read, so a record that is not
+    /// means the file changed while it was being read (an error).
+    pub(crate) fn record(&self) -> Result<Record<'_>> {
         let bytes = match self.line_bytes {
             Some((start, end)) => self.buf.get(start..end),
             None => self.fields.get(..self.spans.last().map_or(0, |(_, end)| *end)),
@@ -396,10 +399,19 @@ impl CsvSource {
         // The record's text in one piece when that is cheap (most records are ASCII), to slice fields from.
         let whole = match self.text {
             _ if self.ascii => std::str::from_utf8(bytes).ok(),
-            FieldText::Utf8 => std::str::from_utf8(bytes).ok(),
+            FieldText::Utf8 => match std::str::from_utf8(bytes) {
+                Ok(text) => Some(text),
+                Err(e) => {
+                    return Err(Error::io(format!(
+                        "{}, line {}: could not be read as delimited text: invalid UTF-8 ({e})",
+                        self.display, self.line
+                    ))
+                    .with_hint("the file changed while it was being read: run again once it is complete"))
+                }
+            },
             FieldText::Windows1252 => None,
         };
-        Record { source: self, bytes, spans: &self.spans, whole }
+        Ok(Record { bytes, spans: &self.spans, whole })
     }
 }
 
@@ -470,58 +482,46 @@ pub(crate) fn count_newlines(bytes: &[u8]) -> u64 {
 
 /// The fields of a record, as text.
 pub(crate) struct Record<'a> {
-    source: &'a CsvSource,
     bytes: &'a [u8],
     spans: &'a [(usize, usize)],
+    /// The record's text in one piece: every UTF-8 record, and every ASCII one. `None` for a Windows-1252 record
+    /// that is not ASCII: its fields are decoded one by one.
     whole: Option<&'a str>,
 }
 
 impl<'a> Record<'a> {
     /// Sets each field's cell to the text in its column (`columns`), or [`Cell::Empty`] when that is empty or
     /// absent, reusing the cells' text buffers (a cell set empty puts its buffer in `spare`).
-    pub(crate) fn fill(&self, columns: &[Option<usize>], cells: &mut [Cell], spare: &mut [String]) -> Result<()> {
+    pub(crate) fn fill(&self, columns: &[Option<usize>], cells: &mut [Cell], spare: &mut [String]) {
         for ((column, cell), spare) in columns.iter().zip(cells).zip(spare) {
-            let span = column.and_then(|c| self.spans.get(c)).filter(|(start, end)| start < end);
-            let Some(&(start, end)) = span else {
-                if let Cell::Text(buffer) = std::mem::replace(cell, Cell::Empty) {
-                    *spare = buffer;
+            match column.and_then(|c| self.text(c)) {
+                Some(text) => set_text(cell, spare, &text),
+                None => {
+                    if let Cell::Text(buffer) = std::mem::replace(cell, Cell::Empty) {
+                        *spare = buffer;
+                    }
                 }
-                continue;
-            };
-            match self.whole.and_then(|w| w.get(start..end)) {
-                Some(text) => set_text(cell, spare, text),
-                None => set_text(cell, spare, &self.slow_text(start, end)?),
             }
         }
-        Ok(())
     }
 
-    /// The text of the field in `column`; `None` when it is empty or absent.
+    /// The text of the field in `column`, untrimmed, borrowed from the read buffer unless it must be decoded
+    /// (Windows-1252 that is not ASCII); `None` when it is empty or absent.
     #[inline]
-    pub(crate) fn text(&self, column: usize) -> Result<Option<Cow<'a, str>>> {
-        let Some(&(start, end)) = self.spans.get(column) else { return Ok(None) };
+    pub(crate) fn text(&self, column: usize) -> Option<Cow<'a, str>> {
+        let &(start, end) = self.spans.get(column)?;
         if start >= end {
-            return Ok(None);
+            return None;
         }
         if let Some(text) = self.whole.and_then(|w| w.get(start..end)) {
-            return Ok(Some(Cow::Borrowed(text)));
+            return Some(Cow::Borrowed(text));
         }
-        self.slow_text(start, end).map(Some)
-    }
-
-    /// The text of the bytes from `start` to `end`, when the record is not had as text in one piece.
-    fn slow_text(&self, start: usize, end: usize) -> Result<Cow<'a, str>> {
+        // Windows-1252 (or, for a UTF-8 record, never: its fields lie between ASCII bytes, on characters): an
+        // ASCII field is the same text either way.
         let field = self.bytes.get(start..end).unwrap_or(&[]);
-        match self.source.text {
-            FieldText::Utf8 => match std::str::from_utf8(field) {
-                Ok(text) => Ok(Cow::Borrowed(text)),
-                // The file was found to be valid UTF-8 as a whole: it changed while being read.
-                Err(e) => Err(Error::io(format!(
-                    "{}, line {}: could not be read as delimited text: invalid UTF-8 ({e})",
-                    self.source.display, self.source.line
-                ))),
-            },
-            FieldText::Windows1252 => Ok(encoding_rs::WINDOWS_1252.decode_without_bom_handling(field).0),
+        match field.is_ascii().then(|| std::str::from_utf8(field).ok()).flatten() {
+            Some(text) => Some(Cow::Borrowed(text)),
+            None => Some(encoding_rs::WINDOWS_1252.decode_without_bom_handling(field).0),
         }
     }
 }
@@ -548,10 +548,10 @@ impl RowSource for CsvSource {
         let Some((line, last_line)) = self.next_record()? else { return Ok(false) };
         row.line = line;
         row.last_line = last_line;
-        let record = self.record();
+        let record = self.record()?;
         for column in 0..self.spans.len() {
             if keep(column) {
-                if let Some(text) = record.text(column)? {
+                if let Some(text) = record.text(column) {
                     row.push_text(column, &text);
                 }
             }
@@ -577,9 +577,8 @@ mod tests {
         source.plain_lines &= plain;
         let mut out = Vec::new();
         while let Some((line, last_line)) = source.next_record().expect("record") {
-            let record = source.record();
-            let fields =
-                (0..source.spans.len()).map(|c| record.text(c).expect("text").map(|t| t.into_owned())).collect();
+            let record = source.record().expect("record");
+            let fields = (0..source.spans.len()).map(|c| record.text(c).map(|t| t.into_owned())).collect();
             out.push((line, last_line, source.end(), fields));
         }
         out

@@ -19,6 +19,7 @@ mod cell;
 mod dates;
 mod delimited;
 mod detect;
+mod fields;
 mod header;
 mod inflated;
 mod location;
@@ -28,6 +29,7 @@ mod spreadsheet;
 mod table;
 mod text;
 
+pub use fields::Fields;
 pub use inflated::Inflated;
 pub use location::locate;
 pub use memory::give_back_memory;
@@ -159,11 +161,11 @@ pub fn read_table(request: &TableRequest<'_>, on_row: &mut dyn FnMut(&Row<'_>) -
 /// Like [`read_table`], but a delimited file in an ASCII-compatible encoding (UTF-8 or Windows-1252) larger than
 /// a threshold is split into contiguous parts at record boundaries and the parts are read in parallel on rayon's
 /// pool; each part gets its own state from `init`, and its rows (in file order within the part) are handed to
-/// `on_row` with that state. Returns what was found and the states in file order. Workbooks, UTF-16 and small
+/// `on_row` with that state, as [`Fields`] (a delimited file's text is borrowed from the read buffer, not copied). Returns what was found and the states in file order. Workbooks, UTF-16 and small
 /// files are read as one part (through the same code as `read_table`).
 ///
 /// The rows of the parts, one after the other, are exactly the rows [`read_table`] hands over, with the same
-/// [`Row::line`]s and cells; the [`TableInfo`] is the same too. Parts are at least 4 MiB, about four per thread
+/// [`Row::line`]s and cells ([`Fields::cell`]); the [`TableInfo`] is the same too. Parts are at least 4 MiB, about four per thread
 /// of rayon's pool (one part on a single thread).
 ///
 /// A part's cut may fall inside a quoted field spanning lines; that is found when the part before it ends, and
@@ -187,7 +189,7 @@ pub fn read_table(request: &TableRequest<'_>, on_row: &mut dyn FnMut(&Row<'_>) -
 /// let request = TableRequest { path: &path, fields: FIELDS, sheet: None, prefer_sheet: None, overrides: &overrides };
 /// // Each part's state: the lines of its rows.
 /// let (info, parts) = read_table_parts(&request, &Vec::new, &|lines: &mut Vec<usize>, row| {
-///     lines.push(row.line);
+///     lines.push(row.line());
 ///     Ok(())
 /// })
 /// .unwrap();
@@ -198,7 +200,7 @@ pub fn read_table(request: &TableRequest<'_>, on_row: &mut dyn FnMut(&Row<'_>) -
 pub fn read_table_parts<S: Send>(
     request: &TableRequest<'_>,
     init: &(dyn Fn() -> S + Sync),
-    on_row: &(dyn Fn(&mut S, &Row<'_>) -> Result<()> + Sync),
+    on_row: &(dyn Fn(&mut S, &Fields<'_>) -> Result<()> + Sync),
 ) -> Result<(TableInfo, Vec<S>)> {
     read_parts(request, None, init, on_row)
 }
@@ -210,7 +212,7 @@ pub fn read_table_parts_sized<S: Send>(
     request: &TableRequest<'_>,
     part_bytes: u64,
     init: &(dyn Fn() -> S + Sync),
-    on_row: &(dyn Fn(&mut S, &Row<'_>) -> Result<()> + Sync),
+    on_row: &(dyn Fn(&mut S, &Fields<'_>) -> Result<()> + Sync),
 ) -> Result<(TableInfo, Vec<S>)> {
     read_parts(request, Some(part_bytes), init, on_row)
 }
@@ -219,7 +221,7 @@ fn read_parts<S: Send>(
     request: &TableRequest<'_>,
     part_bytes: Option<u64>,
     init: &(dyn Fn() -> S + Sync),
-    on_row: &(dyn Fn(&mut S, &Row<'_>) -> Result<()> + Sync),
+    on_row: &(dyn Fn(&mut S, &Fields<'_>) -> Result<()> + Sync),
 ) -> Result<(TableInfo, Vec<S>)> {
     guard::catching(request.path, || {
         let head = detect::open_head(request.path)?;
@@ -227,7 +229,8 @@ fn read_parts<S: Send>(
             detect::Detected::Text => parts::read_delimited_parts(request, &head, part_bytes, init, on_row),
             detected => {
                 let mut state = init();
-                let info = read_detected(request, &head, detected, &mut |row| on_row(&mut state, row))?;
+                let info =
+                    read_detected(request, &head, detected, &mut |row| on_row(&mut state, &Fields::of_row(row)))?;
                 Ok((info, vec![state]))
             }
         }

@@ -21,7 +21,7 @@ use rayon::prelude::*;
 
 use super::delimited::{count_newlines, CsvFile, CsvSource};
 use super::table::{self, Counts, Streamer};
-use super::{guard, header, text, Format, Row, TableInfo, TableRequest};
+use super::{guard, header, text, Fields, Format, Row, TableInfo, TableRequest};
 use crate::error::{Error, Result};
 
 /// Parts are at least this big: below it, the work of a part does not pay for starting it.
@@ -32,7 +32,7 @@ const PARTS_PER_THREAD: usize = 4;
 const MAX_PARTS: u64 = 256;
 
 /// The callback of [`super::read_table_parts`].
-pub(crate) type OnRow<'a, S> = &'a (dyn Fn(&mut S, &Row<'_>) -> Result<()> + Sync);
+pub(crate) type OnRow<'a, S> = &'a (dyn Fn(&mut S, &Fields<'_>) -> Result<()> + Sync);
 
 /// Finds the header row of a delimited file: the file, the source positioned just after the header, and the
 /// header. Errors as [`super::read_table`] gives them.
@@ -80,8 +80,22 @@ pub(crate) fn stream(
 ) -> Result<Counts> {
     let mut streamer = Streamer::new(columns, after_line);
     while let Some((line, last_line)) = source.next_record()? {
-        let record = source.record();
+        let record = source.record()?;
         streamer.push_record(line, last_line, |columns, cells, spare| record.fill(columns, cells, spare), on_row)?;
+    }
+    Ok(streamer.counts)
+}
+
+/// [`stream`], handing each row on as [`Fields`] borrowed from the record.
+fn stream_fields(
+    source: &mut CsvSource,
+    columns: &[Option<usize>],
+    after_line: usize,
+    on_row: &mut dyn FnMut(&Fields<'_>) -> Result<()>,
+) -> Result<Counts> {
+    let mut streamer = Streamer::new(columns, after_line);
+    while let Some((line, last_line)) = source.next_record()? {
+        streamer.push_fields(line, last_line, &source.record()?, on_row)?;
     }
     Ok(streamer.counts)
 }
@@ -121,7 +135,7 @@ pub(crate) fn read_delimited_parts<S: Send>(
     if parts.is_empty() {
         // One part, the sequential read.
         let mut state = init();
-        let counts = stream(&mut source, &found.columns, found.last_line, &mut |row| on_row(&mut state, row))?;
+        let counts = stream_fields(&mut source, &found.columns, found.last_line, &mut |row| on_row(&mut state, row))?;
         return Ok((info(path, found, counts), vec![state]));
     }
     let lines_before_data = source.newlines();
@@ -185,7 +199,7 @@ pub(crate) fn read_delimited_parts<S: Send>(
     drop(states);
     let mut source = file.source_at(data_start, lines_before_data)?;
     let mut state = init();
-    let counts = stream(&mut source, &found.columns, found.last_line, &mut |row| on_row(&mut state, row))?;
+    let counts = stream_fields(&mut source, &found.columns, found.last_line, &mut |row| on_row(&mut state, row))?;
     Ok((info(path, found, counts), vec![state]))
 }
 
@@ -363,7 +377,7 @@ fn read_part<S>(
     let mut streamer = Streamer::new(columns, task.after_line);
     let mut last_end = task.start;
     let mut overshot = false;
-    let mut on_part_row = |row: &Row<'_>| on_row(&mut state, row);
+    let mut on_part_row = |row: &Fields<'_>| on_row(&mut state, row);
     while let Some((line, last_line)) = source.next_record()? {
         let end = source.end();
         if limit.is_some_and(|limit| end > limit) {
@@ -371,13 +385,7 @@ fn read_part<S>(
             overshot = true;
             break;
         }
-        let record = source.record();
-        streamer.push_record(
-            line,
-            last_line,
-            |columns, cells, spare| record.fill(columns, cells, spare),
-            &mut on_part_row,
-        )?;
+        streamer.push_fields(line, last_line, &source.record()?, &mut on_part_row)?;
         last_end = end;
         if limit == Some(end) {
             break;

@@ -3,8 +3,9 @@
 
 use std::collections::BTreeMap;
 
+use super::delimited::Record;
 use super::header::{self, Matching};
-use super::{Cell, ColumnMatch, FieldSpec, Row};
+use super::{Cell, ColumnMatch, FieldSpec, Fields, Row};
 use crate::error::Result;
 
 /// How many rows holding anything are searched for the header row.
@@ -309,11 +310,26 @@ impl Streamer {
         &mut self,
         line: usize,
         last_line: usize,
-        fill: impl FnOnce(&[Option<usize>], &mut [Cell], &mut [String]) -> Result<()>,
+        fill: impl FnOnce(&[Option<usize>], &mut [Cell], &mut [String]),
         on_row: &mut dyn FnMut(&Row<'_>) -> Result<()>,
     ) -> Result<()> {
-        fill(&self.columns, &mut self.cells, &mut self.spare)?;
+        fill(&self.columns, &mut self.cells, &mut self.spare);
         self.hand_on(line, last_line, "", on_row)
+    }
+
+    /// Like [`Streamer::push_record`], handing the record on as [`Fields`] borrowed from it: no text is copied.
+    pub(crate) fn push_fields(
+        &mut self,
+        line: usize,
+        last_line: usize,
+        record: &Record<'_>,
+        on_row: &mut dyn FnMut(&Fields<'_>) -> Result<()>,
+    ) -> Result<()> {
+        let blank = Fields::from_record(line, record, &self.columns).all_blank(self.columns.len());
+        if self.counts_in(line, last_line, blank) {
+            on_row(&Fields::from_record(line, record, &self.columns))?;
+        }
+        Ok(())
     }
 
     /// Counts the row (on lines `line` to `last_line`) whose cells are in `self.cells`, and hands it to `on_row`
@@ -325,16 +341,26 @@ impl Streamer {
         sheet: &str,
         on_row: &mut dyn FnMut(&Row<'_>) -> Result<()>,
     ) -> Result<()> {
+        let blank = self.cells.iter().all(Cell::is_blank);
+        if self.counts_in(line, last_line, blank) {
+            on_row(&Row { sheet, line, cells: &self.cells })?;
+        }
+        Ok(())
+    }
+
+    /// Counts a row on lines `line` to `last_line`, and the blank lines before it: whether it is handed on (it is
+    /// not `blank`).
+    fn counts_in(&mut self, line: usize, last_line: usize, blank: bool) -> bool {
         self.pending_blank += line.saturating_sub(self.previous_last.saturating_add(1)) as u64;
         self.previous_last = self.previous_last.max(last_line);
-        if self.cells.iter().all(Cell::is_blank) {
+        if blank {
             self.pending_blank += 1;
-            return Ok(());
+            return false;
         }
         self.counts.blank_rows += self.pending_blank;
         self.pending_blank = 0;
         self.counts.rows_read += 1;
-        on_row(&Row { sheet, line, cells: &self.cells })
+        true
     }
 
     /// The blank rows after the last non-blank row, through line `through`: not counted in [`Streamer::counts`],

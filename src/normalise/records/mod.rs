@@ -109,7 +109,7 @@ pub(crate) fn read_rows_parts<S: Send>(
     file: &InputFile,
     fields: &[FieldSpec],
     init: &(dyn Fn() -> S + Sync),
-    on_row: &(dyn Fn(&mut S, &Row<'_>) -> Result<()> + Sync),
+    on_row: &(dyn Fn(&mut S, &crate::read::Fields<'_>) -> Result<()> + Sync),
 ) -> Result<(TableInfo, Vec<S>)> {
     let request = file.request(fields);
     let (mut info, states) = crate::read::read_table_parts(&request, init, on_row)?;

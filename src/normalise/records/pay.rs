@@ -8,7 +8,7 @@ use super::fields::staff as f;
 use super::memo::Memo;
 use crate::normalise::codes::gender::{self, Gender};
 use crate::normalise::quality::QualityLog;
-use crate::read::{Cell, TableInfo};
+use crate::read::{Fields, TableInfo};
 
 /// What the pay amount is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -52,24 +52,23 @@ impl PersonPay {
     }
 }
 
-fn positive(cell: Option<&Cell>, field: &'static str, log: &mut QualityLog) -> Option<f64> {
-    let cell = cell?;
-    if cell.is_blank() {
+fn positive(row: &Fields<'_>, index: usize, field: &'static str, log: &mut QualityLog) -> Option<f64> {
+    if row.is_blank(index) {
         return None;
     }
-    match cell.number() {
+    match row.number(index) {
         Some(x) if x > 0.0 && x.is_finite() => Some(x),
         Some(0.0) => None,
         _ => {
-            log.unrecognised(field, &cell.text().map(|t| t.into_owned()).unwrap_or_default());
+            log.unrecognised(field, &row.text(index).unwrap_or_default());
             None
         }
     }
 }
 
 /// Reads the gender and pay of one row. Unrecognised values are logged with their raw text.
-pub fn classify(cells: &[Cell], genders: &mut Memo<Option<Gender>>, log: &mut QualityLog) -> (Gender, PersonPay) {
-    let gender_raw = cells.get(f::GENDER).and_then(Cell::text).unwrap_or_default();
+pub fn classify(row: &Fields<'_>, genders: &mut Memo<Option<Gender>>, log: &mut QualityLog) -> (Gender, PersonPay) {
+    let gender_raw = row.text(f::GENDER).unwrap_or_default();
     let gender = match genders.get(&gender_raw, gender::classify) {
         Some(g) => g,
         None => {
@@ -77,7 +76,7 @@ pub fn classify(cells: &[Cell], genders: &mut Memo<Option<Gender>>, log: &mut Qu
             Gender::Unknown
         }
     };
-    let fte = positive(cells.get(f::FTE), "fte", log);
+    let fte = positive(row, f::FTE, "fte", log);
     let fte_milli = match fte {
         Some(x) if x <= 2.0 => (x * 1000.0).round() as u16,
         Some(x) => {
@@ -86,8 +85,8 @@ pub fn classify(cells: &[Cell], genders: &mut Memo<Option<Gender>>, log: &mut Qu
         }
         None => 0,
     };
-    let hourly = positive(cells.get(f::HOURLY_RATE), "hourly_rate", log);
-    let annual = positive(cells.get(f::ANNUAL_SALARY), "annual_salary", log);
+    let hourly = positive(row, f::HOURLY_RATE, "hourly_rate", log);
+    let annual = positive(row, f::ANNUAL_SALARY, "annual_salary", log);
     let pay = match (hourly, annual) {
         (Some(h), _) => {
             PersonPay { pence: PersonPay::new(h, PayBasis::Hourly, None).pence, fte_milli, basis: PayBasis::Hourly }

@@ -16,7 +16,7 @@ use crate::normalise::codes::{
     EthnicityClass, PayRow, StaffGroup, Workforce,
 };
 use crate::normalise::quality::{InputQuality, QualityLog};
-use crate::read::Cell;
+use crate::read::Fields;
 
 /// One person in the workforce.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -211,7 +211,7 @@ struct Part {
 /// with the row kept. Unrecognised values are counted on every row classified (duplicates included).
 pub fn normalise_staff(file: &InputFile, mapping: &WorkforceMapping) -> Result<(StaffSnapshot, InputQuality)> {
     let (info, parts) = read_rows_parts(file, f::FIELDS, &Part::default, &|part: &mut Part, row| {
-        read_row(part, row.cells, mapping);
+        read_row(part, row, mapping);
         Ok(())
     })?;
     let mut log = QualityLog::default();
@@ -233,10 +233,10 @@ pub fn normalise_staff(file: &InputFile, mapping: &WorkforceMapping) -> Result<(
 }
 
 /// Classifies one row into `part`: excluded with a reason, or kept packed.
-fn read_row(part: &mut Part, cells: &[Cell], mapping: &WorkforceMapping) {
+fn read_row(part: &mut Part, row: &Fields<'_>, mapping: &WorkforceMapping) {
     let memo = &mut part.memo;
     let log = &mut part.log;
-    let text = |i: usize| cells.get(i).and_then(Cell::text);
+    let text = |i: usize| row.text(i);
     let Some(key) = text(f::PERSON).and_then(|id| person::key(&id)) else {
         log.exclude("missing_person_id");
         return;
@@ -252,7 +252,7 @@ fn read_row(part: &mut Part, cells: &[Cell], mapping: &WorkforceMapping) {
         return;
     }
     let primary = text(f::PRIMARY).and_then(|p| memo.primary.get(&p, yes_no::classify)).unwrap_or(false);
-    let person = classify_person(cells, group, &group_raw, mapping, memo, log);
+    let person = classify_person(row, group, &group_raw, mapping, memo, log);
     part.rows.push(packed::pack(key, primary, &person, &mut part.interner));
     log.used();
 }
@@ -298,14 +298,14 @@ fn deduplicate(mut rows: Vec<u128>, interner: &Interner, log: &mut QualityLog) -
 }
 
 fn classify_person(
-    cells: &[Cell],
+    row: &Fields<'_>,
     group: Option<StaffGroup>,
     group_raw: &str,
     mapping: &WorkforceMapping,
     memo: &mut Classifiers,
     log: &mut QualityLog,
 ) -> Person {
-    let text = |i: usize| cells.get(i).and_then(Cell::text).unwrap_or_default();
+    let text = |i: usize| row.text(i).unwrap_or_default();
     let eth_raw = text(f::ETHNICITY);
     let eth = memo.ethnicity.get(&eth_raw, ethnicity::classify);
     if eth.is_none() {
@@ -345,7 +345,7 @@ fn classify_person(
     if !placement.recognised {
         log.unrecognised("grade", &grade_raw);
     }
-    let (gender, pay) = super::pay::classify(cells, &mut memo.gender, log);
+    let (gender, pay) = super::pay::classify(row, &mut memo.gender, log);
     Person {
         gender,
         pay,
