@@ -162,6 +162,9 @@ impl Cell {
 /// A number written as text: optional sign and `£`, digits with optional thousands commas (in groups of three),
 /// optional decimals, or scientific notation.
 pub(crate) fn parse_number_text(text: &str) -> Option<f64> {
+    if let Some(n) = plain_decimal(text.as_bytes()) {
+        return Some(n);
+    }
     let t = text.trim();
     let (negative, t) = match t.strip_prefix('-') {
         Some(rest) => (true, rest.trim_start()),
@@ -194,6 +197,33 @@ pub(crate) fn parse_number_text(text: &str) -> Option<f64> {
         return None;
     }
     Some(if negative { -n } else { n })
+}
+
+/// The usual number of an extract (`59721`, `0.60`, `31.25`) quickly: digits with at most one point, at most 15
+/// digits in all; `None` for anything else (then parsed in full). Exact: the digits make an integer below 2^53 and
+/// the power of ten is exact too, so their quotient is the correctly rounded number, as `str::parse` gives it.
+#[inline]
+fn plain_decimal(bytes: &[u8]) -> Option<f64> {
+    const POWERS: [f64; 16] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+    if bytes.is_empty() || bytes.len() > 16 {
+        return None;
+    }
+    let (mut mantissa, mut digits, mut point) = (0u64, 0usize, None);
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                digits += 1;
+            }
+            b'.' if point.is_none() => point = Some(i),
+            _ => return None,
+        }
+    }
+    if digits == 0 || digits > 15 {
+        return None;
+    }
+    let decimals = point.map_or(0, |p| bytes.len() - p - 1);
+    Some(mantissa as f64 / POWERS.get(decimals)?)
 }
 
 /// Converts a calamine value to a [`Cell`]; `is_1904` workbooks have their date serials moved to the 1900 system.
@@ -250,6 +280,21 @@ fn from_iso(text: &str) -> Cell {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The quick path gives what `str::parse` gives, whenever it answers.
+        #[test]
+        fn plain_decimals_are_parsed_exactly(int in "[0-9]{0,16}", frac in proptest::option::of("[0-9]{0,16}")) {
+            let text = match &frac { Some(f) => format!("{int}.{f}"), None => int.clone() };
+            if let Some(quick) = plain_decimal(text.as_bytes()) {
+                proptest::prop_assert_eq!(Some(quick), text.parse::<f64>().ok(), "{}", text);
+            }
+            if !text.is_empty() && text != "." && text.len() <= 16 && int.len() + frac.as_ref().map_or(0, String::len) <= 15 {
+                proptest::prop_assert!(plain_decimal(text.as_bytes()).is_some(), "{}", text);
+            }
+            proptest::prop_assert_eq!(parse_number_text(&text), text.parse::<f64>().ok().filter(|_| text != "."));
+        }
+    }
 
     #[test]
     fn numbers_in_text() {

@@ -53,12 +53,10 @@ impl PersonPay {
 }
 
 fn positive(row: &Fields<'_>, index: usize, field: &'static str, log: &mut QualityLog) -> Option<f64> {
-    if row.is_blank(index) {
-        return None;
-    }
     match row.number(index) {
         Some(x) if x > 0.0 && x.is_finite() => Some(x),
         Some(0.0) => None,
+        None if row.is_blank(index) => None,
         _ => {
             log.unrecognised(field, &row.text(index).unwrap_or_default());
             None
