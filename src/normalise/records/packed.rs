@@ -14,14 +14,11 @@
 //! Sorting rows stably by their top 64 bits groups each person's rows, primary rows first, each group in file
 //! order: the first row of a group is the one decision 2 keeps.
 
-use std::collections::HashMap;
-
-use super::memo::FxBuild;
 use super::pay::{PayBasis, PersonPay};
 use super::person::PersonKey;
 use super::staff::Person;
 use crate::normalise::codes::gender::Gender;
-use crate::normalise::codes::{BroadGroup, Disability, Ethnicity, PayRow, Workforce};
+use crate::normalise::codes::{BroadGroup, Disability, Ethnicity, PayBand, PayRow, Workforce};
 
 /// A person's coded attributes: everything of a [`Person`] but the pay amount and FTE. An extract holds a few
 /// hundred distinct combinations; every combination there can be is fewer than 65,536.
@@ -36,23 +33,57 @@ pub struct Attrs {
     basis: PayBasis,
 }
 
+/// How many [`Attrs`] there can be: the product of the number of values of each attribute.
+const COMBINATIONS: usize = 3 * 6 * 3 * 3 * (PayBand::ALL.len() + 4 + 1) * 3 * 3;
+
+impl Attrs {
+    /// A number below [`COMBINATIONS`], different for every combination.
+    #[inline]
+    fn dense(&self) -> usize {
+        let broad = self.broad.map_or(0, |b| b as usize + 1);
+        let row = match self.row {
+            PayRow::Band(b) => b as usize,
+            PayRow::Medical(g) => PayBand::ALL.len() + g as usize,
+            PayRow::Other => PayBand::ALL.len() + 4,
+        };
+        let digits = [
+            (self.ethnicity as usize, 3),
+            (broad, 6),
+            (self.disability as usize, 3),
+            (self.workforce as usize, 3),
+            (row, PayBand::ALL.len() + 4 + 1),
+            (self.gender as usize, 3),
+            (self.basis as usize, 3),
+        ];
+        digits.iter().fold(0, |code, &(digit, base)| code * base + digit)
+    }
+}
+
 /// The distinct [`Attrs`] seen, each with a 16-bit index.
 #[derive(Debug, Clone, Default)]
 pub struct Interner {
     attrs: Vec<Attrs>,
-    ids: HashMap<Attrs, u16, FxBuild>,
+    /// By [`Attrs::dense`]: the index plus one, 0 when not seen (empty until the first is added).
+    ids: Vec<u16>,
 }
 
 impl Interner {
     /// The index of `attrs`, added when new.
+    #[inline]
     fn id(&mut self, attrs: Attrs) -> u16 {
-        if let Some(id) = self.ids.get(&attrs) {
-            return *id;
+        let code = attrs.dense();
+        if let Some(id) = self.ids.get(code).and_then(|id| id.checked_sub(1)) {
+            return id;
+        }
+        if self.ids.is_empty() {
+            self.ids = vec![0; COMBINATIONS];
         }
         // Fewer combinations exist than 16 bits count (see the test below), so this never saturates.
-        let id = u16::try_from(self.attrs.len()).unwrap_or(u16::MAX);
+        let id = u16::try_from(self.attrs.len()).unwrap_or(u16::MAX - 1);
         self.attrs.push(attrs);
-        self.ids.insert(attrs, id);
+        if let Some(slot) = self.ids.get_mut(code) {
+            *slot = id + 1;
+        }
         id
     }
 
@@ -249,11 +280,12 @@ mod tests {
         let gender = Gender::ALL.len();
         let basis = 3;
         assert!(ethnicity * broad * disability * workforce * rows * gender * basis < usize::from(u16::MAX));
+        assert_eq!(ethnicity * broad * disability * workforce * rows * gender * basis, COMBINATIONS);
         let _ = MedicalGrade::Other;
     }
 
     fn any_person() -> impl Strategy<Value = Person> {
-        (0..3usize, 0..6usize, 0..3usize, 0..3usize, 0..14usize, 0..3usize, any::<u32>(), any::<u16>(), 0..3usize)
+        (0..3usize, 0..6usize, 0..3usize, 0..3usize, 0..19usize, 0..3usize, any::<u32>(), any::<u16>(), 0..3usize)
             .prop_map(|(e, b, d, w, r, g, pence, fte, basis)| Person {
                 ethnicity: [Ethnicity::White, Ethnicity::Bme, Ethnicity::Unknown][e],
                 broad: [
@@ -268,8 +300,15 @@ mod tests {
                 workforce: [Workforce::NonClinical, Workforce::Clinical, Workforce::Medical][w],
                 row: match r {
                     0 => PayRow::Other,
-                    1 => PayRow::Medical(MedicalGrade::Trainee),
-                    _ => PayRow::Band(PayBand::ALL[(r - 2) % PayBand::ALL.len()]),
+                    1..=4 => PayRow::Medical(
+                        [
+                            MedicalGrade::Consultant,
+                            MedicalGrade::NonConsultantCareerGrade,
+                            MedicalGrade::Trainee,
+                            MedicalGrade::Other,
+                        ][r - 1],
+                    ),
+                    _ => PayRow::Band(PayBand::ALL[(r - 5) % PayBand::ALL.len()]),
                 },
                 gender: Gender::ALL[g],
                 pay: PersonPay {
@@ -288,6 +327,18 @@ mod tests {
             prop_assert_eq!(unpack(row, &interner), person);
             prop_assert_eq!(row_key(row), key_part(key));
             prop_assert_eq!(sort_word(row) & 1 == 0, primary);
+        }
+
+        /// Different attributes have different dense codes, each below the number of combinations.
+        #[test]
+        fn dense_codes_tell_attributes_apart(a in any_person(), b in any_person()) {
+            let attrs = |p: &Person| Attrs {
+                ethnicity: p.ethnicity, broad: p.broad, disability: p.disability, workforce: p.workforce,
+                row: p.row, gender: p.gender, basis: p.pay.basis,
+            };
+            let (x, y) = (attrs(&a), attrs(&b));
+            prop_assert!(x.dense() < COMBINATIONS && y.dense() < COMBINATIONS);
+            prop_assert_eq!(x.dense() == y.dense(), x == y);
         }
 
         #[test]
