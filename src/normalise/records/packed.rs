@@ -108,10 +108,6 @@ const BLOCK: usize = 1 << 16;
 
 /// Packed rows as they are read, in blocks of a fixed size: growing never copies or frees a block, so the heap
 /// does not fragment while a large extract streams in (a doubling `Vec` would leave its old buffers behind).
-///
-/// Each block is sorted stably by [`sort_word`] as soon as it is full, while the file is still being read (the
-/// thread classifying rows waits on the sheet reader most of the time), so the de-duplication's stable sort of
-/// all the rows only merges sorted runs.
 #[derive(Debug, Clone, Default)]
 pub struct Rows {
     blocks: Vec<Vec<u128>>,
@@ -121,12 +117,7 @@ impl Rows {
     /// Adds a row.
     pub fn push(&mut self, row: u128) {
         match self.blocks.last_mut() {
-            Some(block) if block.len() < BLOCK => {
-                block.push(row);
-                if block.len() == BLOCK {
-                    block.sort_by_key(|r| sort_word(*r));
-                }
-            }
+            Some(block) if block.len() < BLOCK => block.push(row),
             _ => {
                 let mut block = Vec::with_capacity(BLOCK);
                 block.push(row);
@@ -166,13 +157,6 @@ impl Rows {
     /// let all = rows.into_vec();
     /// assert_eq!(all.len(), 70_000);
     /// assert_eq!(all[69_999], 69_999);
-    ///
-    /// // A full block is sorted by sort word (the person, then primary first), stably; the last one is not yet.
-    /// let mut rows = Rows::default();
-    /// (0..70_000u128).for_each(|r| rows.push(((r % 3) << 64) | r));
-    /// let all = rows.into_vec();
-    /// assert_eq!(all[..4], [0, 3, 6, 9]);
-    /// assert_eq!(all[65_536..65_540], [65_536 | 1 << 64, 65_537 | 2 << 64, 65_538, 65_539 | 1 << 64]);
     /// ```
     pub fn into_vec(self) -> Vec<u128> {
         let mut all = Vec::with_capacity(self.len());
