@@ -401,9 +401,13 @@ struct Member {
     table: [u8; 3],
     /// Where the dimension's value index sits in [`Paid::codes`].
     shift: u8,
-    /// The workforce kept (`None`: everyone).
-    keep: Option<u8>,
+    /// By [`Paid::codes`]: the group of a person with those codes, [`OUTSIDE`] when not in the block (the
+    /// answer of [`Member::group`], worked out once for each of the 256 codes).
+    lookup: [u8; 256],
 }
+
+/// In [`Member::lookup`]: not in the block.
+const OUTSIDE: u8 = 3;
 
 impl Member {
     fn new(def: &PayGapDef, block: &str) -> Member {
@@ -412,7 +416,20 @@ impl Member {
             "disability" => 2,
             _ => 4,
         };
-        Member { table: group_table(def), shift, keep: block_label(block).1 }
+        Member::of(group_table(def), shift, block_label(block).1)
+    }
+
+    /// The member of a dimension's group table, at `shift`, keeping workforce `keep`.
+    fn of(table: [u8; 3], shift: u8, keep: Option<u8>) -> Member {
+        let rule = Member { table, shift, lookup: [OUTSIDE; 256] };
+        let mut lookup = [OUTSIDE; 256];
+        for (codes, slot) in lookup.iter_mut().enumerate() {
+            let p = Paid { hourly: 0.0, codes: codes as u8 };
+            if keep.map_or(true, |w| p.code(6) == usize::from(w)) {
+                *slot = rule.group_of(&p) as u8;
+            }
+        }
+        Member { lookup, ..rule }
     }
 
     /// The group of a paid person in the comparison (0 reference, 1 other, 2 unknown), whatever the block.
@@ -424,10 +441,8 @@ impl Member {
     /// The group of a paid person, when the person is in the block.
     #[inline]
     fn group(&self, p: &Paid) -> Option<usize> {
-        match self.keep {
-            Some(w) if p.code(6) != usize::from(w) => None,
-            _ => Some(self.group_of(p)),
-        }
+        let g = self.lookup[usize::from(p.codes)];
+        (g != OUTSIDE).then_some(usize::from(g))
     }
 }
 
@@ -497,12 +512,28 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn member() -> impl Strategy<Value = Member> {
+    /// A member's group table, shift and workforce kept.
+    fn rule() -> impl Strategy<Value = ([u8; 3], u8, Option<u8>)> {
         (prop::array::uniform3(0u8..3), prop::sample::select(vec![0u8, 2, 4]), prop::option::of(0u8..3))
-            .prop_map(|(table, shift, keep)| Member { table, shift, keep })
+    }
+
+    fn member() -> impl Strategy<Value = Member> {
+        rule().prop_map(|(table, shift, keep)| Member::of(table, shift, keep))
     }
 
     proptest! {
+        /// The lookup by codes answers as the rule does.
+        #[test]
+        fn the_lookup_is_the_rule((table, shift, keep) in rule(), codes in any::<u8>()) {
+            let p = Paid { hourly: 1.0, codes };
+            let group = usize::from(table.get((usize::from(codes) >> shift) & 3).copied().unwrap_or(2));
+            let expected = match keep {
+                Some(w) if (usize::from(codes) >> 6) & 3 != usize::from(w) => None,
+                _ => Some(group),
+            };
+            prop_assert_eq!(Member::of(table, shift, keep).group(&p), expected);
+        }
+
         /// Gathering every block at once gives each block exactly what gathering it alone, figure by figure, gives:
         /// counts, sums (added in the same order), middle pays and quartiles, runs of equal pay across quartile
         /// boundaries included.
