@@ -289,7 +289,8 @@ mod tests {
             if let Some(quick) = plain_decimal(text.as_bytes()) {
                 proptest::prop_assert_eq!(Some(quick), text.parse::<f64>().ok(), "{}", text);
             }
-            if !text.is_empty() && text != "." && text.len() <= 16 && int.len() + frac.as_ref().map_or(0, String::len) <= 15 {
+            let digits = int.len() + frac.as_ref().map_or(0, String::len);
+            if !text.is_empty() && text != "." && text.len() <= 16 && digits <= 15 {
                 proptest::prop_assert!(plain_decimal(text.as_bytes()).is_some(), "{}", text);
             }
             proptest::prop_assert_eq!(parse_number_text(&text), text.parse::<f64>().ok().filter(|_| text != "."));

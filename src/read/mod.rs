@@ -161,12 +161,13 @@ pub fn read_table(request: &TableRequest<'_>, on_row: &mut dyn FnMut(&Row<'_>) -
 /// Like [`read_table`], but a delimited file in an ASCII-compatible encoding (UTF-8 or Windows-1252) larger than
 /// a threshold is split into contiguous parts at record boundaries and the parts are read in parallel on rayon's
 /// pool; each part gets its own state from `init`, and its rows (in file order within the part) are handed to
-/// `on_row` with that state, as [`Fields`] (a delimited file's text is borrowed from the read buffer, not copied). Returns what was found and the states in file order. Workbooks, UTF-16 and small
-/// files are read as one part (through the same code as `read_table`).
+/// `on_row` with that state, as [`Fields`] (a delimited file's text is borrowed from the read buffer, not copied).
+/// Returns what was found and the states in file order. Workbooks, UTF-16 and small files are read as one part
+/// (through the same code as `read_table`).
 ///
 /// The rows of the parts, one after the other, are exactly the rows [`read_table`] hands over, with the same
-/// [`Row::line`]s and cells ([`Fields::cell`]); the [`TableInfo`] is the same too. Parts are at least 4 MiB, about four per thread
-/// of rayon's pool (one part on a single thread).
+/// [`Row::line`]s and cells ([`Fields::cell`]); the [`TableInfo`] is the same too. Parts are at least 4 MiB, about
+/// four per thread of rayon's pool (one part on a single thread).
 ///
 /// A part's cut may fall inside a quoted field spanning lines; that is found when the part before it ends, and
 /// then every part's state is dropped and the data are read again as one part, with a fresh state from `init`.

@@ -128,7 +128,10 @@ mod tests {
         }
 
         #[test]
-        fn same_is_equality(a in proptest::collection::vec(0u8..3, 0..40), b in proptest::collection::vec(0u8..3, 0..40)) {
+        fn same_is_equality(
+            a in proptest::collection::vec(0u8..3, 0..40),
+            b in proptest::collection::vec(0u8..3, 0..40),
+        ) {
             prop_assert_eq!(same(&a, &b), a == b);
             prop_assert!(same(&a, &a));
         }

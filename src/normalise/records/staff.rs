@@ -413,7 +413,8 @@ mod tests {
         fn rows_sort_as_a_stable_sort_does(
             rows in proptest::collection::vec((0u64..8, any_key(), proptest::prelude::any::<u64>()), 0..3000),
         ) {
-            let rows: Vec<u128> = rows.iter().map(|&(top, key, low)| (u128::from((top << 61) | key) << 64) | u128::from(low)).collect();
+            let row = |&(top, key, low): &(u64, u64, u64)| (u128::from((top << 61) | key) << 64) | u128::from(low);
+            let rows: Vec<u128> = rows.iter().map(row).collect();
             let mut expected = rows.clone();
             expected.sort_by_key(|r| packed::sort_word(*r));
             proptest::prop_assert_eq!(sort_rows(rows), expected);
