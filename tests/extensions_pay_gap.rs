@@ -71,18 +71,18 @@ fn hourly_pay_from_annual_salary() {
     let actual = PaySettings { weekly_hours: 37.5, salary_basis: SalaryBasis::Actual };
     let full_time = PaySettings { weekly_hours: 37.5, salary_basis: SalaryBasis::FullTime };
     let part = person(Gender::Female, PersonPay::new(9776.81, PayBasis::Annual, Some(0.5)));
-    assert!((hourly(&part, &actual, weeks).unwrap() - 10.0).abs() < 1e-4);
+    assert!((hourly(&part.pay, &actual, weeks).unwrap() - 10.0).abs() < 1e-4);
     let point = person(Gender::Female, PersonPay::new(19553.63, PayBasis::Annual, Some(0.5)));
-    assert!((hourly(&point, &full_time, weeks).unwrap() - 10.0).abs() < 1e-4);
+    assert!((hourly(&point.pay, &full_time, weeks).unwrap() - 10.0).abs() < 1e-4);
     // No FTE: no hourly pay from an actual salary.
     let no_fte = person(Gender::Female, PersonPay::new(19553.63, PayBasis::Annual, None));
-    assert_eq!(hourly(&no_fte, &actual, weeks), None);
+    assert_eq!(hourly(&no_fte.pay, &actual, weeks), None);
     // An hourly rate wins, whatever the basis.
     let rate = person(Gender::Male, PersonPay::new(12.5, PayBasis::Hourly, Some(0.5)));
-    assert_eq!(hourly(&rate, &actual, weeks), Some(12.5));
+    assert_eq!(hourly(&rate.pay, &actual, weeks), Some(12.5));
     // 30 weekly hours.
     let thirty = PaySettings { weekly_hours: 30.0, salary_basis: SalaryBasis::FullTime };
-    assert!((hourly(&point, &thirty, weeks).unwrap() - 19553.63 / (30.0 * weeks)).abs() < 1e-9);
+    assert!((hourly(&point.pay, &thirty, weeks).unwrap() - 19553.63 / (30.0 * weeks)).abs() < 1e-9);
 }
 
 #[test]

@@ -110,6 +110,25 @@ impl QualityLog {
         self.used = self.used.saturating_sub(1);
         self.exclude(reason);
     }
+    /// Moves `n` rows already counted as used to excluded (later rows replaced them); nothing when `n` is 0.
+    ///
+    /// ```
+    /// use wres_wdes::normalise::quality::QualityLog;
+    /// let (mut one_by_one, mut at_once) = (QualityLog::default(), QualityLog::default());
+    /// for log in [&mut one_by_one, &mut at_once] {
+    ///     log.used_n(5);
+    /// }
+    /// (0..3).for_each(|_| one_by_one.unuse_and_exclude("duplicate_person"));
+    /// at_once.unuse_and_exclude_n("duplicate_person", 3);
+    /// at_once.unuse_and_exclude_n("other", 0);
+    /// assert_eq!(format!("{one_by_one:?}"), format!("{at_once:?}"));
+    /// ```
+    pub fn unuse_and_exclude_n(&mut self, reason: &'static str, n: u64) {
+        if n > 0 {
+            self.used = self.used.saturating_sub(n);
+            *self.excluded.entry(reason).or_default() += n;
+        }
+    }
     /// Counts a value not recognised in `field`.
     pub fn unrecognised(&mut self, field: &'static str, raw: &str) {
         let masked = mask_identifiers(raw.trim());
@@ -141,6 +160,21 @@ impl QualityLog {
     /// Counts a condition worth a look.
     pub fn warn(&mut self, warning: &'static str) {
         *self.warnings.entry(warning).or_default() += 1;
+    }
+    /// Counts `n` rows with `warning`; nothing when `n` is 0.
+    ///
+    /// ```
+    /// use wres_wdes::normalise::quality::QualityLog;
+    /// let (mut one_by_one, mut at_once) = (QualityLog::default(), QualityLog::default());
+    /// (0..2).for_each(|_| one_by_one.warn("conflicting_ethnicity"));
+    /// at_once.warn_n("conflicting_ethnicity", 2);
+    /// at_once.warn_n("conflicting_disability", 0);
+    /// assert_eq!(format!("{one_by_one:?}"), format!("{at_once:?}"));
+    /// ```
+    pub fn warn_n(&mut self, warning: &'static str, n: u64) {
+        if n > 0 {
+            *self.warnings.entry(warning).or_default() += n;
+        }
     }
     /// Rows counted so far as used or excluded.
     pub fn rows_accounted(&self) -> u64 {

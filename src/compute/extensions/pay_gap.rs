@@ -19,18 +19,18 @@ use crate::compute::results::Status;
 use crate::config::{PaySettings, SalaryBasis};
 use crate::normalise::codes::gender::Gender;
 use crate::normalise::codes::{Disability, Ethnicity, Workforce};
-use crate::normalise::records::pay::PayBasis;
+use crate::normalise::records::pay::{PayBasis, PersonPay};
 use crate::normalise::records::staff::{Person, StaffSnapshot};
 
 /// A person's hourly pay in pounds, when it can be worked out.
-pub fn hourly(p: &Person, pay: &PaySettings, weeks_per_year: f64) -> Option<f64> {
-    let amount = p.pay.pounds();
-    let h = match p.pay.basis {
+pub fn hourly(p: &PersonPay, pay: &PaySettings, weeks_per_year: f64) -> Option<f64> {
+    let amount = p.pounds();
+    let h = match p.basis {
         PayBasis::None => return None,
         PayBasis::Hourly => amount,
         PayBasis::Annual => match pay.salary_basis {
             SalaryBasis::FullTime => amount / (pay.weekly_hours * weeks_per_year),
-            SalaryBasis::Actual => amount / (p.pay.fte()? * pay.weekly_hours * weeks_per_year),
+            SalaryBasis::Actual => amount / (p.fte()? * pay.weekly_hours * weeks_per_year),
         },
     };
     (h.is_finite() && h > 0.0).then_some(h)
@@ -160,13 +160,13 @@ struct Paid {
 }
 
 impl Paid {
-    fn new(hourly: f64, p: &Person) -> Paid {
+    /// The [`Paid::codes`] of a person.
+    fn codes_of(p: &Person) -> u8 {
         let index = |found: Option<usize>| found.unwrap_or(2) as u8;
-        let codes = index(Ethnicity::ALL.iter().position(|e| *e == p.ethnicity))
+        index(Ethnicity::ALL.iter().position(|e| *e == p.ethnicity))
             | index(Disability::ALL.iter().position(|d| *d == p.disability)) << 2
             | index(Gender::ALL.iter().position(|g| *g == p.gender)) << 4
-            | index(Workforce::ALL.iter().position(|w| *w == p.workforce)) << 6;
-        Paid { hourly, codes }
+            | index(Workforce::ALL.iter().position(|w| *w == p.workforce)) << 6
     }
     /// The value index of dimension `shift` (0 ethnicity, 2 disability, 4 gender, 6 workforce).
     fn code(self, shift: u8) -> usize {
@@ -362,8 +362,18 @@ pub fn pay_gaps(staff: Option<&StaffSnapshot>, defs: &Definitions, pay: &PaySett
     // Everyone with a known hourly pay, sorted by it once for every comparison and block (16 bytes a person).
     let weeks = defs.pay_gap.weeks_per_year;
     use rayon::prelude::*;
-    let mut paid: Vec<Paid> =
-        staff.par_people().filter_map(|p| hourly(&p, pay, weeks).map(|h| Paid::new(h, &p))).collect();
+    // The codes worked out once for each kind of person; everyone collected into one vector, those without an
+    // hourly pay marked and then dropped.
+    let codes: Vec<u8> = staff.kinds().iter().map(Paid::codes_of).collect();
+    let mut paid: Vec<Paid> = Vec::new();
+    staff
+        .par_pay()
+        .map(|(kind, p)| Paid {
+            hourly: hourly(&p, pay, weeks).unwrap_or(f64::NAN),
+            codes: codes.get(kind).copied().unwrap_or_default(),
+        })
+        .collect_into_vec(&mut paid);
+    paid.retain(|p| !p.hourly.is_nan());
     // Hourly pay is finite and above 0, where the bits of an f64 sort as the number does.
     paid.par_sort_unstable_by_key(|p| (p.hourly.to_bits(), p.codes));
     // Every block of every comparison, gathered in two passes over everyone; the blocks split between the cores.

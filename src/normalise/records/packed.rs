@@ -87,6 +87,16 @@ impl Interner {
         id
     }
 
+    /// How many distinct attribute combinations: the indexes are `0..len`.
+    pub fn len(&self) -> usize {
+        self.attrs.len()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.attrs.is_empty()
+    }
+
     /// The attributes behind an index.
     fn get(&self, id: u16) -> Option<&Attrs> {
         self.attrs.get(usize::from(id))
@@ -148,22 +158,18 @@ impl Rows {
         self.blocks.extend(other.blocks);
     }
 
-    /// The rows in one vector, each block freed as soon as it is copied.
+    /// The rows, block by block (in order), each block a vector of at most 65,536 rows.
     ///
     /// ```
     /// use wres_wdes::normalise::records::packed::Rows;
     /// let mut rows = Rows::default();
     /// (0..70_000u128).for_each(|r| rows.push(r));
-    /// let all = rows.into_vec();
-    /// assert_eq!(all.len(), 70_000);
-    /// assert_eq!(all[69_999], 69_999);
+    /// let blocks = rows.into_blocks();
+    /// assert_eq!(blocks.iter().map(Vec::len).collect::<Vec<_>>(), vec![65_536, 4_464]);
+    /// assert_eq!(blocks[1][4_463], 69_999);
     /// ```
-    pub fn into_vec(self) -> Vec<u128> {
-        let mut all = Vec::with_capacity(self.len());
-        for block in self.blocks {
-            all.extend_from_slice(&block);
-        }
-        all
+    pub fn into_blocks(self) -> Vec<Vec<u128>> {
+        self.blocks
     }
 }
 
@@ -226,6 +232,32 @@ pub fn unpack(row: u128, interner: &Interner) -> Person {
         gender: attrs.gender,
         pay: PersonPay { pence: (row >> 32) as u32, fte_milli: (row >> 16) as u16, basis: attrs.basis },
     }
+}
+
+/// The pay of a packed row: [`unpack`]'s `pay`, without the rest.
+///
+/// ```
+/// use wres_wdes::normalise::codes::{gender::Gender, Disability, Ethnicity, PayRow, Workforce};
+/// use wres_wdes::normalise::records::packed::{pack, pay, unpack, Interner};
+/// use wres_wdes::normalise::records::pay::{PayBasis, PersonPay};
+/// use wres_wdes::normalise::records::staff::Person;
+/// let person = Person {
+///     ethnicity: Ethnicity::Bme,
+///     broad: None,
+///     disability: Disability::Unknown,
+///     workforce: Workforce::Medical,
+///     row: PayRow::Other,
+///     gender: Gender::Female,
+///     pay: PersonPay::new(61_234.5, PayBasis::Annual, Some(0.8)),
+/// };
+/// let mut interner = Interner::default();
+/// let row = pack(42, true, &person, &mut interner);
+/// assert_eq!(pay(row, &interner), person.pay);
+/// assert_eq!(pay(row, &interner), unpack(row, &interner).pay);
+/// ```
+pub fn pay(row: u128, interner: &Interner) -> PersonPay {
+    let basis = interner.get((row & 0xFFFF) as u16).map_or(PayBasis::None, |a| a.basis);
+    PersonPay { pence: (row >> 32) as u32, fte_milli: (row >> 16) as u16, basis }
 }
 
 /// The index of a row's [`Attrs`] in its interner.

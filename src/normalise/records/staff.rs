@@ -88,6 +88,44 @@ impl StaffSnapshot {
         self.rows.par_iter().map(|r| packed::unpack(*r, &self.interner))
     }
 
+    /// The kinds of person in the snapshot: each distinct combination of everything but the pay amount and FTE
+    /// (their [`PersonPay::pence`](super::pay::PersonPay::pence) and `fte_milli` are 0; the basis is kept), indexed
+    /// as [`StaffSnapshot::par_pay`] gives them. A few hundred at most.
+    pub fn kinds(&self) -> Vec<Person> {
+        (0..self.interner.len()).map(|id| packed::unpack(id as u128, &self.interner)).collect()
+    }
+
+    /// Everyone's pay on every core, in the order of [`StaffSnapshot::people`] when collected, each with the index
+    /// of their kind in [`StaffSnapshot::kinds`]: cheaper than [`StaffSnapshot::par_people`] when only pay and a
+    /// few attributes are needed, as those are then worked out once for each kind.
+    ///
+    /// ```
+    /// use rayon::prelude::*;
+    /// use wres_wdes::normalise::codes::{gender::Gender, Disability, Ethnicity, PayBand, PayRow, Workforce};
+    /// use wres_wdes::normalise::records::pay::{PayBasis, PersonPay};
+    /// use wres_wdes::normalise::records::staff::{Person, StaffSnapshot};
+    /// let nurse = Person {
+    ///     ethnicity: Ethnicity::Bme,
+    ///     broad: None,
+    ///     disability: Disability::NonDisabled,
+    ///     workforce: Workforce::Clinical,
+    ///     row: PayRow::Band(PayBand::Band5),
+    ///     gender: Gender::Female,
+    ///     pay: PersonPay::new(29_970.0, PayBasis::Annual, Some(1.0)),
+    /// };
+    /// let doctor = Person { workforce: Workforce::Medical, pay: PersonPay::new(55.5, PayBasis::Hourly, None), ..nurse };
+    /// let mut staff = StaffSnapshot::default();
+    /// staff.extend([nurse, doctor, nurse]);
+    /// let kinds = staff.kinds();
+    /// assert_eq!(kinds.len(), 2);
+    /// let people: Vec<Person> = staff.par_pay().map(|(kind, pay)| Person { pay, ..kinds[kind] }).collect();
+    /// assert_eq!(people, staff.people().collect::<Vec<_>>());
+    /// ```
+    pub fn par_pay(&self) -> impl rayon::iter::IndexedParallelIterator<Item = (usize, super::pay::PersonPay)> + '_ {
+        use rayon::prelude::*;
+        self.rows.par_iter().map(|r| (packed::attrs_id(*r), packed::pay(*r, &self.interner)))
+    }
+
     /// The people grouped by everything but pay: each distinct [`Person`] (pay left at its default) and how many
     /// people it stands for, in a stable order. A count by group costs one pass over 16-byte rows and a loop over a
     /// few hundred combinations instead of a loop over every person; the pass is made once, for every figure.
@@ -226,7 +264,7 @@ pub fn normalise_staff(file: &InputFile, mapping: &WorkforceMapping) -> Result<(
         rows.append(part.rows);
         log.merge(part.log);
     }
-    let rows = deduplicate(rows.into_vec(), &interner, &mut log);
+    let rows = deduplicate(rows.into_blocks(), &interner, &mut log);
     let snapshot = StaffSnapshot { rows, interner, tally: Default::default() };
     super::pay::log_unknowns(snapshot.people(), &info, &mut log);
     Ok((snapshot, log.finish("staff", "row", &info)))
@@ -257,20 +295,67 @@ fn read_row(part: &mut Part, row: &Fields<'_>, mapping: &WorkforceMapping) {
     log.used();
 }
 
-/// Sorts rows stably by [`packed::sort_word`] (the person, then primary first).
+/// Sorts rows (given in blocks, one after the other) stably by [`packed::sort_word`] (the person, then primary
+/// first).
 ///
 /// The person keys are hash bits, spread evenly, so the top 16 bits of a row put it in one of 65,536 buckets in
-/// key order, a few dozen rows each: two stable counting passes of 8 bits (each writing to only 256 places at once,
-/// which the cache follows), then each bucket sorted on its own, the buckets shared between the cores. The second
-/// vector, as big as the rows, comes after the workbook's memory is handed back.
-fn sort_rows(mut rows: Vec<u128>) -> Vec<u128> {
+/// key order, a few dozen rows each. A stable counting pass on the top 8 bits, straight from the blocks into the
+/// output (the only vector as big as the rows made here, after the workbook's memory is handed back); then each
+/// of its 256 buckets (about 100 KB for a national extract, in cache) on its own, the buckets shared between the
+/// cores: a stable counting pass on the next 8 bits through a copy, and each run of equal top 16 bits sorted.
+fn sort_rows<B: AsRef<[u128]>>(blocks: Vec<B>) -> Vec<u128> {
     use rayon::prelude::*;
-    let top = |row: &u128| (row >> 112) as usize;
-    let mut spare = vec![0u128; rows.len()];
-    scatter(&rows, &mut spare, |row| (row >> 112) as usize & 0xFF);
-    scatter(&spare, &mut rows, |row| (row >> 120) as usize);
-    drop(spare);
-    rows.par_chunk_by_mut(|a, b| top(a) == top(b)).for_each(|run| run.sort_by_key(|r| packed::sort_word(*r)));
+    let top8 = |row: &u128| (row >> 120) as usize;
+    let top16 = |row: &u128| (row >> 112) as usize;
+    let len = blocks.iter().map(|b| b.as_ref().len()).sum();
+    let mut rows = vec![0u128; len];
+    // The first pass on every core: each takes a share of the blocks and writes its rows of each bucket after
+    // those of the shares before it.
+    let slices: Vec<&[u128]> = blocks.iter().map(AsRef::as_ref).collect();
+    let shares: Vec<&[&[u128]]> = slices.chunks(slices.len().div_ceil(rayon::current_num_threads()).max(1)).collect();
+    let counts: Vec<[usize; 256]> = shares
+        .par_iter()
+        .map(|share| {
+            let mut counts = [0usize; 256];
+            for row in share.iter().flat_map(|s| s.iter()) {
+                if let Some(n) = counts.get_mut(top8(row)) {
+                    *n += 1;
+                }
+            }
+            counts
+        })
+        .collect();
+    let mut pieces: Vec<Vec<&mut [u128]>> = shares.iter().map(|_| Vec::with_capacity(256)).collect();
+    let mut rest: &mut [u128] = &mut rows;
+    for bucket in 0..256 {
+        for (counts, pieces) in counts.iter().zip(pieces.iter_mut()) {
+            let (piece, after) = std::mem::take(&mut rest).split_at_mut(counts[bucket]);
+            pieces.push(piece);
+            rest = after;
+        }
+    }
+    shares.par_iter().zip(pieces).for_each(|(share, mut pieces)| {
+        let mut next = [0usize; 256];
+        for &slice in share.iter() {
+            for row in slice {
+                let b = top8(row);
+                let (Some(piece), Some(at)) = (pieces.get_mut(b), next.get_mut(b)) else { continue };
+                if let Some(slot) = piece.get_mut(*at) {
+                    *slot = *row;
+                }
+                *at += 1;
+            }
+        }
+    });
+    drop(slices);
+    drop(blocks);
+    rows.par_chunk_by_mut(|a, b| top8(a) == top8(b)).for_each(|bucket| {
+        let copy = bucket.to_vec();
+        scatter(&copy, bucket, |row| top16(&row) & 0xFF);
+        for run in bucket.chunk_by_mut(|a, b| top16(a) == top16(b)) {
+            run.sort_by_key(|r| packed::sort_word(*r));
+        }
+    });
     rows
 }
 
@@ -296,27 +381,27 @@ fn scatter(from: &[u128], to: &mut [u128], digit: impl Fn(u128) -> usize) {
 }
 
 /// Keeps one row per person (decision 2): rows sorted stably by person then primary first, so the first of each
-/// run is the one kept.
-fn deduplicate(rows: Vec<u128>, interner: &Interner, log: &mut QualityLog) -> Vec<u128> {
-    let mut rows = sort_rows(rows);
+/// run is the one kept. The duplicates and conflicts are counted as they are met and logged at the end.
+fn deduplicate<B: AsRef<[u128]>>(blocks: Vec<B>, interner: &Interner, log: &mut QualityLog) -> Vec<u128> {
+    let mut rows = sort_rows(blocks);
+    let (mut duplicates, mut ethnicity, mut disability) = (0u64, 0u64, 0u64);
     let mut kept = 0usize;
     let mut i = 0usize;
     while let Some(&first) = rows.get(i) {
         let person = packed::row_key(first);
         let mut j = i + 1;
-        // Decoded only when the person has another row to compare with it.
+        // Decoded only when the person has another row with other attributes to compare with it.
         let mut chosen: Option<Person> = None;
         while let Some(&other) = rows.get(j).filter(|r| packed::row_key(**r) == person) {
+            duplicates += 1;
+            j += 1;
+            if packed::attrs_id(other) == packed::attrs_id(first) {
+                continue;
+            }
             let other = packed::unpack(other, interner);
             let chosen = *chosen.get_or_insert_with(|| packed::unpack(first, interner));
-            if other.ethnicity != chosen.ethnicity {
-                log.warn("conflicting_ethnicity");
-            }
-            if other.disability != chosen.disability {
-                log.warn("conflicting_disability");
-            }
-            log.unuse_and_exclude("duplicate_person");
-            j += 1;
+            ethnicity += u64::from(other.ethnicity != chosen.ethnicity);
+            disability += u64::from(other.disability != chosen.disability);
         }
         if let Some(slot) = rows.get_mut(kept) {
             *slot = first;
@@ -326,6 +411,9 @@ fn deduplicate(rows: Vec<u128>, interner: &Interner, log: &mut QualityLog) -> Ve
     }
     rows.truncate(kept);
     rows.shrink_to_fit();
+    log.unuse_and_exclude_n("duplicate_person", duplicates);
+    log.warn_n("conflicting_ethnicity", ethnicity);
+    log.warn_n("conflicting_disability", disability);
     rows
 }
 
@@ -412,12 +500,22 @@ mod tests {
         #[test]
         fn rows_sort_as_a_stable_sort_does(
             rows in proptest::collection::vec((0u64..8, any_key(), proptest::prelude::any::<u64>()), 0..3000),
+            cuts in proptest::collection::vec(0usize..700, 1..8),
         ) {
             let row = |&(top, key, low): &(u64, u64, u64)| (u128::from((top << 61) | key) << 64) | u128::from(low);
             let rows: Vec<u128> = rows.iter().map(row).collect();
             let mut expected = rows.clone();
             expected.sort_by_key(|r| packed::sort_word(*r));
-            proptest::prop_assert_eq!(sort_rows(rows), expected);
+            // In blocks of any sizes, as the parts of a file give them.
+            let mut blocks = Vec::new();
+            let mut rest = rows.as_slice();
+            for cut in cuts.iter().copied().cycle().take(rows.len()) {
+                let (block, after) = rest.split_at(cut.min(rest.len()));
+                blocks.push(block.to_vec());
+                rest = after;
+            }
+            blocks.push(rest.to_vec());
+            proptest::prop_assert_eq!(sort_rows(blocks), expected);
         }
     }
 
@@ -460,7 +558,7 @@ mod tests {
             })
             .collect();
         let snapshot =
-            StaffSnapshot { rows: deduplicate(packed, &interner, &mut log), interner, tally: Default::default() };
+            StaffSnapshot { rows: deduplicate(vec![packed], &interner, &mut log), interner, tally: Default::default() };
         assert_eq!(snapshot.len(), 2);
         assert_eq!(snapshot.find("1001"), Some(person(Ethnicity::Bme, PayBand::Band6)));
         assert_eq!(snapshot.find("1002-1"), Some(person(Ethnicity::White, PayBand::Band3)));
