@@ -114,20 +114,26 @@ fn place_run(out: &mut [Vec<u64>; 4], start: usize, n: usize, counts: &[usize]) 
             *slot += *c as u64;
         }
     } else {
-        let mut keyed: Vec<(f64, usize)> = Vec::with_capacity(len);
-        for (g, &c) in counts.iter().enumerate() {
-            for r in 0..c {
-                keyed.push(((r as f64 + 0.5) / c as f64, g));
-            }
-        }
-        keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        for (i, (_, g)) in keyed.into_iter().enumerate() {
+        for (i, g) in interleave(counts).into_iter().enumerate() {
             if let Some(slot) = out[quartile(start + i)].get_mut(g) {
                 *slot += 1;
             }
         }
     }
     len
+}
+
+/// The groups of a run of equal pay (`counts[g]` people of each group) in the order the run is ranked in: each
+/// group spread evenly through the run, so that any cut of it splits the groups in proportion.
+fn interleave(counts: &[usize]) -> Vec<usize> {
+    let mut keyed: Vec<(f64, usize)> = Vec::with_capacity(counts.iter().sum());
+    for (g, &c) in counts.iter().enumerate() {
+        for r in 0..c {
+            keyed.push(((r as f64 + 0.5) / c as f64, g));
+        }
+    }
+    keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    keyed.into_iter().map(|(_, g)| g).collect()
 }
 
 const QUARTILE_NAMES: [&str; 4] = ["lower", "lower_middle", "upper_middle", "upper"];
@@ -243,63 +249,143 @@ fn gather_one(people: impl Iterator<Item = (f64, usize)> + Clone) -> Gathered {
     Gathered { n, sum, middle, quartiles }
 }
 
-/// The [`Gathered`] of many blocks of the same people sorted by pay, in two passes over them whatever the number
+/// The [`Gathered`] of many blocks of the same people sorted by pay, in one pass over them whatever the number
 /// of blocks: `blocks[k]` says whether a person is in block k and in which group (0 reference, 1 other, 2
 /// unknown). The figures are those of [`gather_one`] on each block's people.
+///
+/// The group sizes come first, from a count by [`Paid::codes`]; they set the ranks that matter: each group's
+/// middle one or two, and the quartile boundaries. The pass then adds up pay and, person by person, notes the pay
+/// at a middle rank; at a quartile boundary it looks at the run of equal pay around it (as [`place_run`] would
+/// interleave it) for how many of each group lie below the boundary. The quartile counts are the differences.
 fn gather_blocks(paid: &[Paid], blocks: &[Member]) -> Vec<Gathered> {
-    let mut out: Vec<Gathered> = blocks
-        .iter()
-        .map(|_| Gathered {
-            n: [0; 3],
+    let mut by_codes = [0usize; 256];
+    for p in paid {
+        if let Some(n) = by_codes.get_mut(usize::from(p.codes)) {
+            *n += 1;
+        }
+    }
+    let mut walks: Vec<Walk> = blocks.iter().map(|member| Walk::new(member, &by_codes)).collect();
+    for (i, p) in paid.iter().enumerate() {
+        for (member, walk) in blocks.iter().zip(walks.iter_mut()) {
+            let Some(g) = member.group(p) else { continue };
+            if walk.ranked == walk.next_boundary() {
+                walk.cut_run(paid, i, member);
+            }
+            walk.step(g, p.hourly);
+        }
+    }
+    walks.into_iter().map(Walk::finish).collect()
+}
+
+/// One block's state in [`gather_blocks`]'s pass.
+struct Walk {
+    n: [usize; 3],
+    sum: [f64; 3],
+    middle: [(Option<f64>, Option<f64>); 3],
+    /// The middle ranks of each group (`usize::MAX` for an empty group).
+    mids: [(usize, usize); 3],
+    /// The block's people passed so far, and of each group.
+    ranked: usize,
+    seen: [usize; 3],
+    /// The quartile boundaries (ranks 1/4, 1/2 and 3/4 of the way), and how many of each group rank below each.
+    bounds: [usize; 3],
+    below: [[usize; 3]; 3],
+    /// The boundaries dealt with.
+    cut: usize,
+}
+
+impl Walk {
+    fn new(member: &Member, by_codes: &[usize; 256]) -> Walk {
+        let mut n = [0usize; 3];
+        for (codes, &count) in by_codes.iter().enumerate() {
+            if let Some(slot) = member.lookup.get(codes).and_then(|&g| n.get_mut(usize::from(g))) {
+                *slot += count;
+            }
+        }
+        let total: usize = n.iter().sum();
+        let mids = n.map(|c| if c == 0 { (usize::MAX, usize::MAX) } else { ((c - 1) / 2, c / 2) });
+        let bounds = [total / 4, total / 2, 3 * total / 4];
+        // A boundary at rank 0 has nobody below it.
+        let cut = bounds.iter().take_while(|&&b| b == 0).count();
+        Walk {
+            n,
             sum: [0.0; 3],
             middle: [(None, None); 3],
-            quartiles: std::array::from_fn(|_| vec![0u64; 3]),
-        })
-        .collect();
-    for p in paid {
-        for (member, g) in blocks.iter().zip(out.iter_mut()) {
-            if let Some(group) = member.group(p) {
-                if let (Some(c), Some(s)) = (g.n.get_mut(group), g.sum.get_mut(group)) {
-                    *c += 1;
-                    *s += p.hourly;
-                }
-            }
+            mids,
+            ranked: 0,
+            seen: [0; 3],
+            bounds,
+            below: [[0; 3]; 3],
+            cut,
         }
     }
-    // Then run by run of equal pay: the middle pays and the quartiles.
-    let mut seen = vec![[0usize; 3]; blocks.len()];
-    let mut start = vec![0usize; blocks.len()];
-    let mut i = 0usize;
-    while let Some(first) = paid.get(i) {
-        let pay = first.hourly;
-        let len = paid[i..].iter().take_while(|p| p.hourly == pay).count();
-        let run = &paid[i..i + len];
-        for (k, (member, g)) in blocks.iter().zip(out.iter_mut()).enumerate() {
-            let mut counts = [0usize; 3];
-            for p in run {
-                if let Some(c) = member.group(p).and_then(|group| counts.get_mut(group)) {
-                    *c += 1;
-                }
-            }
-            for (group, &c) in counts.iter().enumerate() {
-                let (total, s, m) = (g.n[group], &mut seen[k][group], &mut g.middle[group]);
-                if c == 0 {
-                    continue;
-                }
-                if (*s..*s + c).contains(&((total - 1) / 2)) {
-                    m.0 = Some(pay);
-                }
-                if (*s..*s + c).contains(&(total / 2)) {
-                    m.1 = Some(pay);
-                }
-                *s += c;
-            }
-            let total: usize = g.n.iter().sum();
-            start[k] += place_run(&mut g.quartiles, start[k], total, &counts);
-        }
-        i += len;
+
+    /// The rank of the next boundary to deal with (`usize::MAX` when none is left).
+    #[inline]
+    fn next_boundary(&self) -> usize {
+        self.bounds.get(self.cut).copied().unwrap_or(usize::MAX)
     }
-    out
+
+    /// Passes one person of group `g` with pay `hourly`.
+    #[inline]
+    fn step(&mut self, g: usize, hourly: f64) {
+        let (Some(seen), Some(sum), Some(mids), Some(middle)) =
+            (self.seen.get_mut(g), self.sum.get_mut(g), self.mids.get(g), self.middle.get_mut(g))
+        else {
+            return;
+        };
+        if *seen == mids.0 {
+            middle.0 = Some(hourly);
+        }
+        if *seen == mids.1 {
+            middle.1 = Some(hourly);
+        }
+        *seen += 1;
+        *sum += hourly;
+        self.ranked += 1;
+    }
+
+    /// At the person `paid[i]`, who is at the next boundary's rank: how many of each group rank below it (and
+    /// below any later boundary at the same rank), the run of equal pay around the person ranked as
+    /// [`place_run`] ranks it.
+    fn cut_run(&mut self, paid: &[Paid], i: usize, member: &Member) {
+        let pay = paid.get(i).map_or(0.0, |p| p.hourly);
+        let mut before = [0usize; 3];
+        for p in paid.get(..i).unwrap_or_default().iter().rev().take_while(|p| p.hourly == pay) {
+            if let Some(c) = member.group(p).and_then(|g| before.get_mut(g)) {
+                *c += 1;
+            }
+        }
+        let mut counts = before;
+        for p in paid.get(i..).unwrap_or_default().iter().take_while(|p| p.hourly == pay) {
+            if let Some(c) = member.group(p).and_then(|g| counts.get_mut(g)) {
+                *c += 1;
+            }
+        }
+        // The first of the run's people (in its ranked order) below the boundary: as many as passed already.
+        let mut part = [0usize; 3];
+        for g in interleave(&counts).into_iter().take(before.iter().sum()) {
+            if let Some(c) = part.get_mut(g) {
+                *c += 1;
+            }
+        }
+        let below: [usize; 3] = std::array::from_fn(|g| self.seen[g] - before[g] + part[g]);
+        while self.next_boundary() == self.ranked {
+            if let Some(slot) = self.below.get_mut(self.cut) {
+                *slot = below;
+            }
+            self.cut += 1;
+        }
+    }
+
+    fn finish(self) -> Gathered {
+        // Below each boundary, from rank 0 (nobody) to the end (everyone).
+        let mut edges = vec![[0usize; 3]];
+        edges.extend(self.below);
+        edges.push(self.n);
+        let quartiles = std::array::from_fn(|q| (0..3).map(|g| (edges[q + 1][g] - edges[q][g]) as u64).collect());
+        Gathered { n: self.n, sum: self.sum, middle: self.middle, quartiles }
+    }
 }
 
 /// A block's figures from what was gathered.
