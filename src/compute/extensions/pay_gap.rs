@@ -462,7 +462,7 @@ pub fn pay_gaps(staff: Option<&StaffSnapshot>, defs: &Definitions, pay: &PaySett
     paid.retain(|p| !p.hourly.is_nan());
     // Hourly pay is finite and above 0, where the bits of an f64 sort as the number does.
     paid.par_sort_unstable_by_key(|p| (p.hourly.to_bits(), p.codes));
-    // Every block of every comparison, gathered in two passes over everyone; the blocks split between the cores.
+    // Every block of every comparison, gathered in one pass over everyone; the blocks split between the cores.
     let names = &defs.pay_gap.blocks;
     let members: Vec<Member> =
         comparisons.iter().flat_map(|def| names.iter().map(move |name| Member::new(def, name))).collect();

@@ -230,7 +230,7 @@ pub fn unpack(row: u128, interner: &Interner) -> Person {
         workforce: attrs.workforce,
         row: attrs.row,
         gender: attrs.gender,
-        pay: PersonPay { pence: (row >> 32) as u32, fte_milli: (row >> 16) as u16, basis: attrs.basis },
+        pay: pay_on(row, attrs.basis),
     }
 }
 
@@ -256,7 +256,11 @@ pub fn unpack(row: u128, interner: &Interner) -> Person {
 /// assert_eq!(pay(row, &interner), unpack(row, &interner).pay);
 /// ```
 pub fn pay(row: u128, interner: &Interner) -> PersonPay {
-    let basis = interner.get((row & 0xFFFF) as u16).map_or(PayBasis::None, |a| a.basis);
+    pay_on(row, interner.get((row & 0xFFFF) as u16).map_or(PayBasis::None, |a| a.basis))
+}
+
+/// The pay amount and FTE of a packed row, on `basis`.
+fn pay_on(row: u128, basis: PayBasis) -> PersonPay {
     PersonPay { pence: (row >> 32) as u32, fte_milli: (row >> 16) as u16, basis }
 }
 
