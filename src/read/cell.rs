@@ -203,7 +203,7 @@ pub(crate) fn parse_number_text(text: &str) -> Option<f64> {
 /// digits in all; `None` for anything else (then parsed in full). Exact: the digits make an integer below 2^53 and
 /// the power of ten is exact too, so their quotient is the correctly rounded number, as `str::parse` gives it.
 #[inline]
-fn plain_decimal(bytes: &[u8]) -> Option<f64> {
+pub(crate) fn plain_decimal(bytes: &[u8]) -> Option<f64> {
     const POWERS: [f64; 16] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
     if bytes.is_empty() || bytes.len() > 16 {
         return None;

@@ -396,9 +396,10 @@ impl CsvSource {
             None => self.fields.get(..self.spans.last().map_or(0, |(_, end)| *end)),
         }
         .unwrap_or(&[]);
-        // The record's text in one piece when that is cheap (most records are ASCII), to slice fields from.
+        // A UTF-8 record's text in one piece, checked once, to slice fields from. An ASCII record's fields are
+        // each their own text, checked only when asked for as text (most are only looked up by their bytes).
         let whole = match self.text {
-            _ if self.ascii => std::str::from_utf8(bytes).ok(),
+            _ if self.ascii => None,
             FieldText::Utf8 => match std::str::from_utf8(bytes) {
                 Ok(text) => Some(text),
                 Err(e) => {
@@ -484,12 +485,18 @@ pub(crate) fn count_newlines(bytes: &[u8]) -> u64 {
 pub(crate) struct Record<'a> {
     bytes: &'a [u8],
     spans: &'a [(usize, usize)],
-    /// The record's text in one piece: every UTF-8 record, and every ASCII one. `None` for a Windows-1252 record
-    /// that is not ASCII: its fields are decoded one by one.
+    /// The record's text in one piece, for a UTF-8 record that is not ASCII. `None` for an ASCII record (each
+    /// field is its own text) and for a Windows-1252 one (its fields are decoded one by one).
     whole: Option<&'a str>,
 }
 
 impl<'a> Record<'a> {
+    /// The bytes of the field in `column` as the file holds them (empty when it is empty or absent).
+    #[inline]
+    pub(crate) fn bytes(&self, column: usize) -> &'a [u8] {
+        self.spans.get(column).and_then(|&(start, end)| self.bytes.get(start..end)).unwrap_or(&[])
+    }
+
     /// Sets each field's cell to the text in its column (`columns`), or [`Cell::Empty`] when that is empty or
     /// absent, reusing the cells' text buffers (a cell set empty puts its buffer in `spare`).
     pub(crate) fn fill(&self, columns: &[Option<usize>], cells: &mut [Cell], spare: &mut [String]) {
@@ -516,8 +523,8 @@ impl<'a> Record<'a> {
         if let Some(text) = self.whole.and_then(|w| w.get(start..end)) {
             return Some(Cow::Borrowed(text));
         }
-        // Windows-1252 (or, for a UTF-8 record, never: its fields lie between ASCII bytes, on characters): an
-        // ASCII field is the same text either way.
+        // An ASCII record's field, or Windows-1252 (for a UTF-8 record that is not ASCII, never: its fields lie
+        // between ASCII bytes, on characters): an ASCII field is the same text either way.
         let field = self.bytes.get(start..end).unwrap_or(&[]);
         match field.is_ascii().then(|| std::str::from_utf8(field).ok()).flatten() {
             Some(text) => Some(Cow::Borrowed(text)),

@@ -2,6 +2,8 @@
 //! origins, bands, staff groups) repeated over every row, so each column's classifier runs once per distinct
 //! value and every other row costs one hash lookup.
 
+use crate::read::Fields;
+
 /// Distinct values remembered per column; past this (a column of free text) values are classified each time, so
 /// memory stays bounded whatever the file holds.
 const LIMIT: usize = 4096;
@@ -19,7 +21,8 @@ pub type FxBuild = rustc_hash::FxBuildHasher;
 pub struct Memo<T> {
     /// 0 for an empty slot, else an index into `entries` plus one.
     slots: Vec<u32>,
-    entries: Vec<(u64, Box<str>, T)>,
+    /// Each key's hash, its bytes, and its classification.
+    entries: Vec<(u64, Box<[u8]>, T)>,
 }
 
 impl<T> Default for Memo<T> {
@@ -66,26 +69,64 @@ impl<T: Copy> Memo<T> {
     #[inline]
     pub fn get(&mut self, raw: &str, classify: impl FnOnce(&str) -> T) -> T {
         let h = hash(raw.as_bytes());
-        let mask = self.slots.len().wrapping_sub(1);
-        let mut i = h as usize & mask;
-        while let Some(&slot) = self.slots.get(i) {
-            let Some((key_hash, key, value)) = slot.checked_sub(1).and_then(|e| self.entries.get(e as usize)) else {
-                break;
-            };
-            if *key_hash == h && same(key.as_bytes(), raw.as_bytes()) {
-                return *value;
-            }
-            i = (i + 1) & mask;
+        if let Some(value) = self.find(h, raw.as_bytes()) {
+            return value;
         }
         let value = classify(raw);
         if self.entries.len() < LIMIT {
-            self.insert(h, raw, value);
+            self.insert(h, raw.as_bytes(), value);
         }
         value
     }
 
+    /// The classification of field `field` of `row`, `classify` getting its text (trimmed, `""` when blank).
+    ///
+    /// A delimited file's field is looked up by its bytes as the file holds them ([`Fields::file_bytes`]), so a
+    /// value seen before costs no text at all; a workbook's by its text. Equal bytes of one file are equal text, so
+    /// a memo serves one file (or parts of one file).
+    ///
+    /// ```
+    /// use wres_wdes::normalise::records::memo::Memo;
+    /// use wres_wdes::read::{Cell, Fields};
+    /// let cells = [Cell::Text(" Yes ".into()), Cell::Empty];
+    /// let row = Fields::from_cells("Staff", 2, &cells);
+    /// let mut memo = Memo::default();
+    /// assert!(memo.field(&row, 0, |t| t == "Yes"));
+    /// assert!(!memo.field(&row, 1, |t| t == "Yes"));
+    /// ```
+    #[inline]
+    pub fn field(&mut self, row: &Fields<'_>, field: usize, classify: impl FnOnce(&str) -> T) -> T {
+        let Some(bytes) = row.file_bytes(field) else {
+            return self.get(&row.text(field).unwrap_or_default(), classify);
+        };
+        let h = hash(bytes);
+        if let Some(value) = self.find(h, bytes) {
+            return value;
+        }
+        let value = classify(&row.text(field).unwrap_or_default());
+        if self.entries.len() < LIMIT {
+            self.insert(h, bytes, value);
+        }
+        value
+    }
+
+    /// The remembered classification of `raw` (of hash `h`).
+    #[inline]
+    fn find(&self, h: u64, raw: &[u8]) -> Option<T> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = h as usize & mask;
+        while let Some(&slot) = self.slots.get(i) {
+            let (key_hash, key, value) = slot.checked_sub(1).and_then(|e| self.entries.get(e as usize))?;
+            if *key_hash == h && same(key, raw) {
+                return Some(*value);
+            }
+            i = (i + 1) & mask;
+        }
+        None
+    }
+
     /// Adds an entry (known to be absent), growing the table to keep it at most half full.
-    fn insert(&mut self, h: u64, raw: &str, value: T) {
+    fn insert(&mut self, h: u64, raw: &[u8], value: T) {
         self.entries.push((h, raw.into(), value));
         if self.entries.len() * 2 > self.slots.len() {
             self.slots = vec![0; (self.entries.len() * 2).next_power_of_two().max(16)];

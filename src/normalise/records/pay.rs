@@ -66,11 +66,10 @@ fn positive(row: &Fields<'_>, index: usize, field: &'static str, log: &mut Quali
 
 /// Reads the gender and pay of one row. Unrecognised values are logged with their raw text.
 pub fn classify(row: &Fields<'_>, genders: &mut Memo<Option<Gender>>, log: &mut QualityLog) -> (Gender, PersonPay) {
-    let gender_raw = row.text(f::GENDER).unwrap_or_default();
-    let gender = match genders.get(&gender_raw, gender::classify) {
+    let gender = match genders.field(row, f::GENDER, gender::classify) {
         Some(g) => g,
         None => {
-            log.unrecognised("gender", &gender_raw);
+            log.unrecognised("gender", &row.text(f::GENDER).unwrap_or_default());
             Gender::Unknown
         }
     };

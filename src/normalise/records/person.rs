@@ -47,10 +47,10 @@ const STACK_ID: usize = 64;
 /// assert_eq!(key("émile"), key("ÉMILE"));
 /// ```
 pub fn key(raw: &str) -> Option<PersonKey> {
+    if raw.is_ascii() {
+        return key_ascii(raw.as_bytes());
+    }
     let base = base(raw)?;
-    // foldhash's quality hash with a fixed seed: the same key on every run and machine, well mixed (a 63-bit
-    // part of it tells people apart, see `packed`), and a few nanoseconds for a short id.
-    const HASH: foldhash::quality::FixedState = foldhash::quality::FixedState::with_seed(0x5745_5253_5744_4553);
     // The hash of `person_part(raw)`, without allocating for the usual short ASCII id.
     let mut buf = [0u8; STACK_ID];
     Some(match buf.get_mut(..base.len()).filter(|_| base.is_ascii()) {
@@ -61,4 +61,81 @@ pub fn key(raw: &str) -> Option<PersonKey> {
         }
         None => HASH.hash_one(base.to_uppercase().as_bytes()),
     })
+}
+
+/// [`key`] of an id that is ASCII, from its bytes (as a delimited file holds them); `None` when blank, or when
+/// the bytes are not all ASCII (then use [`key`] of its text).
+///
+/// ```
+/// use wres_wdes::normalise::records::person::{key, key_ascii};
+/// assert_eq!(key_ascii(b" ab12-3\t"), key("AB12"));
+/// assert_eq!(key_ascii(b"  "), None);
+/// assert_eq!(key_ascii("é".as_bytes()), None);
+/// ```
+pub fn key_ascii(raw: &[u8]) -> Option<PersonKey> {
+    if !raw.is_ascii() {
+        return None;
+    }
+    // `str::trim` of ASCII: the white space of `char::is_whitespace` (tab to carriage return, and space).
+    let space = |b: &u8| matches!(b, b' ' | b'\t'..=b'\r');
+    let trim = |b: &[u8]| -> (usize, usize) {
+        let start = b.iter().position(|c| !space(c)).unwrap_or(b.len());
+        let end = b.iter().rposition(|c| !space(c)).map_or(start, |i| i + 1);
+        (start, end.max(start))
+    };
+    let (start, end) = trim(raw);
+    let trimmed = raw.get(start..end).unwrap_or_default();
+    // A trailing `-N` (digits) after something not blank is an assignment suffix.
+    let base = match trimmed.iter().rposition(|b| *b == b'-') {
+        Some(dash) => {
+            let (head, tail) = (trimmed.get(..dash).unwrap_or_default(), trimmed.get(dash + 1..).unwrap_or_default());
+            let (h0, h1) = trim(head);
+            if h1 > h0 && !tail.is_empty() && tail.iter().all(u8::is_ascii_digit) {
+                head.get(h0..h1).unwrap_or_default()
+            } else {
+                trimmed
+            }
+        }
+        None => trimmed,
+    };
+    if base.is_empty() {
+        return None;
+    }
+    let mut buf = [0u8; STACK_ID];
+    Some(match buf.get_mut(..base.len()) {
+        Some(upper) => {
+            upper.copy_from_slice(base);
+            upper.make_ascii_uppercase();
+            HASH.hash_one(&*upper)
+        }
+        None => HASH.hash_one(base.to_ascii_uppercase().as_slice()),
+    })
+}
+
+/// foldhash's quality hash with a fixed seed: the same key on every run and machine, well mixed (a 63-bit part of
+/// it tells people apart, see `packed`), and a few nanoseconds for a short id.
+const HASH: foldhash::quality::FixedState = foldhash::quality::FixedState::with_seed(0x5745_5253_5744_4553);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`key`] as it reads any text: the person part, upper-cased, hashed.
+    fn key_of_text(raw: &str) -> Option<PersonKey> {
+        base(raw).map(|b| HASH.hash_one(b.to_uppercase().as_bytes()))
+    }
+
+    proptest::proptest! {
+        /// The ASCII path gives the key of the text (white space of every kind, dashes, digits, long ids).
+        #[test]
+        fn ascii_bytes_key_as_text(raw in "[ \t\n\x0b\x0c\r\x1c-aZ09]{0,12}|[a0-]{60,70}") {
+            proptest::prop_assert_eq!(key_ascii(raw.as_bytes()), key_of_text(&raw));
+            proptest::prop_assert_eq!(key(&raw), key_of_text(&raw));
+        }
+
+        #[test]
+        fn any_text_keys_as_its_person_part(raw in "[ \u{a0}a-cé0-9-]{0,10}") {
+            proptest::prop_assert_eq!(key(&raw), key_of_text(&raw));
+        }
+    }
 }

@@ -274,24 +274,29 @@ pub fn normalise_staff(file: &InputFile, mapping: &WorkforceMapping) -> Result<(
 fn read_row(part: &mut Part, row: &Fields<'_>, mapping: &WorkforceMapping) {
     let memo = &mut part.memo;
     let log = &mut part.log;
-    let text = |i: usize| row.text(i);
-    let Some(key) = text(f::PERSON).and_then(|id| person::key(&id)) else {
+    // The id from its bytes when they are ASCII (as a delimited file's usually are), else from its text.
+    let key = match row.file_bytes(f::PERSON).filter(|id| id.is_ascii()) {
+        Some(id) => person::key_ascii(id),
+        None => row.text(f::PERSON).and_then(|id| person::key(&id)),
+    };
+    let Some(key) = key else {
         log.exclude("missing_person_id");
         return;
     };
-    if let Some(reason) = text(f::CATEGORY).and_then(|c| memo.category.get(&c, category_exclusion)) {
+    // (A blank category or primary flag is none.)
+    let unless_blank = |t: &str, classify: fn(&str) -> _| if t.is_empty() { None } else { classify(t) };
+    if let Some(reason) = memo.category.field(row, f::CATEGORY, |c| unless_blank(c, category_exclusion)) {
         log.exclude(reason);
         return;
     }
-    let group_raw = text(f::STAFF_GROUP).unwrap_or_default();
-    let group = memo.group.get(&group_raw, staff_group::classify);
+    let group = memo.group.field(row, f::STAFF_GROUP, staff_group::classify);
     if group == Some(StaffGroup::Students) {
         log.exclude("student");
         return;
     }
-    let primary = text(f::PRIMARY).and_then(|p| memo.primary.get(&p, yes_no::classify)).unwrap_or(false);
-    let person = classify_person(row, group, &group_raw, mapping, memo, log);
-    part.rows.push(packed::pack(key, primary, &person, &mut part.interner));
+    let primary = memo.primary.field(row, f::PRIMARY, |p| if p.is_empty() { None } else { yes_no::classify(p) });
+    let person = classify_person(row, group, mapping, memo, log);
+    part.rows.push(packed::pack(key, primary.unwrap_or(false), &person, &mut part.interner));
     log.used();
 }
 
@@ -420,50 +425,44 @@ fn deduplicate<B: AsRef<[u128]>>(blocks: Vec<B>, interner: &Interner, log: &mut 
 fn classify_person(
     row: &Fields<'_>,
     group: Option<StaffGroup>,
-    group_raw: &str,
     mapping: &WorkforceMapping,
     memo: &mut Classifiers,
     log: &mut QualityLog,
 ) -> Person {
+    // The raw text of a field, made only to log a value not recognised.
     let text = |i: usize| row.text(i).unwrap_or_default();
-    let eth_raw = text(f::ETHNICITY);
-    let eth = memo.ethnicity.get(&eth_raw, ethnicity::classify);
+    let eth = memo.ethnicity.field(row, f::ETHNICITY, ethnicity::classify);
     if eth.is_none() {
-        log.unrecognised("ethnicity", &eth_raw);
+        log.unrecognised("ethnicity", &text(f::ETHNICITY));
     }
-    let dis_raw = text(f::DISABILITY);
-    let dis = memo.disability.get(&dis_raw, disability::classify);
+    let dis = memo.disability.field(row, f::DISABILITY, disability::classify);
     if dis.is_none() {
-        log.unrecognised("disability", &dis_raw);
+        log.unrecognised("disability", &text(f::DISABILITY));
     }
     let workforce = match group {
         Some(g) => {
             mapping.get(&g).copied().or_else(|| staff_group::default_workforce(g)).unwrap_or(Workforce::Clinical)
         }
         None => {
-            log.unrecognised("staff_group", group_raw);
+            log.unrecognised("staff_group", &text(f::STAFF_GROUP));
             Workforce::Clinical
         }
     };
-    let band_raw = text(f::BAND);
-    let band_value = memo.band.get(&band_raw, band::classify).unwrap_or_else(|| {
-        log.unrecognised("pay_band", &band_raw);
+    let band_value = memo.band.field(row, f::BAND, band::classify).unwrap_or_else(|| {
+        log.unrecognised("pay_band", &text(f::BAND));
         BandValue::Blank
     });
-    let grade_raw = text(f::GRADE);
     let placement = match (workforce, band_value) {
         // An AfC band outside the medical workforce: the grade is not looked at.
-        (Workforce::NonClinical | Workforce::Clinical, BandValue::Band(_)) => {
-            grade::pay_row(workforce, band_value, &grade_raw)
-        }
+        (Workforce::NonClinical | Workforce::Clinical, BandValue::Band(_)) => grade::pay_row(workforce, band_value, ""),
         _ => memo
             .grade
             .entry((workforce, band_value))
             .or_default()
-            .get(&grade_raw, |g| grade::pay_row(workforce, band_value, g)),
+            .field(row, f::GRADE, |g| grade::pay_row(workforce, band_value, g)),
     };
     if !placement.recognised {
-        log.unrecognised("grade", &grade_raw);
+        log.unrecognised("grade", &text(f::GRADE));
     }
     let (gender, pay) = super::pay::classify(row, &mut memo.gender, log);
     Person {
