@@ -1,5 +1,5 @@
-//! A delimited file read in parallel parts gives exactly what the sequential read gives: the same rows (line and
-//! cells) in the same order, the same counts, the same errors. Parts are made tiny here so that small files are
+//! A delimited file read in parallel parts gives exactly what the sequential read gives: the same rows (cells, and
+//! lines in the first part; a later part's rows have line 0) in the same order, the same counts, the same errors. Parts are made tiny here so that small files are
 //! cut in many places, at line breaks inside and outside quoted fields.
 
 use std::collections::BTreeMap;
@@ -39,8 +39,11 @@ fn sequential(path: &Path) -> Result<(TableInfo, Rows), String> {
     Ok((info, rows))
 }
 
-/// The read in parts of about `part_bytes` (`None`: the default sizes), or its error message; and how many parts.
-fn in_parts(path: &Path, part_bytes: Option<u64>) -> Result<(TableInfo, Rows, usize), String> {
+/// The read in parts of about `part_bytes` (`None`: the default sizes), or its error message; how many parts, and
+/// how many rows the first had.
+/// The rows of parts after the first have line 0 (checked here): those of the sequential read are given with
+/// [`lines_of_first_part`].
+fn in_parts(path: &Path, part_bytes: Option<u64>) -> Result<(TableInfo, Rows, usize, usize), String> {
     let overrides = BTreeMap::new();
     let on_row = |rows: &mut Rows, row: &wres_wdes::read::Fields<'_>| {
         let cells: Vec<Cell> = (0..FIELDS.len()).map(|i| row.cell(i)).collect();
@@ -61,7 +64,16 @@ fn in_parts(path: &Path, part_bytes: Option<u64>) -> Result<(TableInfo, Rows, us
     }
     .map_err(|e| e.to_string())?;
     let count = parts.len();
-    Ok((info, parts.concat(), count))
+    for rows in parts.iter().skip(1) {
+        assert!(rows.iter().all(|(line, _)| *line == 0), "a later part's rows have no line");
+    }
+    let first = parts.first().map_or(0, Vec::len);
+    Ok((info, lines_of_first_part(parts.concat(), first), count, first))
+}
+
+/// Rows with the lines of all but the first `first` set to 0.
+fn lines_of_first_part(rows: Rows, first: usize) -> Rows {
+    rows.into_iter().enumerate().map(|(i, (line, cells))| (if i < first { line } else { 0 }, cells)).collect()
 }
 
 /// The callback's own errors: a person id `ERR...` is refused, `PANIC` panics.
@@ -84,7 +96,9 @@ fn agree(bytes: &[u8], sizes: &[u64]) -> Vec<usize> {
         .map(|&size| {
             let got = in_parts(&path, Some(size));
             let count = got.as_ref().map_or(0, |g| g.2);
-            assert_eq!(got.map(|(i, r, _)| (i, r)), expected, "parts of {size} bytes");
+            let first = got.as_ref().map_or(0, |g| g.3);
+            let expected = expected.clone().map(|(info, rows)| (info, lines_of_first_part(rows, first)));
+            assert_eq!(got.map(|(i, r, _, _)| (i, r)), expected, "parts of {size} bytes");
             count
         })
         .collect()
@@ -281,6 +295,22 @@ fn a_panic_in_a_part_is_an_error_naming_the_file() {
 }
 
 #[test]
+fn a_file_utf8_only_in_its_first_bytes_is_read_as_windows_1252() {
+    // Past the first bytes a part meets a Windows-1252 byte: the file is read again as Windows-1252.
+    let mut bytes = b"Employee Number,Ethnic Origin\n".to_vec();
+    for i in 0..3000 {
+        bytes.extend_from_slice(format!("{i},A\n").as_bytes());
+    }
+    bytes.extend_from_slice(b"3000,Caf\xE9\n3001,B\n");
+    agree(&bytes, &[1, 100, 5000, 20_000]);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("staff.csv");
+    std::fs::write(&path, &bytes).expect("write");
+    let (_, rows, _, _) = in_parts(&path, Some(100)).expect("reads");
+    assert_eq!(rows[3000].1[1], Cell::Text("Café".into()));
+}
+
+#[test]
 fn errors_before_the_data_are_the_same() {
     for bytes in [&b"Name,Band\nx,5\n"[..], b"\n\n\n", b"Employee Number,Ethnic Origin\n"] {
         agree(bytes, &[1, 5]);
@@ -298,8 +328,8 @@ fn default_parts_agree_on_a_file_of_several_mebibytes() {
     let path = dir.path().join("staff.csv");
     std::fs::write(&path, &bytes).expect("write");
     let expected = sequential(&path).expect("reads");
-    let (info, rows, parts) = in_parts(&path, None).expect("reads");
-    assert_eq!((info, rows), expected);
+    let (info, rows, parts, first) = in_parts(&path, None).expect("reads");
+    assert_eq!((info, rows), (expected.0, lines_of_first_part(expected.1, first)));
     if rayon::current_num_threads() >= 2 {
         assert!(parts >= 2, "{parts}");
     }
@@ -325,19 +355,27 @@ proptest! {
         ),
         not_utf8 in proptest::option::of((proptest::sample::select(NOT_UTF8), 0usize..1000)),
         sizes in proptest::collection::vec(1u64..64, 1..4),
+        padded in proptest::bool::weighted(0.2),
     ) {
         let mut bytes = Vec::new();
         if title {
             bytes.extend_from_slice(b"A title, with a comma\n");
         }
         bytes.extend_from_slice(b"Employee Number,Ethnic Origin,Comment,Gender\n");
+        // Plain rows past the first bytes the encoding is first judged from, so that what follows (a byte that
+        // is not UTF-8, say) is only met by the parts.
+        if padded {
+            bytes.extend(b"1,a,b,F\n".repeat(1200));
+        }
+        let body_start = bytes.len();
         for piece in body {
             bytes.extend_from_slice(piece);
         }
         if let Some((piece, at)) = not_utf8 {
-            let at = at % (bytes.len() + 1);
+            let at = body_start + at % (bytes.len() - body_start + 1);
             bytes.splice(at..at, piece.iter().copied());
         }
+        let sizes: Vec<u64> = if padded { sizes.iter().map(|s| s * 50).collect() } else { sizes };
         agree(&bytes, &sizes);
     }
 }

@@ -9,7 +9,7 @@ use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use super::table::{RawRow, RowSource};
-use super::text::{self, Encoding};
+use super::text::{self, Encoding, Utf8Check};
 use super::Cell;
 use crate::error::{Error, Result};
 
@@ -98,6 +98,8 @@ pub(crate) struct CsvFile {
     delimiter: u8,
     /// The offset where the text starts: 3 after a UTF-8 byte-order mark, else 0.
     start: u64,
+    /// Whether its sources check that what they read is UTF-8 ([`CsvFile::checking_utf8`]).
+    check_utf8: bool,
 }
 
 impl CsvFile {
@@ -129,13 +131,14 @@ impl CsvFile {
                 (detect_delimiter(decoded.get(..end).unwrap_or("")), 0)
             }
         };
-        Ok(CsvFile { path: path.to_path_buf(), display, encoding, delimiter, start })
+        Ok(CsvFile { path: path.to_path_buf(), display, encoding, delimiter, start, check_utf8: false })
     }
 
-    /// Whether the offsets of [`CsvSource::end`] are offsets in the file, so that it can be read from any record
-    /// boundary ([`CsvFile::source_at`]): UTF-8 and Windows-1252, not UTF-16 (decoded as it is read).
-    pub(crate) fn splittable(&self) -> bool {
-        matches!(self.encoding, Encoding::Utf8 { .. } | Encoding::Windows1252)
+    /// The file, its sources checking that the bytes they read are UTF-8, when it was opened as UTF-8 on the
+    /// strength of its first bytes only: a source that meets bytes that are not ends there, as at the end of the
+    /// file, and says so ([`CsvSource::not_utf8`]).
+    pub(crate) fn checking_utf8(self) -> CsvFile {
+        CsvFile { check_utf8: matches!(self.encoding, Encoding::Utf8 { .. }), ..self }
     }
 
     /// A row source from the start of the text.
@@ -143,10 +146,9 @@ impl CsvFile {
         self.source_at(self.start, 0)
     }
 
-    /// A row source from byte `offset`, which must be the start of the text or (for a [`splittable`] file) a
-    /// record boundary, with `lines_before` `\n` bytes before it.
-    ///
-    /// [`splittable`]: CsvFile::splittable
+    /// A row source from byte `offset`, which must be the start of the text or (for a UTF-8 or Windows-1252 file,
+    /// whose offsets are offsets in the file, not UTF-16 decoded as it is read) a record boundary, with
+    /// `lines_before` `\n` bytes before it (or counting lines from there, with 0).
     pub(crate) fn source_at(&self, offset: u64, lines_before: u64) -> Result<CsvSource> {
         let io_err = |e: std::io::Error| Error::io(format!("{}: could not be read: {e}", self.display));
         let mut file = File::open(&self.path).map_err(io_err)?;
@@ -189,33 +191,37 @@ impl CsvFile {
             display: self.display.clone(),
             line: 0,
             ascii: true,
+            utf8: self.check_utf8.then(Utf8Check::default),
+            not_utf8: false,
         })
     }
 
-    /// Whether the bytes from `from` to `to` are all line breaks (CR or LF): the csv parser, between records,
-    /// skips them as empty lines.
-    pub(crate) fn only_line_breaks(&self, from: u64, to: u64) -> Result<bool> {
+    /// How many `\n` bytes lie from `from` to `to` when they are all line breaks (CR or LF), which the csv parser,
+    /// between records, skips as empty lines; `None` when they are not.
+    pub(crate) fn only_line_breaks(&self, from: u64, to: u64) -> Result<Option<u64>> {
         if to <= from {
-            return Ok(from == to);
+            return Ok((from == to).then_some(0));
         }
         let io_err = |e: std::io::Error| Error::io(format!("{}: could not be read: {e}", self.display));
         let mut file = File::open(&self.path).map_err(io_err)?;
         file.seek(SeekFrom::Start(from)).map_err(io_err)?;
         let mut left = to - from;
         let mut buf = vec![0u8; left.min(1 << 16) as usize];
+        let mut newlines = 0;
         while left > 0 {
-            let Some(chunk) = buf.get_mut(..left.min(1 << 16) as usize) else { return Ok(false) };
+            let Some(chunk) = buf.get_mut(..left.min(1 << 16) as usize) else { return Ok(None) };
             match file.read_exact(chunk) {
                 Ok(()) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(false),
+                Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(None),
                 Err(e) => return Err(io_err(e)),
             }
             if !chunk.iter().all(|b| matches!(b, b'\r' | b'\n')) {
-                return Ok(false);
+                return Ok(None);
             }
+            newlines += count_newlines(chunk);
             left -= chunk.len() as u64;
         }
-        Ok(true)
+        Ok(Some(newlines))
     }
 }
 
@@ -258,6 +264,10 @@ pub(crate) struct CsvSource {
     line: usize,
     /// Whether the last record is all ASCII.
     ascii: bool,
+    /// The check that the bytes read are UTF-8, when the file is UTF-8 only as far as its first bytes tell.
+    utf8: Option<Utf8Check>,
+    /// Bytes that are not UTF-8 were read (with `utf8`): the source ended there.
+    not_utf8: bool,
 }
 
 impl CsvSource {
@@ -271,6 +281,12 @@ impl CsvSource {
         self.newlines
     }
 
+    /// Whether the source ended early at bytes that are not UTF-8 (only when its file is
+    /// [`CsvFile::checking_utf8`]).
+    pub(crate) fn not_utf8(&self) -> bool {
+        self.not_utf8
+    }
+
     /// Reads the next record: its first and last line, `None` at the end. Its fields are then had from
     /// [`CsvSource::record`].
     pub(crate) fn next_record(&mut self) -> Result<Option<(usize, usize)>> {
@@ -280,6 +296,9 @@ impl CsvSource {
             }
             if self.pos == self.filled && !self.eof {
                 self.fill()?;
+                if self.done {
+                    return Ok(None);
+                }
             }
             if !self.plain_lines {
                 return self.parse_record();
@@ -313,6 +332,9 @@ impl CsvSource {
         loop {
             if self.pos == self.filled && !self.eof {
                 self.fill()?;
+                if self.done {
+                    return Ok(None);
+                }
             }
             let input = self.buf.get(self.pos..self.filled).unwrap_or(&[]);
             let (result, read, wrote, ended) = self.core.read_record(
@@ -370,7 +392,7 @@ impl CsvSource {
         Ok(Some((self.line, last_line)))
     }
 
-    /// Reads the next block of input.
+    /// Reads the next block of input (checked as UTF-8 when the file asks: bytes that are not end the source).
     fn fill(&mut self) -> Result<()> {
         loop {
             match self.input.read(&mut self.buf) {
@@ -378,6 +400,12 @@ impl CsvSource {
                     self.pos = 0;
                     self.filled = n;
                     self.eof = n == 0;
+                    if let Some(check) = &mut self.utf8 {
+                        let valid = if n == 0 { check.finish() } else { check.feed(self.buf.get(..n).unwrap_or(&[])) };
+                        if !valid {
+                            (self.not_utf8, self.done, self.eof, self.filled) = (true, true, true, 0);
+                        }
+                    }
                     return Ok(());
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
@@ -578,7 +606,14 @@ mod tests {
         let path = dir.path().join("t.csv");
         std::fs::write(&path, bytes).expect("write");
         let encoding = if cp1252 { Encoding::Windows1252 } else { Encoding::Utf8 { bom: false } };
-        let file = CsvFile { path: path.clone(), display: String::new(), encoding, delimiter: b',', start: 0 };
+        let file = CsvFile {
+            path: path.clone(),
+            display: String::new(),
+            encoding,
+            delimiter: b',',
+            start: 0,
+            check_utf8: false,
+        };
         let mut source = file.source().expect("source");
         source.allow_plain = plain;
         source.plain_lines &= plain;
@@ -649,6 +684,42 @@ mod tests {
                 prop_assert_eq!(fields, text.split(|b| *b == b',').collect::<Vec<_>>());
             }
         }
+    }
+
+    /// Reads every record of `bytes` as a UTF-8 file checked as it is read: the records read, and whether the
+    /// source found bytes that are not UTF-8.
+    fn read_checking(bytes: &[u8]) -> (usize, bool) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("t.csv");
+        std::fs::write(&path, bytes).expect("write");
+        let file = CsvFile::open_as(&path, Encoding::Utf8 { bom: false }).expect("opens").checking_utf8();
+        let mut source = file.source().expect("source");
+        let mut records = 0;
+        while source.next_record().expect("reads").is_some() {
+            records += 1;
+        }
+        (records, source.not_utf8())
+    }
+
+    #[test]
+    fn a_source_checking_utf8_ends_at_bytes_that_are_not() {
+        // A character split between two blocks of the read buffer is UTF-8; a lone Windows-1252 byte is not,
+        // wherever it is (the source then ends at that block).
+        let mut text = "id,name\n".to_string();
+        while text.len() < BUFFER_BYTES - 1 {
+            text.push_str("1,a\n");
+        }
+        text.truncate(BUFFER_BYTES - 1);
+        text.push_str("é\n2,b\n");
+        let rows = text.lines().count();
+        assert_eq!(read_checking(text.as_bytes()), (rows, false));
+        let mut bytes = text.into_bytes();
+        bytes.extend_from_slice(b"3,\xE9\n4,d\n");
+        let (records, not_utf8) = read_checking(&bytes);
+        assert!(not_utf8 && records < rows + 2, "{records}");
+        // A character left unfinished at the end.
+        assert!(read_checking(b"id\n1\n\xC3").1);
+        assert!(!read_checking(b"id\n1\n\xC3\xA9").1);
     }
 
     #[test]

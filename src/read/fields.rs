@@ -61,7 +61,10 @@ impl<'a> Fields<'a> {
         self.sheet
     }
 
-    /// The 1-based row number in the sheet or file where the row starts (header and title rows counted).
+    /// The 1-based row number in the sheet or file where the row starts (header and title rows counted); 0 for a
+    /// row of a later part of a file read in parts, whose lines are not known ([`read_table_parts`]).
+    ///
+    /// [`read_table_parts`]: super::read_table_parts
     pub fn line(&self) -> usize {
         self.line
     }

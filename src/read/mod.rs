@@ -165,9 +165,12 @@ pub fn read_table(request: &TableRequest<'_>, on_row: &mut dyn FnMut(&Row<'_>) -
 /// Returns what was found and the states in file order. Workbooks, UTF-16 and small files are read as one part
 /// (through the same code as `read_table`).
 ///
-/// The rows of the parts, one after the other, are exactly the rows [`read_table`] hands over, with the same
-/// [`Row::line`]s and cells ([`Fields::cell`]); the [`TableInfo`] is the same too. Parts are at least 4 MiB, about
-/// four per thread of rayon's pool (one part on a single thread).
+/// The rows of the parts, one after the other, are exactly the rows [`read_table`] hands over, with the same cells
+/// ([`Fields::cell`]); the [`TableInfo`] is the same too. The rows of the first part have the same
+/// [`Fields::line`]s; those of later parts have line 0, as nothing reads the file before the parts do (a part
+/// counts its own lines, which serve for counting blank rows). Parts are at least 4 MiB, about four per thread of
+/// rayon's pool (one part on a single thread). A file whose first bytes are UTF-8 is checked as the parts read
+/// it; if it is not UTF-8 after all, it is read again sequentially as Windows-1252, with fresh states.
 ///
 /// A part's cut may fall inside a quoted field spanning lines; that is found when the part before it ends, and
 /// then every part's state is dropped and the data are read again as one part, with a fresh state from `init`.

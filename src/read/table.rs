@@ -325,9 +325,24 @@ impl Streamer {
         record: &Record<'_>,
         on_row: &mut dyn FnMut(&Fields<'_>) -> Result<()>,
     ) -> Result<()> {
-        let blank = Fields::from_record(line, record, &self.columns).all_blank(self.columns.len());
+        self.push_fields_lines(line, last_line, true, record, on_row)
+    }
+
+    /// [`Streamer::push_fields`] for a record whose lines are counted from some point (the start of a part of the
+    /// file): they serve for counting blank rows, and the row is handed on with its line only when `known`
+    /// (else 0).
+    pub(crate) fn push_fields_lines(
+        &mut self,
+        line: usize,
+        last_line: usize,
+        known: bool,
+        record: &Record<'_>,
+        on_row: &mut dyn FnMut(&Fields<'_>) -> Result<()>,
+    ) -> Result<()> {
+        let shown = if known { line } else { 0 };
+        let blank = Fields::from_record(shown, record, &self.columns).all_blank(self.columns.len());
         if self.counts_in(line, last_line, blank) {
-            on_row(&Fields::from_record(line, record, &self.columns))?;
+            on_row(&Fields::from_record(shown, record, &self.columns))?;
         }
         Ok(())
     }

@@ -50,30 +50,80 @@ pub(crate) fn from_validity(head: &[u8], valid_utf8: bool) -> Encoding {
 /// Whether everything `reader` yields is valid UTF-8.
 pub(crate) fn is_utf8(mut reader: impl Read) -> io::Result<bool> {
     let mut buf = vec![0u8; 1 << 16];
-    let mut carry = 0usize;
+    let mut check = Utf8Check::default();
     loop {
-        let Some(space) = buf.get_mut(carry..) else { return Ok(false) };
-        let n = match reader.read(space) {
+        let n = match reader.read(&mut buf) {
+            Ok(0) => return Ok(check.finish()),
             Ok(n) => n,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(e),
         };
-        let filled = carry + n;
-        let Some(chunk) = buf.get(..filled) else { return Ok(false) };
-        if n == 0 {
-            // End: any carried bytes are an incomplete sequence.
-            return Ok(carry == 0);
+        if !check.feed(buf.get(..n).unwrap_or_default()) {
+            return Ok(false);
         }
-        match std::str::from_utf8(chunk) {
-            Ok(_) => carry = 0,
-            Err(e) if e.error_len().is_none() => {
-                // An incomplete sequence at the end of the block: carry it into the next block.
-                let valid = e.valid_up_to();
-                buf.copy_within(valid..filled, 0);
-                carry = filled - valid;
+    }
+}
+
+/// Whether bytes given block by block are valid UTF-8 together (a character may be split between blocks):
+/// `feed(b"caf\xC3")`, `feed(b"\xA9")` and `finish()` are all true.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Utf8Check {
+    /// The start of a character the last block ended inside.
+    pending: [u8; 4],
+    pending_len: usize,
+    /// A byte that is not UTF-8 was seen.
+    bad: bool,
+}
+
+impl Utf8Check {
+    /// Checks the next block: `false` once anything given is not UTF-8.
+    pub(crate) fn feed(&mut self, mut bytes: &[u8]) -> bool {
+        // First the character begun in the block before, byte by byte.
+        while self.pending_len > 0 && !self.bad {
+            let Some((&byte, rest)) = bytes.split_first() else { return true };
+            bytes = rest;
+            match self.pending.get_mut(self.pending_len) {
+                Some(slot) => *slot = byte,
+                None => self.bad = true,
             }
-            Err(_) => return Ok(false),
+            self.pending_len += 1;
+            match std::str::from_utf8(self.pending.get(..self.pending_len).unwrap_or_default()) {
+                Ok(_) => self.pending_len = 0,
+                Err(e) if e.error_len().is_none() => {}
+                Err(_) => self.bad = true,
+            }
         }
+        if self.bad {
+            return false;
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(_) => {}
+            Err(e) if e.error_len().is_none() => {
+                // An incomplete character at the end (one to three bytes): finished by the next block.
+                let rest = bytes.get(e.valid_up_to()..).unwrap_or_default();
+                match self.pending.get_mut(..rest.len()) {
+                    Some(slot) => slot.copy_from_slice(rest),
+                    None => self.bad = true,
+                }
+                self.pending_len = rest.len();
+            }
+            Err(_) => self.bad = true,
+        }
+        !self.bad
+    }
+
+    /// Whether everything given was valid UTF-8, with no character left unfinished.
+    pub(crate) fn finish(&self) -> bool {
+        !self.bad && self.pending_len == 0
+    }
+}
+
+/// The encoding of a file without a UTF-16 byte-order mark as far as its first bytes tell: `None` when they are
+/// UTF-8 (the rest must then be checked), Windows-1252 when they are not.
+pub(crate) fn from_head(head: &[u8]) -> Option<Encoding> {
+    match std::str::from_utf8(head) {
+        Err(e) if e.error_len().is_some() => Some(Encoding::Windows1252),
+        _ => None,
     }
 }
 
@@ -164,6 +214,35 @@ impl<R: Read> Read for DecodingReader<R> {
 
 #[cfg(test)]
 mod tests {
+    const PIECES: &[&[u8]] =
+        &[b"a", b"\n", b"\xC3\xA9", b"\xE2\x82\xAC", b"\xF0\x9F\x98\x80", b"\x80", b"\xC3", b"\xE9", b"\xF0\x9F"];
+
+    proptest::proptest! {
+        /// Checking block by block is checking the whole, wherever the blocks are cut.
+        #[test]
+        fn utf8_check_in_blocks_is_a_check_of_the_whole(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..60),
+            cuts in proptest::collection::vec(0usize..200, 0..8),
+        ) {
+            let bytes: Vec<u8> = pieces.concat();
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c % (bytes.len() + 1)).collect();
+            cuts.sort_unstable();
+            let mut check = Utf8Check::default();
+            let mut from = 0;
+            let mut ok = true;
+            for cut in cuts.into_iter().chain([bytes.len()]) {
+                ok &= check.feed(&bytes[from..cut]);
+                from = cut;
+            }
+            let whole = std::str::from_utf8(&bytes).is_ok();
+            proptest::prop_assert_eq!(ok && check.finish(), whole);
+            // A false answer is final.
+            if !ok {
+                proptest::prop_assert!(!whole);
+            }
+        }
+    }
+
     use super::*;
 
     #[test]
