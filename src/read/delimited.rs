@@ -329,6 +329,8 @@ impl CsvSource {
     fn parse_record(&mut self) -> Result<Option<(usize, usize)>> {
         use csv_core::ReadRecordResult as R;
         let (mut out, mut ends) = (0, 0);
+        // Whether the record was ended by the end of the input, not by a line break.
+        let mut ended_by_end;
         loop {
             if self.pos == self.filled && !self.eof {
                 self.fill()?;
@@ -337,6 +339,7 @@ impl CsvSource {
                 }
             }
             let input = self.buf.get(self.pos..self.filled).unwrap_or(&[]);
+            ended_by_end = self.eof && input.is_empty();
             let (result, read, wrote, ended) = self.core.read_record(
                 input,
                 self.fields.get_mut(out..).unwrap_or(&mut []),
@@ -386,8 +389,11 @@ impl CsvSource {
         // The record's last line is one more than the line breaks before its last byte (its own line break, or
         // the CR of a CRLF, or its last character at the end of the file); its first line is that less the line
         // breaks inside quoted fields.
+        // (A record ended by the end of the file inside a quoted field may end with a line break of that field:
+        // then its last byte, already left out.)
         let last_line = (self.newlines - u64::from(self.last_byte == b'\n')) as usize + 1;
-        let inside = if newline == 0 { 0 } else { count_newlines(bytes) as usize };
+        let last_inside = ended_by_end && self.last_byte == b'\n' && bytes.last() == Some(&b'\n');
+        let inside = if newline == 0 { 0 } else { count_newlines(bytes) as usize - usize::from(last_inside) };
         self.line = last_line.saturating_sub(inside).max(1);
         Ok(Some((self.line, last_line)))
     }

@@ -100,7 +100,12 @@ impl<'a> Fields<'a> {
     pub fn is_blank(&self, field: usize) -> bool {
         match self.source {
             Source::Cells(cells) => cells.get(field).map_or(true, Cell::is_blank),
-            Source::Record { .. } => self.raw(field).map_or(true, |t| trim(&t).is_empty()),
+            // ASCII bytes are blank when all are white space (as `char::is_whitespace` has it); others are looked at
+            // as text (a no-break space, say).
+            Source::Record { .. } => match self.file_bytes(field) {
+                Some(bytes) if bytes.is_ascii() => bytes.iter().all(|b| matches!(b, b' ' | b'\t'..=b'\r')),
+                _ => self.raw(field).map_or(true, |t| trim(&t).is_empty()),
+            },
         }
     }
 

@@ -168,7 +168,7 @@ pub fn read_table(request: &TableRequest<'_>, on_row: &mut dyn FnMut(&Row<'_>) -
 /// The rows of the parts, one after the other, are exactly the rows [`read_table`] hands over, with the same cells
 /// ([`Fields::cell`]); the [`TableInfo`] is the same too. The rows of the first part have the same
 /// [`Fields::line`]s; those of later parts have line 0, as nothing reads the file before the parts do (a part
-/// counts its own lines, which serve for counting blank rows). Parts are at least 4 MiB, about four per thread of
+/// counts its own lines, which serve for counting blank rows). Parts are at least 4 MiB, up to 16 per thread of
 /// rayon's pool (one part on a single thread). A file whose first bytes are UTF-8 is checked as the parts read
 /// it; if it is not UTF-8 after all, it is read again sequentially as Windows-1252, with fresh states.
 ///

@@ -28,8 +28,9 @@ use crate::error::{Error, Result};
 
 /// Parts are at least this big: below it, the work of a part does not pay for starting it.
 const MIN_PART_BYTES: u64 = 4 << 20;
-/// Parts per thread of rayon's pool, so that a slow part does not leave the other threads idle.
-const PARTS_PER_THREAD: usize = 4;
+/// Parts per thread of rayon's pool, so that the last parts are short and a thread that was busy elsewhere (with the
+/// digest, say) does not leave the others idle at the end (16 rather than 4: 0.95x the wall time of a national CSV).
+const PARTS_PER_THREAD: usize = 16;
 /// At most this many parts when the part size is given (tests).
 const MAX_PARTS: u64 = 256;
 
