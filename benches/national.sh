@@ -89,5 +89,5 @@ awk -v runs="$RUNS" '
     printf "  xlsx report / bare calamine  %5.2fx  (target <= 1.10x)  %s\n", rx, (rx <= 1.10 ? "met" : "NOT MET")
     printf "  xlsx report peak memory      %5.0f MiB (target <= 128 MiB)  %s\n", peak("report_xlsx"), (peak("report_xlsx") <= 128 ? "met" : "NOT MET")
     printf "  CSV report / bare csv        %5.2fx  (target <= 1.30x)  %s\n", rc, (rc <= 1.30 ? "met" : "NOT MET")
-    printf "  10,000-staff trust (workbook, json, csv)%5.3f s (target <= 0.25 s)  %s\n", median("trust10k"), (median("trust10k") <= 0.25 ? "met" : "NOT MET")
+    printf "  10,000-staff trust (workbook, json, csv)  %5.3f s (target <= 0.25 s)  %s\n", median("trust10k"), (median("trust10k") <= 0.25 ? "met" : "NOT MET")
   }' "$DATA/times.txt"
