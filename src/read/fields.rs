@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use super::cell::{parse_number_text, plain_decimal};
 use super::delimited::Record;
+use super::text::is_ascii_space;
 use super::{Cell, Row};
 
 /// One data row of [`read_table_parts`](super::read_table_parts): the requested fields, in the order of
@@ -103,7 +104,7 @@ impl<'a> Fields<'a> {
             // ASCII bytes are blank when all are white space (as `char::is_whitespace` has it); others are looked at
             // as text (a no-break space, say).
             Source::Record { .. } => match self.file_bytes(field) {
-                Some(bytes) if bytes.is_ascii() => bytes.iter().all(|b| matches!(b, b' ' | b'\t'..=b'\r')),
+                Some(bytes) if bytes.is_ascii() => bytes.iter().all(is_ascii_space),
                 _ => self.raw(field).map_or(true, |t| trim(&t).is_empty()),
             },
         }

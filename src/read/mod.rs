@@ -33,6 +33,7 @@ pub use fields::Fields;
 pub use inflated::Inflated;
 pub use location::locate;
 pub use memory::give_back_memory;
+pub use text::is_ascii_space;
 
 /// One field the caller wants from a table, with the header names it may appear under.
 ///

@@ -133,10 +133,9 @@ pub(crate) fn read_delimited_parts<S: Send>(
     };
     let (file, source, found) = match open_header(request, file) {
         Ok(opened) if !opened.1.not_utf8() => opened,
-        // (Not UTF-8 after all, or an error the file's true encoding might not give.)
-        Err(_) | Ok(_) if checked => return sequential(request, head, init, on_row),
-        Err(e) => return Err(e),
-        Ok(opened) => opened,
+        // Not UTF-8 after all, or an error the file's true encoding might not give.
+        _ if checked => return sequential(request, head, init, on_row),
+        other => other?,
     };
     let data_start = source.end();
     let starts = cut_points(path, data_start, len, count).map_err(io_err)?;

@@ -47,6 +47,17 @@ pub(crate) fn from_validity(head: &[u8], valid_utf8: bool) -> Encoding {
     }
 }
 
+/// Whether an ASCII byte is white space as `char::is_whitespace` has it (tab to carriage return, and space: with
+/// the vertical tab, which `u8::is_ascii_whitespace` leaves out), so that trimming ASCII bytes is `str::trim`.
+///
+/// ```
+/// use wres_wdes::read::is_ascii_space;
+/// assert!(is_ascii_space(&b'\x0b') && is_ascii_space(&b' ') && !is_ascii_space(&b'a'));
+/// ```
+pub fn is_ascii_space(byte: &u8) -> bool {
+    matches!(byte, b' ' | b'\t'..=b'\r')
+}
+
 /// Whether everything `reader` yields is valid UTF-8.
 pub(crate) fn is_utf8(mut reader: impl Read) -> io::Result<bool> {
     let mut buf = vec![0u8; 1 << 16];

@@ -68,15 +68,7 @@ impl<T: Copy> Memo<T> {
     /// ```
     #[inline]
     pub fn get(&mut self, raw: &str, classify: impl FnOnce(&str) -> T) -> T {
-        let h = hash(raw.as_bytes());
-        if let Some(value) = self.find(h, raw.as_bytes()) {
-            return value;
-        }
-        let value = classify(raw);
-        if self.entries.len() < LIMIT {
-            self.insert(h, raw.as_bytes(), value);
-        }
-        value
+        self.by_key(raw.as_bytes(), || classify(raw))
     }
 
     /// The classification of field `field` of `row`, `classify` getting its text (trimmed, `""` when blank).
@@ -96,16 +88,22 @@ impl<T: Copy> Memo<T> {
     /// ```
     #[inline]
     pub fn field(&mut self, row: &Fields<'_>, field: usize, classify: impl FnOnce(&str) -> T) -> T {
-        let Some(bytes) = row.file_bytes(field) else {
-            return self.get(&row.text(field).unwrap_or_default(), classify);
-        };
-        let h = hash(bytes);
-        if let Some(value) = self.find(h, bytes) {
+        match row.file_bytes(field) {
+            Some(bytes) => self.by_key(bytes, || classify(&row.text(field).unwrap_or_default())),
+            None => self.get(&row.text(field).unwrap_or_default(), classify),
+        }
+    }
+
+    /// The classification remembered under `key`, or `classify()` (then remembered while under the limit).
+    #[inline]
+    fn by_key(&mut self, key: &[u8], classify: impl FnOnce() -> T) -> T {
+        let h = hash(key);
+        if let Some(value) = self.find(h, key) {
             return value;
         }
-        let value = classify(&row.text(field).unwrap_or_default());
+        let value = classify();
         if self.entries.len() < LIMIT {
-            self.insert(h, bytes, value);
+            self.insert(h, key, value);
         }
         value
     }
@@ -176,6 +174,38 @@ mod tests {
             prop_assert_eq!(same(&a, &b), a == b);
             prop_assert!(same(&a, &a));
         }
+    }
+
+    /// A delimited file's fields, looked up by their bytes (padded, blank, accented, repeated), classify as their
+    /// text does.
+    #[test]
+    fn fields_of_a_delimited_file_classify_as_their_text() {
+        use crate::read::{read_table_parts, FieldSpec, TableRequest};
+        const FIELDS: &[FieldSpec] = &[FieldSpec { name: "code", aliases: &["Code"], required: true }];
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("t.csv");
+        std::fs::write(&path, b"Code,Other\n A ,1\nA,2\n\t,3\nA ,4\n\xE9 ,5\n,6\n A ,7\n\xE9,8\n").expect("write");
+        let overrides = std::collections::BTreeMap::new();
+        let request =
+            TableRequest { path: &path, fields: FIELDS, sheet: None, prefer_sheet: None, overrides: &overrides };
+        let classify = |t: &str| format!("<{t}>");
+        let init = || (Memo::<usize>::default(), Vec::new());
+        let (_, parts) = read_table_parts(&request, &init, &|(memo, seen): &mut (Memo<usize>, Vec<_>), row| {
+            // (The classification is an index into the texts seen, so the memo's value is checked by text.)
+            let text = classify(&row.text(0).unwrap_or_default());
+            let index = memo.field(row, 0, |t| {
+                seen.push(classify(t));
+                seen.len() - 1
+            });
+            assert_eq!(seen[index], text, "line {}", row.line());
+            seen.push(text);
+            Ok(())
+        })
+        .expect("reads");
+        // Six rows handed on (two are blank in the column), and five distinct byte strings each classified once
+        // (` A ` twice): `A`, ` A ` and `A ` separately, though they are the same text.
+        let seen: usize = parts.iter().map(|(_, seen)| seen.len()).sum();
+        assert_eq!(seen, 6 + 5);
     }
 
     #[test]

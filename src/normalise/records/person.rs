@@ -5,6 +5,8 @@
 
 use std::hash::BuildHasher;
 
+use crate::read::is_ascii_space;
+
 /// A person's key: a hash of the normalised id.
 pub type PersonKey = u64;
 
@@ -76,11 +78,10 @@ pub fn key_ascii(raw: &[u8]) -> Option<PersonKey> {
     if !raw.is_ascii() {
         return None;
     }
-    // `str::trim` of ASCII: the white space of `char::is_whitespace` (tab to carriage return, and space).
-    let space = |b: &u8| matches!(b, b' ' | b'\t'..=b'\r');
+    // `str::trim` of ASCII.
     let trim = |b: &[u8]| -> (usize, usize) {
-        let start = b.iter().position(|c| !space(c)).unwrap_or(b.len());
-        let end = b.iter().rposition(|c| !space(c)).map_or(start, |i| i + 1);
+        let start = b.iter().position(|c| !is_ascii_space(c)).unwrap_or(b.len());
+        let end = b.iter().rposition(|c| !is_ascii_space(c)).map_or(start, |i| i + 1);
         (start, end.max(start))
     };
     let (start, end) = trim(raw);
