@@ -101,3 +101,48 @@ fn publication_withholds_the_pay_of_small_groups() {
 fn person_stays_small() {
     assert!(std::mem::size_of::<Person>() <= 16, "{}", std::mem::size_of::<Person>());
 }
+
+/// The gender pay gap of the trust `records()` with its pays replaced: men's, women's.
+fn gender_gap(men: [f64; 4], women: [f64; 3]) -> wres_wdes::compute::extensions::types::PayGap {
+    let mut staff = StaffSnapshot::default();
+    for h in men {
+        staff.extend([person(Gender::Male, PersonPay::new(h, PayBasis::Hourly, None))]);
+    }
+    for h in women {
+        staff.extend([person(Gender::Female, PersonPay::new(h, PayBasis::Hourly, None))]);
+    }
+    staff.extend([person(Gender::Unknown, PersonPay::default())]);
+    let records = Records { staff: Some(staff), ..Records::default() };
+    let results = wres_wdes::compute::compute(&records, &Settings::for_year(2025)).unwrap();
+    results.extensions.pay_gaps.into_iter().find(|g| g.id == "PAYGAP-GENDER").unwrap()
+}
+
+/// Pays far above and far below those most trusts have, ranked as in `men_10_12_14_16_women_9_11_13` (women
+/// and men alternating from the lowest, the top two men): the same quartiles and people left out, and means,
+/// medians and gaps worked by hand.
+#[test]
+fn extreme_pays_are_ranked_and_averaged_as_any_other() {
+    let base = gender_gap([10.0, 12.0, 14.0, 16.0], [9.0, 11.0, 13.0]);
+    // 1,024 times the pays above (£9,216 to £16,384 an hour): every figure scales exactly, the gaps stay.
+    let high = gender_gap([10240.0, 12288.0, 14336.0, 16384.0], [9216.0, 11264.0, 13312.0]);
+    // A penny to 7p an hour: men 2, 4, 6, 7p (mean 4.75p, median 5p), women 1, 3, 5p (mean and median 3p).
+    let low = gender_gap([0.02, 0.04, 0.06, 0.07], [0.01, 0.03, 0.05]);
+    let (b, h, l) = (&base.blocks[0], &high.blocks[0], &low.blocks[0]);
+    for (bg, hg) in b.groups.iter().zip(&h.groups) {
+        assert_eq!(hg.people, bg.people);
+        assert_eq!(hg.mean_hourly, bg.mean_hourly.map(|m| m * 1024.0));
+        assert_eq!(hg.median_hourly, bg.median_hourly.map(|m| m * 1024.0));
+    }
+    assert_eq!((h.mean_gap_percent, h.median_gap_percent), (b.mean_gap_percent, b.median_gap_percent));
+    let close = |got: Option<f64>, want: f64| assert!((got.unwrap() - want).abs() < 1e-12, "{got:?} vs {want}");
+    close(l.groups[0].mean_hourly, 0.0475);
+    close(l.groups[0].median_hourly, 0.05);
+    close(l.groups[1].mean_hourly, 0.03);
+    close(l.groups[1].median_hourly, 0.03);
+    close(l.mean_gap_percent, (4.75 - 3.0) / 4.75 * 100.0);
+    close(l.median_gap_percent, (5.0 - 3.0) / 5.0 * 100.0);
+    for gap in [&high, &low] {
+        assert_eq!(gap.blocks[0].quartiles, b.quartiles);
+        assert_eq!(gap.left_out, base.left_out);
+    }
+}

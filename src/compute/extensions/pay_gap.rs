@@ -180,6 +180,69 @@ impl Paid {
     }
 }
 
+/// What the pass over everyone in pay order reads of a person: [`Paid`], or the same packed in a [`Word`].
+trait InPayOrder: Copy + Send + Sync {
+    /// Hourly pay in pounds.
+    fn hourly(self) -> f64;
+    /// As [`Paid::codes`].
+    fn codes(self) -> u8;
+}
+
+impl InPayOrder for Paid {
+    #[inline]
+    fn hourly(self) -> f64 {
+        self.hourly
+    }
+    #[inline]
+    fn codes(self) -> u8 {
+        self.codes
+    }
+}
+
+/// A person with a known hourly pay in one 64-bit word that sorts as `(hourly, codes)` does, for an hourly pay
+/// of at least 2^-4 and below 2^11 pounds (6.25p to £2,048, [`Word::new`] says when a pay is outside): the pay's
+/// binade above the lowest (4 bits), its 52 mantissa bits, then the codes. Half the bytes of a [`Paid`] to
+/// collect, sort and walk, and one integer comparison: the sort is the largest step of the pay gaps at national
+/// scale (about 21 ms for 1.5 million people on 2 cores, against 26 ms for [`Paid`]s).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Word(u64);
+
+impl Word {
+    /// The biased exponent of the lowest binade packed, 2^-4.
+    const LOWEST: u64 = 1023 - 4;
+    /// How many binades are packed (up to 2^11); 15 leaves the top values of the word free for the two below.
+    const BINADES: u64 = 15;
+    /// Someone without a known hourly pay.
+    const NO_PAY: Word = Word(u64::MAX);
+    /// Someone whose hourly pay is known but outside the binades packed.
+    const OUTSIDE: Word = Word(u64::MAX - 1);
+    const MANTISSA: u64 = (1 << 52) - 1;
+
+    /// The word of a person's hourly pay (if known) and codes: [`Word::NO_PAY`] without a pay and
+    /// [`Word::OUTSIDE`] for a pay the word cannot hold.
+    fn new(hourly: Option<f64>, codes: u8) -> Word {
+        let Some(h) = hourly else { return Word::NO_PAY };
+        // Positive and finite (from `hourly`): the sign bit is 0.
+        let bits = h.to_bits();
+        let binade = (bits >> 52).wrapping_sub(Word::LOWEST);
+        if binade >= Word::BINADES {
+            return Word::OUTSIDE;
+        }
+        Word(binade << 60 | (bits & Word::MANTISSA) << 8 | u64::from(codes))
+    }
+}
+
+impl InPayOrder for Word {
+    #[inline]
+    fn hourly(self) -> f64 {
+        f64::from_bits(((self.0 >> 60) + Word::LOWEST) << 52 | (self.0 >> 8) & Word::MANTISSA)
+    }
+    #[inline]
+    fn codes(self) -> u8 {
+        self.0 as u8
+    }
+}
+
 /// The static labels of a comparison: reference, other, unknown.
 fn labels(def: &PayGapDef) -> [&'static str; 3] {
     let find = |name: &str| -> &'static str {
@@ -257,24 +320,49 @@ fn gather_one(people: impl Iterator<Item = (f64, usize)> + Clone) -> Gathered {
 /// middle one or two, and the quartile boundaries. The pass then adds up pay and, person by person, notes the pay
 /// at a middle rank; at a quartile boundary it looks at the run of equal pay around it (as [`place_run`] would
 /// interleave it) for how many of each group lie below the boundary. The quartile counts are the differences.
-fn gather_blocks(paid: &[Paid], blocks: &[Member]) -> Vec<Gathered> {
-    let mut by_codes = [0usize; 256];
-    for p in paid {
-        if let Some(n) = by_codes.get_mut(usize::from(p.codes)) {
-            *n += 1;
-        }
-    }
-    let mut walks: Vec<Walk> = blocks.iter().map(|member| Walk::new(member, &by_codes)).collect();
-    for (i, p) in paid.iter().enumerate() {
+fn gather_blocks<P: InPayOrder>(paid: &[P], by_codes: &[usize; 256], blocks: &[Member]) -> Vec<Gathered> {
+    let mut walks: Vec<Walk> = blocks.iter().map(|member| Walk::new(member, by_codes)).collect();
+    for (i, &p) in paid.iter().enumerate() {
+        let (hourly, codes) = (p.hourly(), p.codes());
         for (member, walk) in blocks.iter().zip(walks.iter_mut()) {
-            let Some(g) = member.group(p) else { continue };
+            let Some(g) = member.group(codes) else { continue };
             if walk.ranked == walk.next_boundary() {
                 walk.cut_run(paid, i, member);
             }
-            walk.step(g, p.hourly);
+            walk.step(g, hourly);
         }
     }
     walks.into_iter().map(Walk::finish).collect()
+}
+
+/// How many people have each [`Paid::codes`], on every core.
+fn count_codes<P: InPayOrder>(paid: &[P]) -> [usize; 256] {
+    use rayon::prelude::*;
+    let count = |chunk: &[P]| {
+        let mut counts = [0usize; 256];
+        for p in chunk {
+            if let Some(n) = counts.get_mut(usize::from(p.codes())) {
+                *n += 1;
+            }
+        }
+        counts
+    };
+    let add = |mut a: [usize; 256], b: [usize; 256]| {
+        for (x, y) in a.iter_mut().zip(b) {
+            *x += y;
+        }
+        a
+    };
+    paid.par_chunks(1 << 16).map(count).reduce(|| [0usize; 256], add)
+}
+
+/// Every block of `members`, gathered from everyone in pay order; the blocks split between the cores.
+fn gather_all<P: InPayOrder>(paid: &[P], members: &[Member]) -> ([usize; 256], Vec<Gathered>) {
+    use rayon::prelude::*;
+    let by_codes = count_codes(paid);
+    let per_core = members.len().div_ceil(rayon::current_num_threads().max(1)).max(1);
+    let parts: Vec<Vec<Gathered>> = members.par_chunks(per_core).map(|m| gather_blocks(paid, &by_codes, m)).collect();
+    (by_codes, parts.into_iter().flatten().collect())
 }
 
 /// One block's state in [`gather_blocks`]'s pass.
@@ -348,17 +436,17 @@ impl Walk {
     /// At the person `paid[i]`, who is at the next boundary's rank: how many of each group rank below it (and
     /// below any later boundary at the same rank), the run of equal pay around the person ranked as
     /// [`place_run`] ranks it.
-    fn cut_run(&mut self, paid: &[Paid], i: usize, member: &Member) {
-        let pay = paid.get(i).map_or(0.0, |p| p.hourly);
+    fn cut_run<P: InPayOrder>(&mut self, paid: &[P], i: usize, member: &Member) {
+        let pay = paid.get(i).map_or(0.0, |p| p.hourly());
         let mut before = [0usize; 3];
-        for p in paid.get(..i).unwrap_or_default().iter().rev().take_while(|p| p.hourly == pay) {
-            if let Some(c) = member.group(p).and_then(|g| before.get_mut(g)) {
+        for p in paid.get(..i).unwrap_or_default().iter().rev().take_while(|p| p.hourly() == pay) {
+            if let Some(c) = member.group(p.codes()).and_then(|g| before.get_mut(g)) {
                 *c += 1;
             }
         }
         let mut counts = before;
-        for p in paid.get(i..).unwrap_or_default().iter().take_while(|p| p.hourly == pay) {
-            if let Some(c) = member.group(p).and_then(|g| counts.get_mut(g)) {
+        for p in paid.get(i..).unwrap_or_default().iter().take_while(|p| p.hourly() == pay) {
+            if let Some(c) = member.group(p.codes()).and_then(|g| counts.get_mut(g)) {
                 *c += 1;
             }
         }
@@ -445,37 +533,47 @@ pub fn pay_gaps(staff: Option<&StaffSnapshot>, defs: &Definitions, pay: &PaySett
     let Some(staff) = staff.filter(|s| !s.is_empty()) else {
         return comparisons.iter().map(|def| comparison(def, None)).collect();
     };
-    // Everyone with a known hourly pay, sorted by it once for every comparison and block (16 bytes a person).
+    // Everyone with a known hourly pay, sorted by it once for every comparison and block: 8 bytes a person
+    // packed in a `Word`, or 16 as a `Paid` when someone's pay is outside what a word holds.
     let weeks = defs.pay_gap.weeks_per_year;
     use rayon::prelude::*;
-    // The codes worked out once for each kind of person; everyone collected into one vector, those without an
-    // hourly pay marked and then dropped.
+    // The codes worked out once for each kind of person.
     let codes: Vec<u8> = staff.kinds().iter().map(Paid::codes_of).collect();
-    let mut paid: Vec<Paid> = Vec::new();
-    staff
-        .par_pay()
-        .map(|(kind, p)| Paid {
-            hourly: hourly(&p, pay, weeks).unwrap_or(f64::NAN),
-            codes: codes.get(kind).copied().unwrap_or_default(),
-        })
-        .collect_into_vec(&mut paid);
-    paid.retain(|p| !p.hourly.is_nan());
-    // Hourly pay is finite and above 0, where the bits of an f64 sort as the number does.
-    paid.par_sort_unstable_by_key(|p| (p.hourly.to_bits(), p.codes));
-    // Every block of every comparison, gathered in one pass over everyone; the blocks split between the cores.
+    let code = |kind: usize| codes.get(kind).copied().unwrap_or_default();
     let names = &defs.pay_gap.blocks;
     let members: Vec<Member> =
         comparisons.iter().flat_map(|def| names.iter().map(move |name| Member::new(def, name))).collect();
-    let per_core = members.len().div_ceil(rayon::current_num_threads().max(1)).max(1);
-    let parts: Vec<Vec<Gathered>> = members.par_chunks(per_core).map(|m| gather_blocks(&paid, m)).collect();
-    let gathered: Vec<Gathered> = parts.into_iter().flatten().collect();
+    let mut words: Vec<Word> = Vec::new();
+    staff.par_pay().map(|(kind, p)| Word::new(hourly(&p, pay, weeks), code(kind))).collect_into_vec(&mut words);
+    let (by_codes, gathered) = if words.par_iter().any(|w| *w == Word::OUTSIDE) {
+        drop(words);
+        let mut paid: Vec<Paid> = Vec::new();
+        staff
+            .par_pay()
+            .map(|(kind, p)| Paid { hourly: hourly(&p, pay, weeks).unwrap_or(f64::NAN), codes: code(kind) })
+            .collect_into_vec(&mut paid);
+        paid.retain(|p| !p.hourly.is_nan());
+        // Hourly pay is finite and above 0, where the bits of an f64 sort as the number does.
+        paid.par_sort_unstable_by_key(|p| (p.hourly.to_bits(), p.codes));
+        gather_all(&paid, &members)
+    } else {
+        words.retain(|w| *w != Word::NO_PAY);
+        words.par_sort_unstable();
+        gather_all(&words, &members)
+    };
+    let paid: usize = by_codes.iter().sum();
     comparisons
         .iter()
         .enumerate()
         .map(|(c, def)| {
             let of_this = gathered.iter().skip(c * names.len()).take(names.len());
             let blocks = of_this.zip(names).map(|(g, name)| figures(block_label(name).0, labels(def), g)).collect();
-            comparison(def, Some((staff, &paid, blocks)))
+            // Everyone paid but outside the comparison's two groups.
+            let member = Member::new(def, "overall");
+            let unknown = by_codes.iter().enumerate().filter(|(codes, _)| member.group_of(*codes as u8) == 2);
+            let unknown: usize = unknown.map(|(_, n)| n).sum();
+            let counts = Counts { no_pay: staff.len() - paid, unknown };
+            comparison(def, Some((counts, blocks)))
         })
         .collect()
 }
@@ -522,7 +620,7 @@ impl Member {
         for (codes, slot) in lookup.iter_mut().enumerate() {
             let p = Paid { hourly: 0.0, codes: codes as u8 };
             if keep.map_or(true, |w| p.code(6) == usize::from(w)) {
-                *slot = rule.group_of(&p) as u8;
+                *slot = rule.group_of(p.codes) as u8;
             }
         }
         Member { lookup, ..rule }
@@ -530,20 +628,26 @@ impl Member {
 
     /// The group of a paid person in the comparison (0 reference, 1 other, 2 unknown), whatever the block.
     #[inline]
-    fn group_of(self, p: &Paid) -> usize {
-        usize::from(self.table.get(p.code(self.shift)).copied().unwrap_or(2))
+    fn group_of(self, codes: u8) -> usize {
+        usize::from(self.table.get(usize::from((codes >> self.shift) & 3)).copied().unwrap_or(2))
     }
 
     /// The group of a paid person, when the person is in the block.
     #[inline]
-    fn group(&self, p: &Paid) -> Option<usize> {
-        let g = self.lookup[usize::from(p.codes)];
+    fn group(&self, codes: u8) -> Option<usize> {
+        let g = self.lookup[usize::from(codes)];
         (g != OUTSIDE).then_some(usize::from(g))
     }
 }
 
-/// A comparison from the staff, everyone with a known hourly pay and its blocks (`None` without a staff snapshot).
-fn comparison(def: &PayGapDef, found: Option<(&StaffSnapshot, &[Paid], Vec<PayGapBlock>)>) -> PayGap {
+/// How many people a comparison leaves out: without a known hourly pay, and paid but in neither group.
+struct Counts {
+    no_pay: usize,
+    unknown: usize,
+}
+
+/// A comparison from who it leaves out and its blocks (`None` without a staff snapshot).
+fn comparison(def: &PayGapDef, found: Option<(Counts, Vec<PayGapBlock>)>) -> PayGap {
     let labels = labels(def);
     let mut out = PayGap {
         id: def.id.clone(),
@@ -557,17 +661,14 @@ fn comparison(def: &PayGapDef, found: Option<(&StaffSnapshot, &[Paid], Vec<PayGa
         blocks: Vec::new(),
         summary: String::new(),
     };
-    let Some((staff, paid, blocks)) = found else {
+    let Some((counts, blocks)) = found else {
         out.reason = Some("no staff snapshot was given, or it holds nobody in the workforce".to_string());
         out.summary = format!("No figure: {}.", out.reason.as_deref().unwrap_or_default());
         return out;
     };
-    let member = Member::new(def, "overall");
-    let no_pay = (staff.len() - paid.len()) as u64;
-    let unknown = paid.iter().filter(|p| member.group_of(p) == 2).count() as u64;
     out.left_out = vec![
-        LeftOut { reason: "no_pay", people: Some(no_pay) },
-        LeftOut { reason: "unknown_group", people: Some(unknown) },
+        LeftOut { reason: "no_pay", people: Some(counts.no_pay as u64) },
+        LeftOut { reason: "unknown_group", people: Some(counts.unknown as u64) },
     ];
     out.blocks = blocks;
     match out.blocks.first() {
@@ -613,6 +714,16 @@ mod tests {
         (prop::array::uniform3(0u8..3), prop::sample::select(vec![0u8, 2, 4]), prop::option::of(0u8..3))
     }
 
+    #[test]
+    fn the_words_edges() {
+        let below = 0.0625f64.next_down();
+        assert_eq!(Word::new(Some(below), 0), Word::OUTSIDE);
+        assert_eq!(Word::new(Some(0.0625), 7).hourly(), 0.0625);
+        assert_eq!(Word::new(Some(2048f64.next_down()), 7).hourly(), 2048f64.next_down());
+        assert_eq!(Word::new(Some(2048.0), 0), Word::OUTSIDE);
+        assert_eq!(Word::new(None, 0), Word::NO_PAY);
+    }
+
     fn member() -> impl Strategy<Value = Member> {
         rule().prop_map(|(table, shift, keep)| Member::of(table, shift, keep))
     }
@@ -627,7 +738,7 @@ mod tests {
                 Some(w) if (usize::from(codes) >> 6) & 3 != usize::from(w) => None,
                 _ => Some(group),
             };
-            prop_assert_eq!(Member::of(table, shift, keep).group(&p), expected);
+            prop_assert_eq!(Member::of(table, shift, keep).group(p.codes), expected);
         }
 
         /// Gathering every block at once gives each block exactly what gathering it alone, figure by figure, gives:
@@ -641,12 +752,38 @@ mod tests {
             let mut paid: Vec<Paid> =
                 people.iter().map(|&(level, codes)| Paid { hourly: 9.0 + f64::from(level) / 4.0, codes }).collect();
             paid.sort_by_key(|p| (p.hourly.to_bits(), p.codes));
-            let at_once = gather_blocks(&paid, &members);
+            let (by_codes, at_once) = gather_all(&paid, &members);
+            prop_assert_eq!(by_codes.iter().sum::<usize>(), paid.len());
             prop_assert_eq!(at_once.len(), members.len());
             for (m, got) in members.iter().zip(&at_once) {
-                let alone = gather_one(paid.iter().filter_map(|p| m.group(p).map(|g| (p.hourly, g))));
+                let alone = gather_one(paid.iter().filter_map(|p| m.group(p.codes).map(|g| (p.hourly, g))));
                 prop_assert_eq!(got, &alone);
             }
+            // The same people packed in words and sorted as words: the same figures.
+            let mut words: Vec<Word> = paid.iter().map(|p| Word::new(Some(p.hourly), p.codes)).collect();
+            words.sort_unstable();
+            prop_assert_eq!(gather_all(&words, &members), (by_codes, at_once));
+        }
+
+        /// A pay the word holds reads back exactly, with its codes, and words sort as (pay, codes) do.
+        #[test]
+        fn a_word_reads_back_and_sorts_as_its_pay(
+            a in (0.0625f64..2048.0, any::<u8>()),
+            b in (0.0625f64..2048.0, any::<u8>()),
+        ) {
+            let (wa, wb) = (Word::new(Some(a.0), a.1), Word::new(Some(b.0), b.1));
+            prop_assert_eq!((wa.hourly().to_bits(), wa.codes()), (a.0.to_bits(), a.1));
+            prop_assert_eq!(wa.cmp(&wb), a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            prop_assert!(wa < Word::OUTSIDE && wb < Word::OUTSIDE);
+        }
+
+        /// A pay outside the binades a word holds is marked, never folded into another pay.
+        #[test]
+        fn a_pay_outside_the_word_is_marked(
+            h in prop_oneof![f64::MIN_POSITIVE..0.0625, 2048.0..f64::MAX],
+            codes in any::<u8>(),
+        ) {
+            prop_assert_eq!(Word::new(Some(h), codes), Word::OUTSIDE);
         }
     }
 }
