@@ -98,21 +98,18 @@ pub fn classify(row: &Fields<'_>, genders: &mut Memo<Option<Gender>>, log: &mut 
 
 /// Logs, for the columns the file has, the people in the workforce whose gender is unknown (`gender_unknown`)
 /// and who have no usable pay (`pay_missing`); a file without a gender or pay column gives no warning (the pay
-/// gaps then say there is no pay).
+/// gaps then say there is no pay). `kinds` are the kinds of people with how many there are of each (their pay
+/// amounts are not looked at, only its basis).
 pub fn log_unknowns(
-    people: impl Iterator<Item = super::staff::Person> + Clone,
+    kinds: impl Iterator<Item = (super::staff::Person, u64)> + Clone,
     info: &TableInfo,
     log: &mut QualityLog,
 ) {
     let has = |name: &str| info.columns.iter().any(|c| c.field == name);
     if has("gender") {
-        for _ in people.clone().filter(|p| p.gender == Gender::Unknown) {
-            log.warn("gender_unknown");
-        }
+        log.warn_n("gender_unknown", kinds.clone().filter(|(p, _)| p.gender == Gender::Unknown).map(|(_, n)| n).sum());
     }
     if has("annual_salary") || has("hourly_rate") {
-        for _ in people.filter(|p| p.pay.basis == PayBasis::None) {
-            log.warn("pay_missing");
-        }
+        log.warn_n("pay_missing", kinds.filter(|(p, _)| p.pay.basis == PayBasis::None).map(|(_, n)| n).sum());
     }
 }

@@ -139,18 +139,34 @@ impl StaffSnapshot {
     }
 
     fn count_combinations(&self) -> Vec<(Person, u64)> {
-        let mut counts: Vec<u64> = Vec::new();
-        for row in &self.rows {
-            let id = packed::attrs_id(*row);
-            if counts.len() <= id {
-                counts.resize(id + 1, 0);
+        self.combinations(&self.kind_counts())
+    }
+
+    /// How many people there are of each kind ([`StaffSnapshot::kinds`]), counted on every core.
+    fn kind_counts(&self) -> Vec<u64> {
+        use rayon::prelude::*;
+        let kinds = self.interner.len();
+        let count = |chunk: &[u128]| {
+            let mut counts = vec![0u64; kinds];
+            for row in chunk {
+                if let Some(c) = counts.get_mut(packed::attrs_id(*row)) {
+                    *c += 1;
+                }
             }
-            if let Some(c) = counts.get_mut(id) {
-                *c += 1;
-            }
-        }
+            counts
+        };
+        let add = |mut a: Vec<u64>, b: Vec<u64>| {
+            a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+            a
+        };
+        self.rows.par_chunks(1 << 16).map(count).reduce(|| vec![0; kinds], add)
+    }
+
+    /// The tally from [`StaffSnapshot::kind_counts`].
+    fn combinations(&self, counts: &[u64]) -> Vec<(Person, u64)> {
         counts
-            .into_iter()
+            .iter()
+            .copied()
             .enumerate()
             .filter(|(_, n)| *n > 0)
             .map(|(id, n)| {
@@ -266,7 +282,10 @@ pub fn normalise_staff(file: &InputFile, mapping: &WorkforceMapping) -> Result<(
     }
     let rows = deduplicate(rows.into_blocks(), &interner, &mut log);
     let snapshot = StaffSnapshot { rows, interner, tally: Default::default() };
-    super::pay::log_unknowns(snapshot.people(), &info, &mut log);
+    // Counted once for each kind of person (on every core), for the log and for the tally.
+    let counts = snapshot.kind_counts();
+    super::pay::log_unknowns(snapshot.kinds().into_iter().zip(counts.iter().copied()), &info, &mut log);
+    let _ = snapshot.tally.set(snapshot.combinations(&counts));
     Ok((snapshot, log.finish("staff", "row", &info)))
 }
 
@@ -480,6 +499,28 @@ fn classify_person(
 mod tests {
     use super::*;
     use crate::normalise::codes::{gender::Gender, PayBand};
+
+    /// Unknown genders and missing pay are counted once for each person kept (a duplicate row not counted).
+    #[test]
+    fn unknown_genders_and_missing_pay_are_counted_for_each_person() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("staff.csv");
+        let body = "Employee Number,Ethnicity,Disability,Band,Staff Group,Gender,Annual Salary,FTE\n\
+                    1,A,N,Band 5,Nursing,M,30000,1\n\
+                    2,A,N,Band 5,Nursing,,30000,1\n\
+                    3,A,N,Band 5,Nursing,Q,,1\n\
+                    4,A,N,Band 5,Nursing,F,,1\n\
+                    2,A,N,Band 5,Nursing,,31000,1\n\
+                    5,A,N,Band 5,Nursing,,29000,1\n";
+        std::fs::write(&path, body).expect("write");
+        let file = InputFile { path, shown: "staff.csv".into(), sheet: None, columns: Default::default(), kind: None };
+        let (_, quality) = normalise_staff(&file, &WorkforceMapping::new()).expect("read");
+        let warned = |w: &str| quality.warnings.iter().find(|x| x.warning == w).and_then(|x| x.rows);
+        // People 2, 3 and 5 have no known gender (2 and 5 of the same kind); 3 and 4 no pay.
+        assert_eq!(warned("gender_unknown"), Some(3));
+        assert_eq!(warned("pay_missing"), Some(2));
+        assert_eq!(quality.rows_used, Some(5));
+    }
 
     fn person(ethnicity: Ethnicity, band: PayBand) -> Person {
         Person {
