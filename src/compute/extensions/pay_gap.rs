@@ -368,28 +368,22 @@ fn gather_all<P: InPayOrder>(paid: &[P], members: &[Member]) -> ([usize; 256], V
     let mut kept: Vec<Option<u8>> = members.iter().map(|m| m.keep).collect();
     kept.sort_unstable();
     kept.dedup();
-    let lists: Vec<(Option<u8>, Vec<Gathered>)> = kept
+    // Each block gathered with its place in `members`.
+    let lists: Vec<Vec<(usize, Gathered)>> = kept
         .par_iter()
         .map(|&keep| {
-            let of_list: Vec<Member> = members.iter().filter(|m| m.keep == keep).copied().collect();
+            let (at, of_list): (Vec<usize>, Vec<Member>) =
+                members.iter().enumerate().filter(|(_, m)| m.keep == keep).map(|(i, m)| (i, *m)).unzip();
             let gathered = match keep {
                 None => gather_blocks(paid, &by_codes, &of_list),
-                Some(w) => {
-                    let list = workforce_list(paid, &by_codes, w);
-                    gather_blocks(&list, &by_codes, &of_list)
-                }
+                Some(w) => gather_blocks(&workforce_list(paid, &by_codes, w), &by_codes, &of_list),
             };
-            (keep, gathered)
+            at.into_iter().zip(gathered).collect()
         })
         .collect();
-    // Back in the order of `members`.
-    let mut next: Vec<(Option<u8>, std::vec::IntoIter<Gathered>)> =
-        lists.into_iter().map(|(keep, g)| (keep, g.into_iter())).collect();
-    let gathered = members
-        .iter()
-        .filter_map(|m| next.iter_mut().find(|(keep, _)| *keep == m.keep).and_then(|(_, g)| g.next()))
-        .collect();
-    (by_codes, gathered)
+    let mut gathered: Vec<(usize, Gathered)> = lists.into_iter().flatten().collect();
+    gathered.sort_by_key(|(at, _)| *at);
+    (by_codes, gathered.into_iter().map(|(_, g)| g).collect())
 }
 
 /// The people of workforce `w` (its index in `Workforce::ALL`) among `paid`, in the same order, copied without

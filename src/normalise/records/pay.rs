@@ -98,8 +98,8 @@ pub fn classify(row: &Fields<'_>, genders: &mut Memo<Option<Gender>>, log: &mut 
 
 /// Logs, for the columns the file has, the people in the workforce whose gender is unknown (`gender_unknown`)
 /// and who have no usable pay (`pay_missing`); a file without a gender or pay column gives no warning (the pay
-/// gaps then say there is no pay). `kinds` are the kinds of people with how many there are of each (their pay
-/// amounts are not looked at, only its basis).
+/// gaps then say there is no pay). `kinds` are the kinds of people with how many there are of each (of their pay,
+/// only the basis is looked at).
 pub fn log_unknowns(
     kinds: impl Iterator<Item = (super::staff::Person, u64)> + Clone,
     info: &TableInfo,
