@@ -9,7 +9,10 @@
 //! code = "RXX"
 //!
 //! [period]
-//! year = 2025                 # or snapshot_date = "2025-03-31"
+//! year = 2025                 # or "2024/25", or snapshot_date = "2025-03-31"
+//!
+//! [report]
+//! standards = ["wres", "wdes"]   # the default; ["wdes"] for a WDES-only run
 //!
 //! [inputs]
 //! staff = "staff.xlsx"
@@ -55,6 +58,9 @@ pub struct ConfigFile {
     /// The reporting period.
     #[serde(default)]
     pub period: PeriodConfig,
+    /// What the run reports on.
+    #[serde(default)]
+    pub report: ReportConfig,
     /// Input file paths by kind.
     #[serde(default)]
     pub inputs: InputsConfig,
@@ -185,11 +191,180 @@ pub struct Organisation {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PeriodConfig {
-    /// Reporting year: snapshot 31 March of it.
+    /// Reporting year: snapshot 31 March of it (`2025`, `"2025"`, or the financial year `"2024/25"`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub year: Option<i32>,
+    pub year: Option<ConfigYear>,
     /// Snapshot date, `YYYY-MM-DD`.
     pub snapshot_date: Option<String>,
+}
+
+/// A reporting year as the config file spells it: a number (`year = 2025`) or text (`year = "2024/25"`), read
+/// by [`parse_year`] when the run is resolved. Any other TOML value is refused with words a user understands.
+///
+/// ```
+/// use wres_wdes::config::{ConfigFile, ConfigYear};
+/// let c: ConfigFile = toml::from_str("[period]\nyear = \"2024/25\"").unwrap();
+/// assert_eq!(c.period.year, Some(ConfigYear::Text("2024/25".into())));
+/// let e = toml::from_str::<ConfigFile>("[period]\nyear = 2025.5").unwrap_err();
+/// assert!(e.to_string().contains("year must be a number such as 2025, or a financial year such as \"2024/25\""));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum ConfigYear {
+    /// `year = 2025`.
+    Number(i64),
+    /// `year = "2025"` or `year = "2024/25"`.
+    Text(String),
+}
+
+/// What a config `year` must be, in words.
+const YEAR_WORDS: &str = "year must be a number such as 2025, or a financial year such as \"2024/25\"";
+
+impl<'de> Deserialize<'de> for ConfigYear {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        match toml::Value::deserialize(d) {
+            Ok(toml::Value::Integer(n)) => Ok(ConfigYear::Number(n)),
+            Ok(toml::Value::String(s)) => Ok(ConfigYear::Text(s)),
+            _ => Err(serde::de::Error::custom(YEAR_WORDS)),
+        }
+    }
+}
+
+impl ConfigYear {
+    /// The year as text, for [`parse_year`].
+    pub fn text(&self) -> String {
+        match self {
+            ConfigYear::Number(n) => n.to_string(),
+            ConfigYear::Text(s) => s.clone(),
+        }
+    }
+}
+
+/// The `[report]` section: what the run reports on.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportConfig {
+    /// The standards asked for: `["wres"]`, `["wdes"]` or both (the default); a string `"wres,wdes"` too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standards: Option<StandardsList>,
+}
+
+/// The `standards` of the config as written: a list (`["wres", "wdes"]`) or one string (`"wres,wdes"`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct StandardsList(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for StandardsList {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let words = "standards must be a list such as [\"wres\", \"wdes\"], [\"wres\"] or [\"wdes\"]";
+        match toml::Value::deserialize(d) {
+            Ok(toml::Value::String(s)) => Ok(StandardsList(vec![s])),
+            Ok(toml::Value::Array(items)) => items
+                .into_iter()
+                .map(|v| match v {
+                    toml::Value::String(s) => Ok(s),
+                    _ => Err(serde::de::Error::custom(words)),
+                })
+                .collect::<std::result::Result<Vec<_>, _>>()
+                .map(StandardsList),
+            _ => Err(serde::de::Error::custom(words)),
+        }
+    }
+}
+
+/// The standards a run reports on: WRES, WDES or both (the default). The figures of a standard not asked for are
+/// in no output, and the columns only it needs may be missing from the inputs.
+///
+/// ```
+/// use wres_wdes::config::Standards;
+/// assert_eq!(Standards::parse("wdes")?, Standards { wres: false, wdes: true });
+/// assert_eq!(Standards::parse(" WRES , wdes ")?, Standards::BOTH);
+/// assert!(Standards::parse("wdes").unwrap().includes("GPG"));
+/// assert!(!Standards::parse("wdes").unwrap().includes("WRES"));
+/// assert_eq!(Standards::parse("wres")?.names(), ["WRES"]);
+/// assert!(Standards::parse("wrse").is_err());
+/// # Ok::<(), wres_wdes::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Standards {
+    /// The Workforce Race Equality Standard.
+    pub wres: bool,
+    /// The Workforce Disability Equality Standard.
+    pub wdes: bool,
+}
+
+impl Default for Standards {
+    fn default() -> Self {
+        Standards::BOTH
+    }
+}
+
+impl Serialize for Standards {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.names().serialize(s)
+    }
+}
+
+impl Standards {
+    /// Both standards (the default).
+    pub const BOTH: Standards = Standards { wres: true, wdes: true };
+
+    /// Parses `wres`, `wdes` or `wres,wdes` (any case, spaces allowed).
+    pub fn parse(list: &str) -> Result<Standards> {
+        Standards::from_words(list.split(','))
+    }
+
+    /// Parses a list of standard names, each `wres` or `wdes` (any case); empty items are ignored.
+    pub fn from_words<'a>(words: impl IntoIterator<Item = &'a str>) -> Result<Standards> {
+        let mut out = Standards { wres: false, wdes: false };
+        for word in words {
+            match word.trim().to_ascii_lowercase().as_str() {
+                "wres" => out.wres = true,
+                "wdes" => out.wdes = true,
+                "" => {}
+                other => {
+                    return Err(Error::usage(format!("'{other}' is not a standard this tool reports on"))
+                        .with_hint("use wres, wdes or wres,wdes (the default is both)"))
+                }
+            }
+        }
+        if !out.wres && !out.wdes {
+            return Err(
+                Error::usage("no standard named").with_hint("use wres, wdes or wres,wdes (the default is both)")
+            );
+        }
+        Ok(out)
+    }
+
+    /// Whether the figures of `standard` (`WRES`, `WDES`; anything else, such as the gender pay gap's `GPG`, is
+    /// not one of the two) are asked for.
+    pub fn includes(&self, standard: &str) -> bool {
+        match standard {
+            "WRES" => self.wres,
+            "WDES" => self.wdes,
+            _ => true,
+        }
+    }
+
+    /// Whether figures about the groups of `dimension` (`ethnicity`: WRES, `disability`: WDES; any other
+    /// characteristic, such as gender, belongs to neither) are asked for.
+    pub fn includes_dimension(&self, dimension: &str) -> bool {
+        match dimension {
+            "ethnicity" => self.wres,
+            "disability" => self.wdes,
+            _ => true,
+        }
+    }
+
+    /// The names of the standards asked for: `["WRES", "WDES"]`, `["WRES"]` or `["WDES"]`.
+    pub fn names(&self) -> Vec<&'static str> {
+        [("WRES", self.wres), ("WDES", self.wdes)].into_iter().filter(|(_, on)| *on).map(|(n, _)| n).collect()
+    }
+
+    /// The standards not asked for.
+    pub fn left_out(&self) -> Vec<&'static str> {
+        [("WRES", self.wres), ("WDES", self.wdes)].into_iter().filter(|(_, on)| !*on).map(|(n, _)| n).collect()
+    }
 }
 
 /// Input paths by kind.
@@ -306,6 +481,8 @@ pub struct Settings {
     pub area: AreaChoice,
     /// How hourly pay is worked out (extensions: pay gaps).
     pub pay: PaySettings,
+    /// The standards reported on (both by default).
+    pub standards: Standards,
 }
 
 fn serialize_date<S: serde::Serializer>(d: &NaiveDate, s: S) -> std::result::Result<S::Ok, S::Error> {
@@ -333,6 +510,7 @@ impl Settings {
             wdes9b: None,
             area: Default::default(),
             pay: PaySettings::default(),
+            standards: Standards::BOTH,
         }
     }
     /// The reporting period.
@@ -423,10 +601,109 @@ pub fn parse_rolling_average(s: &str) -> Result<RollingAverage> {
     }
 }
 
-/// Parses a snapshot date `YYYY-MM-DD`.
+/// Parses a snapshot date `YYYY-MM-DD`, whose year must be one [`check_year`] accepts.
 pub fn parse_snapshot_date(s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| Error::usage(format!("snapshot date '{s}' is not a date")).with_hint("write it as YYYY-MM-DD"))
+    use chrono::Datelike;
+    let date = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| Error::usage(format!("snapshot date '{s}' is not a date")).with_hint("write it as YYYY-MM-DD"))?;
+    check_year(date.year(), &format!("snapshot date {s}"))?;
+    Ok(date)
+}
+
+/// The first reporting year: WRES data were first collected for 2015.
+pub const FIRST_YEAR: i32 = 2015;
+
+/// The calendar year today, from the system clock.
+pub fn current_year() -> i32 {
+    use chrono::Datelike;
+    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400);
+    NaiveDate::from_ymd_opt(1970, 1, 1)
+        .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(days)))
+        .map_or(FIRST_YEAR, |d| d.year())
+}
+
+/// Parses a reporting year as a user writes it: `2025`, or a financial year `2024/25`, `2024-25` or
+/// `2024/2025` (the year ending 31 March 2025). The year must lie between 2015 and next year; a two-digit year
+/// (`25`) gets "did you mean 2025?".
+///
+/// ```
+/// use wres_wdes::config::parse_year;
+/// assert_eq!(parse_year("2025")?, 2025);
+/// assert_eq!(parse_year("2024/25")?, 2025);
+/// assert_eq!(parse_year(" 2024-25 ")?, 2025);
+/// assert_eq!(parse_year("2019/2020")?, 2020);
+/// let e = parse_year("25").unwrap_err();
+/// assert_eq!(e.exit_code(), 2);
+/// assert!(e.hint().unwrap().contains("did you mean 2025?"));
+/// assert!(parse_year("2024/26").is_err());
+/// assert!(parse_year("1999").is_err());
+/// assert!(parse_year("2999").is_err());
+/// # Ok::<(), wres_wdes::Error>(())
+/// ```
+pub fn parse_year(raw: &str) -> Result<i32> {
+    let text = raw.trim();
+    let words = "a reporting year is written 2025 (the year ending 31 March 2025) or 2024/25";
+    let not_a_year = || Error::usage(format!("'{text}' is not a reporting year")).with_hint(words);
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let number = |s: &str| s.parse::<i32>().map_err(|_| not_a_year());
+    if digits(text) {
+        let year = number(text)?;
+        return match text.len() {
+            4 => check_year(year, text),
+            1 | 2 => Err(Error::usage(format!("'{text}' is not a reporting year"))
+                .with_hint(format!("did you mean {}? ({words})", 2000 + year))),
+            _ => Err(not_a_year()),
+        };
+    }
+    let Some((first, second)) = text.split_once(['/', '-']).map(|(a, b)| (a.trim(), b.trim())) else {
+        return Err(not_a_year());
+    };
+    if !digits(first) || !digits(second) {
+        return Err(not_a_year());
+    }
+    let start = number(first)?;
+    match (first.len(), second.len()) {
+        (4, 2) | (4, 4) => {
+            let end = number(second)?;
+            let expected = if second.len() == 2 { (start + 1) % 100 } else { start + 1 };
+            if end != expected {
+                return Err(Error::usage(format!("'{text}' is not a financial year")).with_hint(format!(
+                    "a financial year runs April to March: did you mean {start}/{:02}?",
+                    (start + 1) % 100
+                )));
+            }
+            check_year(start + 1, text)
+        }
+        (2, 2) => Err(Error::usage(format!("'{text}' is not a reporting year"))
+            .with_hint(format!("did you mean 20{first}/{second}? ({words})"))),
+        _ => Err(not_a_year()),
+    }
+}
+
+/// Checks that a reporting year lies between 2015 (the first WRES collection) and next year; `given` is how the
+/// user wrote it.
+pub fn check_year(year: i32, given: &str) -> Result<i32> {
+    let last = current_year() + 1;
+    if year < FIRST_YEAR {
+        return Err(Error::usage(format!("{given} is before {FIRST_YEAR}, the first year of the WRES"))
+            .with_hint(format!("give a reporting year from {FIRST_YEAR} to {last}, such as --year {}", last - 1)));
+    }
+    if year > last {
+        return Err(Error::usage(format!(
+            "{given} is in the future: the reporting year ending 31 March {year} has not begun, so no data can \
+             fall in it"
+        ))
+        .with_hint(format!(
+            "give the year whose 31 March ends the period reported on, up to {last}: for April {} to March {}, \
+             --year {} (or {}/{:02})",
+            last - 2,
+            last - 1,
+            last - 1,
+            last - 2,
+            (last - 1) % 100
+        )));
+    }
+    Ok(year)
 }
 
 /// The staff-group overrides of a config file.

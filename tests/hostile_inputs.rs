@@ -138,7 +138,7 @@ fn duplicated_headers_are_fine_unless_a_required_column_is_twice() {
         "dup.csv",
         "Employee Number,Notes,Notes,Ethnic Origin,Pay Band,Staff Group,Notes\n1,a,b,A,Band 5,Nursing,c\n2,,,H,Band 6,Nursing,\n",
     );
-    report(d.path(), &["--staff", "dup.csv"]).expect(0, &[]);
+    report(d.path(), &["--staff", "dup.csv", "--standards", "wres"]).expect(0, &[]);
     std::fs::remove_file(d.path().join("out.json")).unwrap();
     put(
         d.path(),
@@ -169,7 +169,7 @@ fn numbers_stored_as_text_are_read_and_text_in_a_number_column_is_refused() {
     ws.write_number(2, 1, 800.0).unwrap();
     ws.write_number(2, 2, 150.0).unwrap();
     wb.save(d.path().join("recruitment.xlsx")).unwrap();
-    report(d.path(), &["--recruitment", "recruitment.xlsx"]).expect(0, &[]);
+    report(d.path(), &["--recruitment", "recruitment.xlsx", "--standards", "wres"]).expect(0, &[]);
     assert_eq!(quality(&json(d.path()), "recruitment")["rows_used"], 2);
     std::fs::remove_file(d.path().join("out.json")).unwrap();
 
@@ -267,7 +267,7 @@ fn appointed_without_being_shortlisted_is_a_counted_exclusion() {
         "recruitment.csv",
         "Applicant Ethnicity,Shortlisted?,Outcome\nA,Yes,Appointed\nH,Yes,Not Appointed\nA,No,Appointed\nH,No,Rejected\n",
     );
-    report(d.path(), &["--recruitment", "recruitment.csv"]).expect(0, &[]);
+    report(d.path(), &["--recruitment", "recruitment.csv", "--standards", "wres"]).expect(0, &[]);
     let q = json(d.path());
     let r = quality(&q, "recruitment");
     assert_eq!(excluded(r, "appointed_not_shortlisted"), 1);
@@ -342,7 +342,7 @@ fn a_survey_percentage_of_130_is_left_out_and_counted() {
         "survey.csv",
         "Measure,Group,Percent,Respondents\nWRES5,White,25,100\nWRES5,BME,130,40\nWDES9a,Disabled,11,40\nWRES6,BME,-1,40\n",
     );
-    report(d.path(), &["--survey", "survey.csv"]).expect(0, &[]);
+    report(d.path(), &["--survey", "survey.csv", "--standards", "wres"]).expect(0, &[]);
     let q = json(d.path());
     let s = quality(&q, "survey");
     assert_eq!(excluded(s, "value_out_of_range"), 3, "{s}");
@@ -597,14 +597,14 @@ mod smoke {
 #[test]
 fn a_hand_made_workbook_reads() {
     let d = tmp();
-    let header: String = ["A1", "B1", "C1"]
+    let header: String = ["A1", "B1", "C1", "D1", "E1"]
         .iter()
-        .zip(["Employee Number", "Pay Band", "Staff Group"])
+        .zip(["Employee Number", "Pay Band", "Staff Group", "Ethnic Origin", "Disability"])
         .map(|(r, t)| inline(r, t))
         .collect();
-    let row: String = ["A2", "B2", "C2"]
+    let row: String = ["A2", "B2", "C2", "D2", "E2"]
         .iter()
-        .zip(["1001", "Band 5", "Nursing and Midwifery Registered"])
+        .zip(["1001", "Band 5", "Nursing and Midwifery Registered", "A", "No"])
         .map(|(r, t)| inline(r, t))
         .collect();
     put(d.path(), "staff.xlsx", raw_xlsx(&format!("<row r=\"1\">{header}</row><row r=\"2\">{row}</row>")));

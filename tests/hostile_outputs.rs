@@ -333,7 +333,8 @@ fn strict_turns_every_data_quality_problem_into_exit_3_with_no_outputs() {
         std::fs::remove_file(d.path().join("r.csv")).unwrap();
     }
     put(d.path(), "recruitment.csv", "Applicant Ethnicity,Shortlisted?,Outcome\nA,Yes,Appointed\nA,No,Appointed\n");
-    run(d.path(), &["report", "--year", "2025", "--recruitment", "recruitment.csv", "--strict", "--json", "r.json"])
+    let args = ["report", "--year", "2025", "--recruitment", "recruitment.csv", "--standards", "wres", "--strict"];
+    run(d.path(), &[&args[..], &["--json", "r.json"]].concat())
         .expect(3, &["recruitment.csv: 1 rows left out (appointed_not_shortlisted)"]);
     put(d.path(), "survey.csv", "Measure,Group,Percent,Respondents\nWRES5,White,130,40\n");
     run(d.path(), &["report", "--year", "2025", "--survey", "survey.csv", "--strict", "--json", "r.json"])

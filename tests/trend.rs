@@ -35,9 +35,12 @@ fn two_years_are_matched_by_id_with_the_change() {
     write(&generate(&SampleOptions { staff: 400, seed: 4, ..SampleOptions::default() }), last.path()).unwrap();
     write(&generate(&SampleOptions { staff: 450, seed: 5, ..SampleOptions::default() }), this.path()).unwrap();
     assert!(report(last.path(), &[], "a.json").status.success());
-    let a = read(&last.path().join("a.json"));
+    let mut a = read(&last.path().join("a.json"));
     assert_eq!(a["trend"].as_array().unwrap().len(), 0, "no trend without --previous");
-    let prev = last.path().join("a.json");
+    // Last year's results, as they would have been written a year ago.
+    a["snapshot_date"] = Value::from("2024-03-31");
+    let prev = last.path().join("a-2024.json");
+    std::fs::write(&prev, serde_json::to_string(&a).unwrap()).unwrap();
     let out = report(this.path(), &["--previous", prev.to_str().unwrap()], "b.json");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let b = read(&this.path().join("b.json"));
@@ -59,6 +62,7 @@ fn changed_settings_and_definitions_are_flagged() {
     assert!(report(dir.path(), &[], "a.json").status.success());
     let mut a = read(&dir.path().join("a.json"));
     a["indicators"][1]["title"] = Value::from("An older wording of WRES 2");
+    a["snapshot_date"] = Value::from("2024-03-31");
     std::fs::write(dir.path().join("old.json"), serde_json::to_string(&a).unwrap()).unwrap();
     let out = report(dir.path(), &["--previous", "old.json", "--ci-method", "katz"], "b.json");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -75,7 +79,42 @@ fn a_file_that_is_not_results_is_refused() {
     write(&generate(&SampleOptions { staff: 200, seed: 7, ..SampleOptions::default() }), dir.path()).unwrap();
     std::fs::write(dir.path().join("notes.json"), "{\"hello\": 1}").unwrap();
     let out = report(dir.path(), &["--previous", "notes.json"], "b.json");
-    assert_eq!(out.status.code(), Some(3));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("notes.json"));
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("notes.json: is a JSON file, but not the results JSON of a run"), "{err}");
     assert!(!dir.path().join("b.json").exists());
+}
+
+/// The `--previous` cases seen: this year's own JSON (a trend of two identical points), another trust's JSON, and
+/// last year's workbook (which gave "stream did not contain valid UTF-8"): each a usage error (exit 2) saying why
+/// and what to give, with nothing written.
+#[test]
+fn previous_results_must_be_an_earlier_years_json_of_the_same_trust() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&generate(&SampleOptions { staff: 200, seed: 8, ..SampleOptions::default() }), dir.path()).unwrap();
+    let out = Command::cargo_bin("wres-wdes")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["report", "-q", "--config", "trust.toml", "--json", "now.json", "--out", "now.xlsx", "--csv", "now.csv"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut other = read(&dir.path().join("now.json"));
+    other["organisation"]["code"] = Value::from("RYY");
+    other["snapshot_date"] = Value::from("2024-03-31");
+    std::fs::write(dir.path().join("other.json"), serde_json::to_string(&other).unwrap()).unwrap();
+    let cases = [
+        ("now.json", "now.json: is for the snapshot 2025-03-31, the same as this run's: a trend needs earlier years"),
+        ("other.json", "other.json: is for organisation RYY, not RXX, the organisation of this run"),
+        ("now.xlsx", "now.xlsx: is a workbook, not the results JSON of an earlier run"),
+        ("now.csv", "now.csv: is the CSV table of a run, not the results JSON of an earlier run"),
+    ];
+    for (file, message) in cases {
+        let out = report(dir.path(), &["--previous", file], "b.json");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{file}: {err}");
+        assert!(err.contains(message), "{file}: {err}");
+        assert!(err.contains("hint: give"), "{file}: {err}");
+        assert!(!dir.path().join("b.json").exists(), "{file}");
+    }
 }

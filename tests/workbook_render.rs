@@ -132,8 +132,11 @@ fn records() -> Records {
         blank_rows: Some(2),
         excluded: vec![Excluded { reason: "bank", rows: Some(10) }, Excluded { reason: "student", rows: Some(6) }],
         unrecognised: vec![Unrecognised { field: "ethnicity", value: "Martian".into(), rows: Some(3) }],
-        warnings: vec![Warning { warning: "conflicting_ethnicity", rows: Some(1) }],
-        columns: vec![ColumnMatch { field: "ethnicity", header: "Ethnic Origin".into(), column: 27 }],
+        warnings: vec![Warning { warning: "conflicting_ethnicity", rows: Some(1), detail: None }],
+        columns: vec![
+            ColumnMatch { field: "ethnicity", header: "Ethnic Origin".into(), column: 27 },
+            ColumnMatch { field: "disability", header: "Disability Flag".into(), column: 28 },
+        ],
     }];
     Records {
         staff: Some(s),

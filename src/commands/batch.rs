@@ -50,6 +50,10 @@ pub struct BatchArgs {
     /// Fail a trust whose data-quality check finds problems.
     #[arg(long)]
     pub strict: bool,
+    /// The standards to report on for every trust: wres, wdes or wres,wdes (default: each trust's config, else
+    /// both).
+    #[arg(long, value_name = "wres|wdes|wres,wdes")]
+    pub standards: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -114,7 +118,8 @@ fn run_one(index: usize, entry: &TrustEntry, base: Option<&Path>, args: &BatchAr
     let config = resolve(base, &entry.config);
     let shown = entry.config.display().to_string();
     let attempt = || -> Result<(Results, Vec<String>)> {
-        let input_args = InputArgs { config: Some(config.clone()), ..InputArgs::default() };
+        let input_args =
+            InputArgs { config: Some(config.clone()), standards: args.standards.clone(), ..InputArgs::default() };
         let run = inputs::resolve(&input_args, &args.statistics, &super::PopulationArgs::default(), None)?;
         let dir = args.out_dir.join(folder_name(&run.settings.organisation.code, &config, index));
         std::fs::create_dir_all(&dir)
@@ -182,6 +187,22 @@ pub fn run(args: BatchArgs, verbosity: Verbosity) -> Result<ExitCode> {
     render::atomic::write(&args.out_dir.join("system-rollup.json"), render::json::to_string(&system)?.as_bytes())?;
     let summary: Vec<&TrustOutcome> = outcomes.iter().map(|(o, _)| o).collect();
     render::atomic::write(&args.out_dir.join("batch-summary.json"), render::json::to_string(&summary)?.as_bytes())?;
+    if verbosity >= Verbosity::Normal {
+        let mut text = String::new();
+        for (outcome, results) in &outcomes {
+            let Some(results) = results else { continue };
+            let ok = results.indicators.iter().filter(|i| i.status == crate::compute::results::Status::Ok).count();
+            text.push_str(&format!(
+                "{}: {ok} of {} indicators and metrics computed\n",
+                outcome.config,
+                results.indicators.len()
+            ));
+            for line in super::console::lines(results) {
+                text.push_str(&format!("  {line}\n"));
+            }
+        }
+        eprint!("{text}");
+    }
     let failed: Vec<&TrustOutcome> = summary.iter().copied().filter(|o| o.status != "ok").collect();
     for f in &failed {
         eprintln!("error: {}: {}", f.config, f.error.as_deref().unwrap_or(""));

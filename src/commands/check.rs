@@ -2,7 +2,7 @@
 //! each field matched, rows read/used/excluded by reason, and the values not recognised. Computes nothing.
 //!
 //! Exit codes: 0 when every input was read (even with exclusions), 1 a file could not be read, 3 a required
-//! column is missing (or, with `--strict`, any problem was found).
+//! column is missing, including a column a standard asked for needs (or, with `--strict`, any problem was found).
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -53,13 +53,14 @@ pub fn describe(q: &InputQuality) -> String {
         let _ = writeln!(s, "  not recognised: {} '{}' in {} rows", u.field, u.value, shown(u.rows));
     }
     for w in &q.warnings {
-        let _ = writeln!(s, "  warning: {} in {} rows", w.warning, shown(w.rows));
+        let detail = w.detail.as_ref().map(|d| format!(": {d}")).unwrap_or_default();
+        let _ = writeln!(s, "  warning: {} in {} rows{detail}", w.warning, shown(w.rows));
     }
     s
 }
 
 /// Runs `check`.
-pub fn run(args: CheckArgs, _verbosity: Verbosity) -> Result<ExitCode> {
+pub fn run(args: CheckArgs, verbosity: Verbosity) -> Result<ExitCode> {
     let example = if args.inputs.example { Some(ExampleTrust::extract()?) } else { None };
     let run = inputs::resolve(
         &args.inputs,
@@ -67,7 +68,10 @@ pub fn run(args: CheckArgs, _verbosity: Verbosity) -> Result<ExitCode> {
         &super::PopulationArgs::default(),
         example.as_ref().map(|e| e.path()).as_deref(),
     )?;
-    let records = inputs::load(&run.inputs, &run.settings.period())?;
+    let activity = super::progress::Activity::start("reading the inputs", verbosity);
+    let records = inputs::load_showing(&run.inputs, &run.settings.period(), &activity)?;
+    drop(activity);
+    crate::read::previous::check_previous(&records.previous, &run.settings.organisation, run.settings.snapshot_date)?;
     if args.json {
         let text = serde_json::to_string_pretty(&records.quality)
             .map_err(|e| Error::io(format!("internal error writing JSON: {e}")))?;
@@ -76,6 +80,10 @@ pub fn run(args: CheckArgs, _verbosity: Verbosity) -> Result<ExitCode> {
         for q in &records.quality {
             super::print_out(&format!("{}\n", describe(q)))?;
         }
+    }
+    let missing = crate::normalise::needs::missing(&records, &run.inputs, run.settings.standards);
+    if !missing.is_empty() {
+        return Err(crate::normalise::needs::error(&missing, run.settings.standards));
     }
     let found = problems(&records.quality);
     if args.strict && !found.is_empty() {

@@ -78,11 +78,17 @@ pub fn resolve(
         (None, Some(spec), _, _) | (None, None, None, Some(spec)) => parse_area(spec)?,
         (None, None, None, None) => AreaChoice::England,
     };
-    let snapshot = match (args.year, &args.snapshot_date, c.period.year, &c.period.snapshot_date) {
-        (Some(y), _, _, _) | (None, None, Some(y), None) => {
-            Period::for_year(y).ok_or_else(|| Error::usage(format!("{y} is not a reporting year")))?.snapshot
+    let in_config = |key: &'static str| {
+        move |e: Error| match &args.config {
+            Some(path) => e.context(format!("{}: [period] {key}", path.display())),
+            None => e,
         }
-        (None, Some(d), _, _) | (None, None, _, Some(d)) => config::parse_snapshot_date(d)?,
+    };
+    let snapshot = match (&args.year, &args.snapshot_date, &c.period.year, &c.period.snapshot_date) {
+        (Some(y), _, _, _) => for_year(config::parse_year(y).map_err(|e| e.context("--year"))?)?,
+        (None, None, Some(y), None) => for_year(config::parse_year(&y.text()).map_err(in_config("year"))?)?,
+        (None, Some(d), _, _) => config::parse_snapshot_date(d)?,
+        (None, None, _, Some(d)) => config::parse_snapshot_date(d).map_err(in_config("snapshot_date"))?,
         (None, None, None, None) => {
             return Err(Error::usage("no reporting year given").with_hint(
                 "give --year 2025 (snapshot 31 March 2025) or --snapshot-date, or [period] year in the config",
@@ -98,6 +104,17 @@ pub fn resolve(
         (Some(r), _) | (None, Some(r)) => config::parse_rolling_average(r)?,
         (None, None) => config::RollingAverage::CurrentHeadcount,
     };
+    let standards = match (&args.standards, &c.report.standards) {
+        (Some(list), _) => config::Standards::parse(list).map_err(|e| e.context("--standards"))?,
+        (None, Some(list)) => config::Standards::from_words(list.0.iter().map(String::as_str)).map_err(|e| {
+            let e = e.context("[report] standards");
+            match &args.config {
+                Some(path) => e.context(path.display()),
+                None => e,
+            }
+        })?,
+        (None, None) => config::Standards::BOTH,
+    };
     let settings = Settings {
         organisation: c.organisation.clone(),
         snapshot_date: snapshot,
@@ -110,8 +127,14 @@ pub fn resolve(
         wdes9b: c.wdes9b.clone(),
         area,
         pay: c.pay.settings()?,
+        standards,
     };
     Ok(Run { settings, inputs, config, base })
+}
+
+/// The snapshot of a reporting year (31 March).
+fn for_year(year: i32) -> Result<chrono::NaiveDate> {
+    Period::for_year(year).map(|p| p.snapshot).ok_or_else(|| Error::usage(format!("{year} is not a reporting year")))
 }
 
 /// The effective settings of a run, as a config file (`--print-config`): every input with its resolved path and
@@ -145,6 +168,8 @@ pub fn effective_config(run: &Run) -> ConfigFile {
         previous_headcount: s.previous_headcount.clone(),
     };
     c.output.publication = Some(s.publication);
+    c.report.standards =
+        Some(config::StandardsList(s.standards.names().iter().map(|n| n.to_ascii_lowercase()).collect()));
     c.wdes9b = s.wdes9b.clone();
     c.pay = config::PayConfig {
         weekly_hours: Some(s.pay.weekly_hours),
@@ -171,17 +196,31 @@ pub fn input_paths(inputs: &Inputs) -> Vec<PathBuf> {
 /// alongside each other. The records, their data-quality entries (in input order) and the first error (in input
 /// order: staff, recruitment, cases, training, survey, board) are those of reading them one after another.
 pub fn load(inputs: &Inputs, period: &Period) -> Result<Records> {
+    load_showing(inputs, period, &super::progress::Activity::start("", super::Verbosity::Quiet))
+}
+
+/// [`load`], saying on `activity` how many of the inputs have been read.
+pub fn load_showing(inputs: &Inputs, period: &Period, activity: &super::progress::Activity) -> Result<Records> {
     if input_paths(inputs).is_empty() {
         return Err(Error::usage("no input files given").with_hint(
             "name them with --staff, --recruitment, --cases, --training, --survey, --board, or --config trust.toml \
              (or try --example)",
         ));
     }
+    let total = given(inputs).count();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let read = |file: &InputFile| {
+        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        activity.say(&format!("reading the inputs: {n} of {total} read ({} done)", file.shown));
+    };
+    let tell = Told(&read);
     let digests = || given(inputs).map(|f| sha256(&f.path)).collect::<Vec<_>>();
-    let staff = || inputs.staff.as_ref().map(|f| records::staff::normalise_staff(f, &inputs.workforce_mapping));
-    let recruitment = || inputs.recruitment.as_ref().map(records::recruitment::normalise_recruitment);
-    let survey = || inputs.survey.as_ref().map(records::survey::normalise_survey);
-    let board = || inputs.board.as_ref().map(records::board::normalise_board);
+    let staff =
+        || inputs.staff.as_ref().map(|f| tell.at(f, records::staff::normalise_staff(f, &inputs.workforce_mapping)));
+    let recruitment =
+        || inputs.recruitment.as_ref().map(|f| tell.at(f, records::recruitment::normalise_recruitment(f, period)));
+    let survey = || inputs.survey.as_ref().map(|f| tell.at(f, records::survey::normalise_survey(f)));
+    let board = || inputs.board.as_ref().map(|f| tell.at(f, records::board::normalise_board(f)));
     let population =
         || (!inputs.population.is_empty()).then(|| crate::read::census::PopulationFiles::read(&inputs.population));
     let ((staff, (recruitment, digests)), ((survey, board), population)) = rayon::join(
@@ -201,8 +240,8 @@ pub fn load(inputs: &Inputs, period: &Period) -> Result<Records> {
     }
     let snapshot = out.staff.as_ref();
     let (cases, training) = rayon::join(
-        || inputs.cases.as_ref().map(|f| records::cases::normalise_cases(f, period, snapshot)),
-        || inputs.training.as_ref().map(|f| records::training::normalise_training(f, period, snapshot)),
+        || inputs.cases.as_ref().map(|f| tell.at(f, records::cases::normalise_cases(f, period, snapshot))),
+        || inputs.training.as_ref().map(|f| tell.at(f, records::training::normalise_training(f, period, snapshot))),
     );
     if let Some(r) = cases {
         let (c, q) = r?;
@@ -245,6 +284,16 @@ pub fn load(inputs: &Inputs, period: &Period) -> Result<Records> {
         q.sha256 = Some(digest?);
     }
     Ok(out)
+}
+
+/// Says an input was read, passing its result through.
+struct Told<'a>(&'a (dyn Fn(&InputFile) + Sync));
+
+impl Told<'_> {
+    fn at<T>(&self, file: &InputFile, result: T) -> T {
+        (self.0)(file);
+        result
+    }
 }
 
 /// The inputs given, in the order they are read (and their data-quality entries are pushed).

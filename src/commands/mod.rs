@@ -4,6 +4,7 @@
 
 pub mod batch;
 pub mod check;
+pub mod console;
 pub mod example;
 pub mod inputs;
 pub mod pipeline;
@@ -82,12 +83,16 @@ pub struct InputArgs {
     /// Earlier years' results (JSON written by `report --json`), for the trend and the change from last year.
     #[arg(long, value_name = "FILE", num_args = 1..)]
     pub previous: Vec<PathBuf>,
-    /// Reporting year: the snapshot is 31 March of that year.
+    /// Reporting year: the snapshot is 31 March of that year (2025, or the financial year 2024/25).
     #[arg(long, value_name = "YEAR", conflicts_with = "snapshot_date")]
-    pub year: Option<i32>,
+    pub year: Option<String>,
     /// Snapshot date (YYYY-MM-DD); the reporting year is the 12 months ending then.
     #[arg(long, value_name = "DATE")]
     pub snapshot_date: Option<String>,
+    /// The standards to report on: wres, wdes or wres,wdes (the default). The columns only the other standard
+    /// needs may then be missing.
+    #[arg(long, value_name = "wres|wdes|wres,wdes")]
+    pub standards: Option<String>,
 }
 
 /// Statistics settings (each also a config key under `[statistics]` or `[output]`).

@@ -33,11 +33,16 @@ pub fn produce(run: &Run, outputs: &Outputs, strict: bool, verbosity: Verbosity)
     for path in outputs.paths() {
         render::atomic::refuse_input(path, &input_paths)?;
     }
-    let records = inputs::load(&run.inputs, &run.settings.period())?;
+    let activity = super::progress::Activity::start("reading the inputs", verbosity);
+    let records = inputs::load_showing(&run.inputs, &run.settings.period(), &activity)?;
+    crate::read::previous::check_previous(&records.previous, &run.settings.organisation, run.settings.snapshot_date)?;
+    let missing = crate::normalise::needs::missing(&records, &run.inputs, run.settings.standards);
+    if !missing.is_empty() {
+        return Err(crate::normalise::needs::error(&missing, run.settings.standards));
+    }
     if verbosity >= Verbosity::Verbose {
-        for q in &records.quality {
-            eprint!("{}", super::check::describe(q));
-        }
+        let text: String = records.quality.iter().map(super::check::describe).collect();
+        activity.suspend(|| eprint!("{text}"));
     }
     if strict {
         let problems = crate::normalise::quality::problems(&records.quality);
@@ -52,7 +57,9 @@ pub fn produce(run: &Run, outputs: &Outputs, strict: bool, verbosity: Verbosity)
             ));
         }
     }
+    activity.say("computing the figures");
     let results = crate::compute::compute(&records, &run.settings)?;
+    activity.say("writing the outputs");
     // Every output is written in full to a temporary file before any is put in place: a failure on the way
     // leaves none of them (and never a partial one).
     let mut staged = Vec::new();
@@ -66,5 +73,6 @@ pub fn produce(run: &Run, outputs: &Outputs, strict: bool, verbosity: Verbosity)
         staged.push(render::atomic::stage(path, &render::workbook::to_bytes(&results)?)?);
     }
     render::atomic::commit_all(staged)?;
+    drop(activity);
     Ok(results)
 }

@@ -77,11 +77,20 @@ pub fn run(args: ReportArgs, verbosity: Verbosity) -> Result<ExitCode> {
     if verbosity >= Verbosity::Normal {
         let ok = results.indicators.iter().filter(|i| i.status == Status::Ok).count();
         let written: Vec<String> = outputs.paths().iter().map(|p| p.display().to_string()).collect();
-        eprintln!(
-            "{ok} of {} indicators and metrics computed; written: {}",
+        let only = match results.settings.standards.names().as_slice() {
+            [one] => format!(" ({one} only)"),
+            _ => String::new(),
+        };
+        let mut text = format!(
+            "{ok} of {} indicators and metrics computed{only}; written: {}\n",
             results.indicators.len(),
             written.join(", ")
         );
+        for line in super::console::lines(&results) {
+            text.push_str(&line);
+            text.push('\n');
+        }
+        eprint!("{text}");
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -74,6 +74,11 @@ pub fn indicator(def: &Definition, records: &Records, settings: &Settings) -> In
             ),
         },
     };
+    // A figure whose input lacks the column of its groups would count everyone as Unknown: never a number.
+    let outcome = match lacking(def, records) {
+        Some(reason) => Outcome::no_data(blank(outcome.figures), &reason),
+        None => outcome,
+    };
     let mut result = IndicatorResult {
         id: def.id.clone(),
         standard: def.standard.clone(),
@@ -92,10 +97,57 @@ pub fn indicator(def: &Definition, records: &Records, settings: &Settings) -> In
     result
 }
 
+/// Why `def` cannot be computed because an input it rests on lacks the column (or the rows) of its groups.
+fn lacking(def: &Definition, records: &Records) -> Option<String> {
+    use definitions::Source;
+    let source = match def.source {
+        Source::Staff => "staff",
+        Source::Recruitment => "recruitment",
+        Source::Cases => "cases",
+        Source::Training => "training",
+        Source::Survey => "survey",
+        Source::Board => "board",
+        Source::Config => return None,
+    };
+    // Training and cases count the staff snapshot's groups, and the board is set against them.
+    let staff = matches!(def.source, Source::Cases | Source::Training | Source::Board).then_some("staff");
+    [Some(source), staff]
+        .into_iter()
+        .flatten()
+        .find_map(|kind| crate::normalise::needs::lacking(records, kind, &def.standard))
+}
+
+/// The figures of a kind with nothing in them.
+fn blank(figures: Figures) -> Figures {
+    match figures {
+        Figures::Representation(_) => Figures::Representation(results::RepresentationFigures { rows: Vec::new() }),
+        Figures::RelativeLikelihood(_) => Figures::RelativeLikelihood(Box::new(results::RelativeLikelihoodFigures {
+            groups: Vec::new(),
+            ratio: None,
+            assessment: crate::stats::Assessment::NotEstimable,
+            rolling_average: None,
+        })),
+        Figures::Survey(f) => Figures::Survey(results::SurveyFigures {
+            rows: Vec::new(),
+            gap_pp: None,
+            gap_ci_low: None,
+            gap_ci_high: None,
+            ..f
+        }),
+        Figures::Board(_) => Figures::Board(results::BoardFigures {
+            rows: Vec::new(),
+            difference_pp: results::BoardDifference { voting: None, executive: None, all: None },
+        }),
+        declaration @ Figures::Declaration(_) => declaration,
+    }
+}
+
 /// Computes every indicator and metric, the population comparison, the extensions, the trend over the earlier
 /// runs in `records.previous`, and the narrative.
 pub fn compute(records: &Records, settings: &Settings) -> Result<Results> {
-    let defs = definitions::all()?;
+    // Only the standards asked for have figures.
+    let defs: Vec<Definition> =
+        definitions::all()?.into_iter().filter(|d| settings.standards.includes(&d.standard)).collect();
     let indicators = defs.iter().map(|d| indicator(d, records, settings)).collect();
     let period = settings.period();
     let mut results = Results {
@@ -113,9 +165,15 @@ pub fn compute(records: &Records, settings: &Settings) -> Result<Results> {
             rolling_average: settings.rolling_average,
             include_ill_health: settings.include_ill_health,
             publication: settings.publication,
+            standards: settings.standards,
         },
         indicators,
-        population: records.staff.as_ref().map(|staff| population_block(staff, records, settings)).transpose()?,
+        population: records
+            .staff
+            .as_ref()
+            .map(|staff| population_block(staff, records, settings))
+            .transpose()?
+            .map(|p| population::comparison::asked_for(p, settings.standards)),
         data_quality: data_quality(records),
         trend: Vec::new(),
         extensions: extensions::compute(records, settings)?,
@@ -205,5 +263,8 @@ fn data_quality(records: &Records) -> DataQuality {
             .into_iter()
             .filter(|k| !given.contains(k))
             .collect(),
+        other_band_staff: records.staff.as_ref().map(|s| {
+            s.tally().iter().filter(|(p, _)| p.row == crate::normalise::codes::PayRow::Other).map(|(_, n)| n).sum()
+        }),
     }
 }

@@ -97,6 +97,7 @@ pub fn disclose(results: &mut Results) {
         }
     }
     results.data_quality.declaration.headcount = count(Some(results.data_quality.declaration.headcount)).unwrap_or(0);
+    results.data_quality.other_band_staff = count(results.data_quality.other_band_staff);
     super::extensions::publication::disclose(&mut results.extensions);
     if let Some(p) = &mut results.population {
         for r in &mut p.rows {

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::{Organisation, RollingAverage, Wdes9b};
+use crate::config::{Organisation, RollingAverage, Standards, Wdes9b};
 use crate::normalise::quality::InputQuality;
 use crate::stats::{Assessment, CiMethod, NotEstimable};
 
@@ -54,6 +54,9 @@ pub struct SettingsOut {
     pub include_ill_health: bool,
     /// Disclosure control applied.
     pub publication: bool,
+    /// The standards reported on: `["WRES", "WDES"]`, `["WRES"]` or `["WDES"]`; the other's figures are in no
+    /// output.
+    pub standards: Standards,
 }
 
 /// Whether an indicator has figures.
@@ -355,6 +358,9 @@ pub struct DataQuality {
     pub declaration: DeclarationRates,
     /// Inputs not given, by kind.
     pub missing_inputs: Vec<&'static str>,
+    /// People in the workforce outside the medical workforce with no Agenda for Change band (none recognised, or
+    /// a non-AfC contract), shown in the `Other` row of WRES 1 (`None` without a staff snapshot, or when withheld).
+    pub other_band_staff: Option<u64>,
 }
 
 /// Shares of the workforce with unknown ethnicity and disability.

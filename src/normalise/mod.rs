@@ -5,5 +5,6 @@
 //! counting every row excluded or value not understood in [`quality`].
 
 pub mod codes;
+pub mod needs;
 pub mod quality;
 pub mod records;

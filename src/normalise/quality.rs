@@ -36,11 +36,17 @@ pub struct Unrecognised {
 /// A counted condition that did not exclude rows but deserves attention.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Warning {
-    /// A short stable word (`conflicting_ethnicity`, `person_not_in_snapshot`, ...).
+    /// A short stable word (`conflicting_ethnicity`, `person_not_in_snapshot`, `dates_outside_period`, ...).
     pub warning: &'static str,
     /// How many rows (`None` when withheld by disclosure control).
     pub rows: Option<u64>,
+    /// What it means and what to do, in words (shares only, no counts), where the word alone is not enough.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
+
+/// The warning word for an input whose dated rows fall mostly outside the reporting period.
+pub const DATES_OUTSIDE_PERIOD: &str = "dates_outside_period";
 
 /// The data-quality record of one input file (the `data_quality.inputs[]` element of the JSON).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -90,6 +96,8 @@ pub struct QualityLog {
     /// By field, then by value (the order of the output).
     unrecognised: BTreeMap<&'static str, BTreeMap<String, u64>>,
     warnings: BTreeMap<&'static str, u64>,
+    /// The words of a warning, where it has them.
+    details: BTreeMap<&'static str, String>,
 }
 
 impl QualityLog {
@@ -156,6 +164,7 @@ impl QualityLog {
         for (warning, rows) in other.warnings {
             *self.warnings.entry(warning).or_default() += rows;
         }
+        self.details.extend(other.details);
     }
     /// Counts a condition worth a look.
     pub fn warn(&mut self, warning: &'static str) {
@@ -174,6 +183,20 @@ impl QualityLog {
     pub fn warn_n(&mut self, warning: &'static str, n: u64) {
         if n > 0 {
             *self.warnings.entry(warning).or_default() += n;
+        }
+    }
+    /// Counts `n` rows with `warning`, with words saying what it means and what to do; nothing when `n` is 0.
+    ///
+    /// ```
+    /// use wres_wdes::normalise::quality::QualityLog;
+    /// let mut log = QualityLog::default();
+    /// log.warn_detail("dates_outside_period", 12, "most dates are in 2023-24: is --year 2024 meant?".into());
+    /// assert_eq!(log.rows_accounted(), 0);
+    /// ```
+    pub fn warn_detail(&mut self, warning: &'static str, n: u64, detail: String) {
+        if n > 0 {
+            *self.warnings.entry(warning).or_default() += n;
+            self.details.insert(warning, detail);
         }
     }
     /// Rows counted so far as used or excluded.
@@ -204,7 +227,13 @@ impl QualityLog {
                     values.into_iter().map(move |(value, rows)| Unrecognised { field, value, rows: Some(rows) })
                 })
                 .collect(),
-            warnings: self.warnings.into_iter().map(|(warning, rows)| Warning { warning, rows: Some(rows) }).collect(),
+            warnings: {
+                let mut details = self.details;
+                self.warnings
+                    .into_iter()
+                    .map(|(warning, rows)| Warning { warning, rows: Some(rows), detail: details.remove(warning) })
+                    .collect()
+            },
             columns: info.columns.clone(),
         }
     }
@@ -270,10 +299,23 @@ pub fn problems(inputs: &[InputQuality]) -> Vec<String> {
             out.push(format!("{}: {} rows with unrecognised {} '{}'", q.path, shown(u.rows), u.field, u.value));
         }
         for w in &q.warnings {
-            out.push(format!("{}: {} rows with {}", q.path, shown(w.rows), w.warning));
+            let detail = w.detail.as_ref().map(|d| format!(": {d}")).unwrap_or_default();
+            out.push(format!("{}: {} rows with {}{detail}", q.path, shown(w.rows), w.warning));
         }
     }
     out
+}
+
+/// The inputs whose dated rows fall mostly outside the reporting period, each as `file: what the dates say`.
+pub fn period_warnings(inputs: &[InputQuality]) -> Vec<String> {
+    inputs
+        .iter()
+        .flat_map(|q| {
+            q.warnings.iter().filter(|w| w.warning == DATES_OUTSIDE_PERIOD).map(move |w| {
+                format!("{}: {}", q.path, w.detail.as_deref().unwrap_or("most dates fall outside the period"))
+            })
+        })
+        .collect()
 }
 
 /// A count for messages: the number, or `*` when withheld.

@@ -30,6 +30,7 @@ mod table;
 mod text;
 
 pub use fields::Fields;
+pub(crate) use header::names_tried;
 pub use inflated::Inflated;
 pub use location::locate;
 pub use memory::give_back_memory;

@@ -280,6 +280,9 @@ pub fn records(results: &Results) -> Vec<Record> {
         out.push(record(sd, id, kind, all("senior_shortfall_vs_below", int(m.senior_shortfall_vs_below)), m.status));
     }
     for (sd, text) in [("WRES", &results.narrative.wres), ("WDES", &results.narrative.wdes)] {
+        if !results.settings.standards.includes(sd) {
+            continue;
+        }
         let r = Row { measure: "paragraph".into(), value: text.clone(), ..Row::default() };
         out.push(record(sd, "NARRATIVE", "narrative", r, Status::Ok));
     }

@@ -21,8 +21,23 @@ use crate::config::Settings;
 use crate::error::Result;
 use crate::normalise::records::Records;
 
-/// Computes the extensions block.
+/// Computes the extensions block: only the figures about the groups of the standards asked for (a breakdown of a
+/// WRES indicator by disability is left out of a WRES-only run too, as the disability column may be missing).
 pub fn compute(records: &Records, settings: &Settings) -> Result<Extensions> {
+    let mut out = compute_all(records, settings)?;
+    let asked = settings.standards;
+    out.pay_gaps.retain(|p| asked.includes(&p.standard));
+    let breakdown = |b: &types::Breakdown| asked.includes(&b.standard) && asked.includes_dimension(b.by);
+    out.intersections.retain(breakdown);
+    out.recruitment_views.retain(breakdown);
+    out.progression.retain(|p| asked.includes(&p.standard));
+    if !asked.wres {
+        out.model_employer = None;
+    }
+    Ok(out)
+}
+
+fn compute_all(records: &Records, settings: &Settings) -> Result<Extensions> {
     let defs = definitions::load()?;
     let returns = crate::compute::definitions::all()?;
     let staff = records.staff.as_ref();
@@ -46,8 +61,13 @@ pub fn compute(records: &Records, settings: &Settings) -> Result<Extensions> {
 pub fn narrative(results: &Results, previous: &[narrative::PreviousFigure]) -> Result<Narrative> {
     let defs = definitions::load()?;
     let returns = crate::compute::definitions::all()?;
-    Ok(Narrative {
-        wres: narrative::paragraph("WRES", results, &returns, previous, &defs.narrative),
-        wdes: narrative::paragraph("WDES", results, &returns, previous, &defs.narrative),
-    })
+    let asked = results.settings.standards;
+    let paragraph = |standard: &str| {
+        if asked.includes(standard) {
+            narrative::paragraph(standard, results, &returns, previous, &defs.narrative)
+        } else {
+            String::new()
+        }
+    };
+    Ok(Narrative { wres: paragraph("WRES"), wdes: paragraph("WDES") })
 }

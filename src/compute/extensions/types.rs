@@ -266,11 +266,13 @@ pub struct ModelEmployerRow {
     pub gap_vs_below: Option<i64>,
 }
 
-/// The board-ready paragraphs.
+/// The board-ready paragraphs (a standard not asked for has none, and no key in the JSON).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Narrative {
     /// The WRES paragraph.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub wres: String,
     /// The WDES paragraph.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub wdes: String,
 }

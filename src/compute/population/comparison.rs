@@ -119,6 +119,35 @@ pub struct PopulationResult {
     pub caveats: Vec<String>,
 }
 
+/// The comparison with only the groups of the standards asked for: without WRES no ethnic group rows (White/BME
+/// and the broad groups) and no ethnicity share; without WDES no disability rows and no declaration rate.
+///
+/// ```
+/// use wres_wdes::compute::population::{area::{resolve, AreaChoice}, comparison::*};
+/// use wres_wdes::config::Standards;
+/// use wres_wdes::read::census::PopulationFiles;
+/// let mix = resolve(&AreaChoice::England, &PopulationFiles::default())?;
+/// let wf = WorkforceCounts { rows: vec![BandCounts {
+///     band: "All".into(), ethnicity: [700, 300, 0], broad: [700, 150, 100, 30, 20], disability: [40, 800, 160] }] };
+/// let r = asked_for(compare(&wf, &mix, 0.95)?, Standards::parse("wdes")?);
+/// assert!(r.rows.iter().all(|r| r.set == GroupSet::Disability));
+/// assert_eq!(r.ethnicity_known_percent, None);
+/// # Ok::<(), wres_wdes::Error>(())
+/// ```
+pub fn asked_for(mut p: PopulationResult, standards: crate::config::Standards) -> PopulationResult {
+    p.rows.retain(|r| match r.set {
+        GroupSet::Wres | GroupSet::Broad => standards.wres,
+        GroupSet::Disability => standards.wdes,
+    });
+    if !standards.wres {
+        p.ethnicity_known_percent = None;
+    }
+    if !standards.wdes {
+        p.declaration_rate_percent = None;
+    }
+    p
+}
+
 /// Compares the workforce with the population mix at the given confidence level (0 < level < 1).
 ///
 /// ```

@@ -5,6 +5,7 @@
 //! and left out. Aggregated form: `year, group, case_type, cases`.
 
 use super::fields::cases as f;
+use super::period::DateSpread;
 use super::person::{self, PersonKey};
 use super::staff::StaffSnapshot;
 use super::{classify_aggregate_group, read_aggregated, read_rows, AggregateGroup, InputFile, Period, PeriodYear};
@@ -54,9 +55,12 @@ pub fn normalise_cases(
 ) -> Result<(Cases, InputQuality)> {
     let mut out = Cases::default();
     let mut log = QualityLog::default();
-    if let Some(info) =
-        read_aggregated(file, f::AGGREGATED, &mut |row| aggregated_row(file, period, row, &mut out, &mut log))?
-    {
+    let mut spread = DateSpread::default();
+    let aggregated = read_aggregated(file, f::AGGREGATED, &mut |row| {
+        aggregated_row(file, period, row, &mut out, &mut log, &mut spread)
+    })?;
+    if let Some(info) = aggregated {
+        warn_outside(&spread, period, &mut log);
         return Ok((out, log.finish("cases", "aggregated", &info)));
     }
     let info = read_rows(file, f::FIELDS, &mut |row| {
@@ -79,6 +83,7 @@ pub fn normalise_cases(
                 return Ok(());
             }
         };
+        spread.add(period, date);
         let Some(year) = period.year_of(date) else {
             log.exclude("outside_period");
             return Ok(());
@@ -112,24 +117,37 @@ pub fn normalise_cases(
         log.used();
         Ok(())
     })?;
+    warn_outside(&spread, period, &mut log);
     Ok((out, log.finish("cases", "row", &info)))
 }
 
-/// The year of an aggregated row: `2024/25`, `2024-25` or `2025` (the financial year ending in March 2025).
-fn aggregated_year(raw: &str, period: &Period) -> Option<Option<PeriodYear>> {
+/// Warns when most cases fall outside the two years of the rolling average.
+fn warn_outside(spread: &DateSpread, period: &Period, log: &mut QualityLog) {
+    if let Some((outside, words)) = spread.outside(period, 2, "case") {
+        log.warn_detail(crate::normalise::quality::DATES_OUTSIDE_PERIOD, outside, words);
+    }
+}
+
+/// The year an aggregated row's year ends in: `2024/25`, `2024-25` or `2025` (the financial year ending in March
+/// 2025).
+fn aggregated_end(raw: &str) -> Option<i32> {
     let digits: Vec<&str> = raw.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).collect();
-    let end = match digits.as_slice() {
-        [y] if y.len() == 4 => y.parse::<i32>().ok()?,
-        [y, _] if y.len() == 4 => y.parse::<i32>().ok()? + 1,
-        _ => return None,
-    };
-    Some(if end == period.year() {
+    match digits.as_slice() {
+        [y] if y.len() == 4 => y.parse::<i32>().ok(),
+        [y, _] if y.len() == 4 => y.parse::<i32>().ok().map(|y| y + 1),
+        _ => None,
+    }
+}
+
+/// The year of an aggregated row within the period, if either.
+fn aggregated_year(end: i32, period: &Period) -> Option<PeriodYear> {
+    if end == period.year() {
         Some(PeriodYear::Current)
     } else if end == period.year() - 1 {
         Some(PeriodYear::Previous)
     } else {
         None
-    })
+    }
 }
 
 fn aggregated_row(
@@ -138,6 +156,7 @@ fn aggregated_row(
     row: &Row<'_>,
     out: &mut Cases,
     log: &mut QualityLog,
+    spread: &mut DateSpread,
 ) -> Result<()> {
     let cell = |i: usize| row.cells.get(i).unwrap_or(&Cell::Empty);
     let text = |i: usize| cell(i).text().map(|t| t.into_owned()).unwrap_or_default();
@@ -146,12 +165,13 @@ fn aggregated_row(
             .with_hint("counts in an aggregated table must be whole numbers of 0 or more")
     })?;
     let year_raw = text(0);
-    let Some(year) = aggregated_year(&year_raw, period) else {
+    let Some(end) = aggregated_end(&year_raw) else {
         log.unrecognised("year", &year_raw);
         log.exclude("invalid_year");
         return Ok(());
     };
-    let Some(year) = year else {
+    spread.add_year(end);
+    let Some(year) = aggregated_year(end, period) else {
         log.exclude("outside_period");
         return Ok(());
     };

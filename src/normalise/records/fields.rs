@@ -88,6 +88,8 @@ pub mod recruitment {
     pub const STAFF_GROUP: usize = 5;
     #[allow(missing_docs)]
     pub const INTERNATIONAL: usize = 6;
+    #[allow(missing_docs)]
+    pub const DATE: usize = 7;
     /// The row-level recruitment fields.
     pub const FIELDS: &[FieldSpec] = &[
         field(
@@ -108,6 +110,12 @@ pub mod recruitment {
         field(
             "international_recruit",
             &["International Recruit", "International Recruitment", "International", "Overseas Recruit"],
+            false,
+        ),
+        // Optional: only to warn when most applications are dated outside the reporting year.
+        field(
+            "date",
+            &["Shortlisting Date", "Date Shortlisted", "Interview Date", "Application Date", "Date Applied", "Date"],
             false,
         ),
     ];
@@ -207,8 +215,9 @@ pub mod board {
     pub const EXECUTIVE: usize = 3;
     /// The board fields.
     pub const FIELDS: &[FieldSpec] = &[
-        field("ethnicity", super::ETHNICITY, true),
-        field("disability", super::DISABILITY, true),
+        // Each needed only by its standard (checked once the file is read: `normalise::needs`).
+        field("ethnicity", super::ETHNICITY, false),
+        field("disability", super::DISABILITY, false),
         field("voting", &["Voting", "Voting Member"], true),
         field("executive", &["Executive", "Executive Member", "Exec"], true),
     ];

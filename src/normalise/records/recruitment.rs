@@ -7,7 +7,8 @@
 use std::collections::BTreeMap;
 
 use super::fields::recruitment as f;
-use super::{classify_aggregate_group, read_aggregated, read_rows, AggregateGroup, InputFile, Tally};
+use super::period::DateSpread;
+use super::{classify_aggregate_group, read_aggregated, read_rows, AggregateGroup, InputFile, Period, Tally};
 use crate::error::{Error, Result};
 use crate::normalise::codes::{yes_no, Disability, Ethnicity};
 use crate::normalise::quality::{InputQuality, QualityLog};
@@ -42,15 +43,20 @@ pub struct Application {
     pub international: Option<bool>,
 }
 
-/// Reads the recruitment file.
-pub fn normalise_recruitment(file: &InputFile) -> Result<(Recruitment, InputQuality)> {
+/// Reads the recruitment file. An optional date column (shortlisting, interview or application date) is only
+/// looked at to warn when most rows fall outside the reporting year of `period`.
+pub fn normalise_recruitment(file: &InputFile, period: &Period) -> Result<(Recruitment, InputQuality)> {
     let mut out = Recruitment::default();
     let mut log = QualityLog::default();
     if let Some(info) = read_aggregated(file, f::AGGREGATED, &mut |row| aggregated_row(file, row, &mut out, &mut log))?
     {
         return Ok((out, log.finish("recruitment", "aggregated", &info)));
     }
+    let mut spread = DateSpread::default();
     let info = read_rows(file, f::FIELDS, &mut |row| {
+        if let Some(Ok(Some(d))) = row.cells.get(f::DATE).map(Cell::date) {
+            spread.add(period, d);
+        }
         let text = |i: usize| row.cells.get(i).and_then(Cell::text).map(|t| t.into_owned()).unwrap_or_default();
         let shortlisted_raw = text(f::SHORTLISTED);
         let shortlisted = if shortlisted_raw.is_empty() { Some(true) } else { yes_no::shortlisted(&shortlisted_raw) };
@@ -80,6 +86,9 @@ pub fn normalise_recruitment(file: &InputFile) -> Result<(Recruitment, InputQual
         }
         Ok(())
     })?;
+    if let Some((outside, words)) = spread.outside(period, 1, "recruitment") {
+        log.warn_detail(crate::normalise::quality::DATES_OUTSIDE_PERIOD, outside, words);
+    }
     Ok((out, log.finish("recruitment", "row", &info)))
 }
 

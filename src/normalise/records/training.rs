@@ -49,6 +49,7 @@ pub fn normalise_training(
         ));
     };
     let mut people = BTreeSet::new();
+    let mut spread = super::period::DateSpread::default();
     let info = read_rows(file, f::FIELDS, &mut |row| {
         let text = |i: usize| row.cells.get(i).and_then(Cell::text).map(|t| t.into_owned()).unwrap_or_default();
         let mandatory_raw = text(f::MANDATORY);
@@ -67,7 +68,11 @@ pub fn normalise_training(
             log.exclude("mandatory");
             return Ok(());
         }
-        match row.cells.get(f::DATE).map(Cell::date) {
+        let date = row.cells.get(f::DATE).map(Cell::date);
+        if let Some(Ok(Some(d))) = date {
+            spread.add(period, d);
+        }
+        match date {
             Some(Ok(Some(d))) if period.year_of(d) != Some(PeriodYear::Current) => {
                 log.exclude("outside_period");
                 return Ok(());
@@ -88,6 +93,9 @@ pub fn normalise_training(
         }
         Ok(())
     })?;
+    if let Some((outside, words)) = spread.outside(period, 1, "training") {
+        log.warn_detail(crate::normalise::quality::DATES_OUTSIDE_PERIOD, outside, words);
+    }
     Ok((Training::People(people), log.finish("training", "row", &info)))
 }
 

@@ -48,6 +48,10 @@ pub fn to_bytes(results: &Results) -> Result<Vec<u8>> {
         .set_creation_datetime(&created);
     workbook.set_properties(&properties);
     for (index, name) in SHEETS.iter().enumerate() {
+        // A standard not asked for has no sheet (the Summary says so).
+        if (index == 1 || index == 2) && !results.settings.standards.includes(name) {
+            continue;
+        }
         let worksheet = workbook.add_worksheet();
         worksheet.set_name(*name).map_err(xl)?;
         let mut sheet = sheet::Sheet::new(worksheet, name, &formats, results.settings.publication);

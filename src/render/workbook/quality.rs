@@ -89,13 +89,19 @@ pub(crate) fn write(sheet: &mut Sheet, results: &Results) -> Result<()> {
         .inputs
         .iter()
         .flat_map(|q| {
-            q.warnings
-                .iter()
-                .map(move |w| vec![Cell::text(q.kind), Cell::text(&q.path), Cell::text(w.warning), Cell::Count(w.rows)])
+            q.warnings.iter().map(move |w| {
+                vec![
+                    Cell::text(q.kind),
+                    Cell::text(&q.path),
+                    Cell::text(w.warning),
+                    Cell::Count(w.rows),
+                    Cell::text(w.detail.clone().unwrap_or_default()),
+                ]
+            })
         })
         .collect();
     let warnings = if warnings.is_empty() { vec![vec![Cell::text("none")]] } else { warnings };
-    row = sheet.table(row + 1, &headers(&["Input", "File", "Warning", "Rows"]), &warnings)?;
+    row = sheet.table(row + 1, &headers(&["Input", "File", "Warning", "Rows", "What it means"]), &warnings)?;
 
     sheet.label(row, 0, "Columns matched", &f.heading)?;
     let columns: Vec<Vec<Cell>> = dq

@@ -20,7 +20,7 @@ pub(crate) fn write(sheet: &mut Sheet, results: &Results) -> Result<()> {
     )?;
     sheet.freeze(0, 1)?;
     let mut row = 3;
-    for standard in ["WRES", "WDES"] {
+    for standard in results.settings.standards.names() {
         let inds: Vec<&IndicatorResult> = results.indicators.iter().filter(|i| i.standard == standard).collect();
         sheet.label(row, 0, &format!("{standard} data collection"), &f.title)?;
         row += 2;

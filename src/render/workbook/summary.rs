@@ -27,8 +27,21 @@ pub(crate) fn write(sheet: &mut Sheet, results: &Results) -> Result<()> {
         sheet.label(1 + i as u32, 2, v, &f.text)?;
     }
     sheet.label(6, 0, "What the figures say", &f.heading)?;
-    sheet.label(7, 0, &format!("WRES: {}", results.narrative.wres), &f.text)?;
-    sheet.label(8, 0, &format!("WDES: {}", results.narrative.wdes), &f.text)?;
+    for (row, standard, paragraph) in [(7, "WRES", &results.narrative.wres), (8, "WDES", &results.narrative.wdes)] {
+        let text = if results.settings.standards.includes(standard) {
+            format!("{standard}: {paragraph}")
+        } else {
+            format!(
+                "{standard}: not asked for in this run (--standards {}), so none of its figures is in this workbook.",
+                results.settings.standards.names().join(",").to_ascii_lowercase()
+            )
+        };
+        sheet.label(row, 0, &text, &f.text)?;
+    }
+    let warnings = crate::normalise::quality::period_warnings(&results.data_quality.inputs);
+    if !warnings.is_empty() {
+        sheet.label(9, 0, &format!("Check the period: {}", warnings.join(" ")), &f.bold)?;
+    }
     let level = level_words(results.settings.ci_level);
     let head = headers(&[
         "Standard",
