@@ -47,7 +47,13 @@ fn five_trusts_and_a_system_roll_up() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("broken/trust.toml"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("broken/trust.toml"));
+    // Each trust done says what it computed, and what it left out.
+    assert!(
+        stderr.contains("trust1/trust.toml: 23 of 23 indicators and metrics computed\n  data quality:"),
+        "{stderr}"
+    );
 
     let summary = read(&out_dir.join("batch-summary.json"));
     let summary = summary.as_array().unwrap();
