@@ -238,6 +238,18 @@ fn most_training_dates_outside_the_year_is_a_warning_and_fails_strict() {
     assert_eq!(warned(t, "dates_outside_period"), 14);
     let w = t["warnings"].as_array().unwrap().iter().find(|w| w["warning"] == "dates_outside_period").unwrap();
     assert!(w["detail"].as_str().unwrap().contains("is --year 2024 meant?"));
+    // The Summary and Data quality sheets carry it.
+    run(d.path(), &[&["report", "-q", "--year", "2025", "--out", "out.xlsx"][..], &args[..]].concat()).expect(0, &[]);
+    let bytes = std::fs::read(d.path().join("out.xlsx")).unwrap();
+    std::fs::remove_file(d.path().join("out.xlsx")).unwrap();
+    let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+    for sheet in ["Summary", "Data quality"] {
+        let cells: Vec<String> = wb.worksheet_range(sheet).unwrap().rows().flatten().map(|c| c.to_string()).collect();
+        assert!(
+            cells.iter().any(|c| c.contains("most training dates are in 2023-24: is --year 2024 meant?")),
+            "{sheet}"
+        );
+    }
     // check says it too, and --strict fails on it.
     let out = run(d.path(), &["check", "--year", "2025", "--staff", "staff.csv", "--training", "training.csv"]);
     assert_eq!(out.code, 0, "{}", out.stderr);

@@ -161,6 +161,9 @@ fn run_one(index: usize, entry: &TrustEntry, base: Option<&Path>, args: &BatchAr
 
 /// Runs `batch`.
 pub fn run(args: BatchArgs, verbosity: Verbosity) -> Result<ExitCode> {
+    if let Some(list) = &args.standards {
+        crate::config::Standards::parse(list).map_err(|e| e.context("--standards"))?;
+    }
     let manifest = load_manifest(&args.manifest)?;
     if manifest.trust.is_empty() {
         return Err(Error::usage(format!("{}: lists no [[trust]]", args.manifest.display())));
