@@ -383,7 +383,7 @@ pub struct InputsConfig {
     pub board: Option<PathBuf>,
 }
 
-/// How to read one input: the sheet, and header names by field.
+/// How to read one input: the sheet, header names by field, and the order of day and month in text dates.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReadOptions {
@@ -392,6 +392,33 @@ pub struct ReadOptions {
     /// Header names by field name.
     #[serde(default)]
     pub columns: BTreeMap<String, String>,
+    /// How text dates such as `04/03/2024` are read: `dmy` (day first), `mdy` (month first) or `auto` (the
+    /// default: day first unless a value can only be month first).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_order: Option<String>,
+}
+
+/// Parses an input's `date_order`: `None` for `auto` (the tool decides from the values).
+///
+/// ```
+/// use wres_wdes::config::parse_date_order;
+/// use wres_wdes::read::DateOrder;
+/// assert_eq!(parse_date_order("training", "MDY")?, Some(DateOrder::MonthFirst));
+/// assert_eq!(parse_date_order("training", "auto")?, None);
+/// assert!(parse_date_order("training", "ymd").is_err());
+/// # Ok::<(), wres_wdes::Error>(())
+/// ```
+pub fn parse_date_order(section: &str, value: &str) -> Result<Option<crate::read::DateOrder>> {
+    use crate::read::DateOrder;
+    match value.trim().to_ascii_lowercase().as_str() {
+        "dmy" | "day_first" => Ok(Some(DateOrder::DayFirst)),
+        "mdy" | "month_first" => Ok(Some(DateOrder::MonthFirst)),
+        "auto" => Ok(None),
+        _ => Err(Error::usage(format!("{section}.date_order = \"{value}\" is not recognised")).with_hint(
+            "use \"dmy\" (day first: 31/03/2025), \"mdy\" (month first: 03/31/2025) or \"auto\" (the default: day \
+             first unless a date can only be month first)",
+        )),
+    }
 }
 
 /// Statistics settings.
@@ -414,11 +441,15 @@ pub struct StatisticsConfig {
 
 /// Overrides of the default mappings.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct MappingConfig {
     /// Staff group name to `non_clinical`, `clinical` or `medical`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub staff_groups: BTreeMap<String, String>,
+    /// `[mapping.FIELD]`: raw values of a coded field to accepted values, by field (checked by
+    /// [`ValueMappings::from_config`](crate::normalise::mapping::ValueMappings::from_config), which also refuses
+    /// a field name it does not know).
+    #[serde(flatten)]
+    pub fields: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 /// WDES 9b: has the trust taken action to hear the voices of Disabled staff.

@@ -137,6 +137,8 @@ fn records() -> Records {
             ColumnMatch { field: "ethnicity", header: "Ethnic Origin".into(), column: 27 },
             ColumnMatch { field: "disability", header: "Disability Flag".into(), column: 28 },
         ],
+        mappings: Vec::new(),
+        date_order: None,
     }];
     Records {
         staff: Some(s),

@@ -56,6 +56,12 @@ pub fn describe(q: &InputQuality) -> String {
         let detail = w.detail.as_ref().map(|d| format!(": {d}")).unwrap_or_default();
         let _ = writeln!(s, "  warning: {} in {} rows{detail}", w.warning, shown(w.rows));
     }
+    for m in &q.mappings {
+        let _ = writeln!(s, "  mapped by the config: {} '{}' -> '{}' in {} rows", m.field, m.from, m.to, shown(m.rows));
+    }
+    if let Some(note) = &q.date_order {
+        let _ = writeln!(s, "  {}", crate::normalise::records::describe_date_order(note));
+    }
     s
 }
 
@@ -79,6 +85,9 @@ pub fn run(args: CheckArgs, verbosity: Verbosity) -> Result<ExitCode> {
     } else {
         for q in &records.quality {
             super::print_out(&format!("{}\n", describe(q)))?;
+        }
+        if let Some(block) = crate::normalise::mapping::suggestion_block(&records.quality) {
+            super::print_out(&format!("{block}\n"))?;
         }
     }
     let missing = crate::normalise::needs::missing(&records, &run.inputs, run.settings.standards);

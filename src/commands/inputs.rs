@@ -2,11 +2,13 @@
 //! through the normalise layer into [`Records`].
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::{InputArgs, PopulationArgs, StatisticsArgs};
 use crate::compute::population::area::{parse_area, AreaChoice};
 use crate::config::{self, ConfigFile, Inputs, ReadOptions, Settings};
 use crate::error::{Error, Result};
+use crate::normalise::mapping::ValueMappings;
 use crate::normalise::records::{self, InputFile, Period, Records};
 use crate::stats::CiMethod;
 
@@ -29,13 +31,26 @@ fn input(
     flag: &Option<PathBuf>,
     from_config: &Option<PathBuf>,
     options: &ReadOptions,
-) -> Option<InputFile> {
+    mappings: &Arc<ValueMappings>,
+) -> Result<Option<InputFile>> {
     let (path, shown) = match (flag, from_config) {
         (Some(p), _) => (p.clone(), p.display().to_string()),
         (None, Some(p)) => (config::resolve(base, p), p.display().to_string()),
-        (None, None) => return None,
+        (None, None) => return Ok(None),
     };
-    Some(InputFile { path, shown, sheet: options.sheet.clone(), columns: options.columns.clone(), kind: Some(kind) })
+    let date_order = match &options.date_order {
+        Some(order) => config::parse_date_order(&kind.to_ascii_lowercase(), order)?,
+        None => None,
+    };
+    Ok(Some(InputFile {
+        path,
+        shown,
+        sheet: options.sheet.clone(),
+        columns: options.columns.clone(),
+        kind: Some(kind),
+        date_order,
+        mappings: Arc::clone(mappings),
+    }))
 }
 
 /// Resolves the flags and the config file (flags win).
@@ -52,13 +67,14 @@ pub fn resolve(
     };
     let base_ref = base.as_deref();
     let c = &config;
+    let m = &Arc::new(ValueMappings::from_config(&c.mapping.fields)?);
     let inputs = Inputs {
-        staff: input("Staff", base_ref, &args.staff, &c.inputs.staff, &c.staff),
-        recruitment: input("Recruitment", base_ref, &args.recruitment, &c.inputs.recruitment, &c.recruitment),
-        cases: input("Cases", base_ref, &args.cases, &c.inputs.cases, &c.cases),
-        training: input("Training", base_ref, &args.training, &c.inputs.training, &c.training),
-        survey: input("Survey", base_ref, &args.survey, &c.inputs.survey, &c.survey),
-        board: input("Board", base_ref, &args.board, &c.inputs.board, &c.board),
+        staff: input("Staff", base_ref, &args.staff, &c.inputs.staff, &c.staff, m)?,
+        recruitment: input("Recruitment", base_ref, &args.recruitment, &c.inputs.recruitment, &c.recruitment, m)?,
+        cases: input("Cases", base_ref, &args.cases, &c.inputs.cases, &c.cases, m)?,
+        training: input("Training", base_ref, &args.training, &c.inputs.training, &c.training, m)?,
+        survey: input("Survey", base_ref, &args.survey, &c.inputs.survey, &c.survey, m)?,
+        board: input("Board", base_ref, &args.board, &c.inputs.board, &c.board, m)?,
         workforce_mapping: config::workforce_mapping(&c.mapping)?,
         previous: if args.previous.is_empty() {
             c.inputs.previous.iter().map(|p| config::resolve(base_ref, p)).collect()

@@ -95,6 +95,12 @@ pub fn disclose(results: &mut Results) {
         for w in &mut q.warnings {
             w.rows = count(w.rows);
         }
+        for m in &mut q.mappings {
+            m.rows = count(m.rows);
+        }
+        if let Some(d) = &mut q.date_order {
+            d.either_way = count(d.either_way);
+        }
     }
     results.data_quality.declaration.headcount = count(Some(results.data_quality.declaration.headcount)).unwrap_or(0);
     results.data_quality.other_band_staff = count(results.data_quality.other_band_staff);

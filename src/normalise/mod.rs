@@ -5,6 +5,7 @@
 //! counting every row excluded or value not understood in [`quality`].
 
 pub mod codes;
+pub mod mapping;
 pub mod needs;
 pub mod quality;
 pub mod records;

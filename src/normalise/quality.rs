@@ -11,7 +11,7 @@ use crate::read::{ColumnMatch, TableInfo};
 
 /// The longest raw value kept in the log; longer values are cut (they are never personal data fields, but a
 /// stray paste should not fill a report).
-const MAX_VALUE_CHARS: usize = 40;
+pub(crate) const MAX_VALUE_CHARS: usize = 40;
 
 /// Rows left out for one reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -47,6 +47,34 @@ pub struct Warning {
 
 /// The warning word for an input whose dated rows fall mostly outside the reporting period.
 pub const DATES_OUTSIDE_PERIOD: &str = "dates_outside_period";
+/// A `[mapping.FIELD]` rule of the config that was used: the rows whose raw value it mapped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MappingApplied {
+    /// The field (`ethnicity`, `pay_band`, ...).
+    pub field: &'static str,
+    /// The raw value as written in the config (masked as unrecognised values are).
+    pub from: String,
+    /// The value it was read as.
+    pub to: String,
+    /// How many rows held it (`None` when withheld by disclosure control).
+    pub rows: Option<u64>,
+}
+
+/// How the text dates of an input's date column were read: day-first (the default, as UK exports write them) or
+/// month-first (when a value could only be month-first, or the config said so).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DateOrderNote {
+    /// The date field (`date`, `date_entered`).
+    pub field: &'static str,
+    /// `dmy` (day-first) or `mdy` (month-first).
+    pub order: &'static str,
+    /// Why: `default` (nothing said otherwise), `detected` (a value could only be month-first) or `config` (the
+    /// input's `date_order` in the config).
+    pub source: &'static str,
+    /// Rows whose date could be read either way (`04/03/2024`), read in `order` (`None` when withheld by
+    /// disclosure control).
+    pub either_way: Option<u64>,
+}
 
 /// The data-quality record of one input file (the `data_quality.inputs[]` element of the JSON).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -77,7 +105,17 @@ pub struct InputQuality {
     pub warnings: Vec<Warning>,
     /// The column each field was matched to.
     pub columns: Vec<ColumnMatch>,
+    /// The config's `[mapping.FIELD]` rules used on this file, with the rows each mapped (absent when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub mappings: Vec<MappingApplied>,
+    /// How the text dates were read, for an input whose date column holds dates written with numbers for day and
+    /// month (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_order: Option<DateOrderNote>,
 }
+
+/// A mapping rule's raw value and target, and the rows it mapped.
+type Mapped = (std::sync::Arc<str>, std::sync::Arc<str>, u64);
 
 /// Collects counts while an input is normalised, then becomes an [`InputQuality`].
 ///
@@ -98,6 +136,8 @@ pub struct QualityLog {
     warnings: BTreeMap<&'static str, u64>,
     /// The words of a warning, where it has them.
     details: BTreeMap<&'static str, String>,
+    /// Rows mapped by the config, by field and rule index.
+    mapped: BTreeMap<(&'static str, usize), Mapped>,
 }
 
 impl QualityLog {
@@ -149,8 +189,15 @@ impl QualityLog {
             }
         }
     }
+    /// Counts `n` rows whose raw value of `field` was mapped by `rule` (the rule at `index` of the field's rules).
+    pub fn mapped(&mut self, field: &'static str, index: usize, rule: &crate::normalise::mapping::Rule, n: u64) {
+        self.mapped.entry((field, index)).or_insert_with(|| (rule.from.clone(), rule.to.clone(), 0)).2 += n;
+    }
     /// Adds the counts of another log (of another part of the same file).
     pub fn merge(&mut self, other: QualityLog) {
+        for (key, (from, to, rows)) in other.mapped {
+            self.mapped.entry(key).or_insert((from, to, 0)).2 += rows;
+        }
         self.used += other.used;
         for (reason, rows) in other.excluded {
             *self.excluded.entry(reason).or_default() += rows;
@@ -235,6 +282,17 @@ impl QualityLog {
                     .collect()
             },
             columns: info.columns.clone(),
+            mappings: self
+                .mapped
+                .into_iter()
+                .map(|((field, _), (from, to, rows))| MappingApplied {
+                    field,
+                    from: mask_identifiers(from.trim()),
+                    to: to.to_string(),
+                    rows: Some(rows),
+                })
+                .collect(),
+            date_order: None,
         }
     }
 }
@@ -284,8 +342,19 @@ pub fn mask_identifiers(raw: &str) -> String {
 }
 
 /// Exclusion reasons that follow from the spec's rules rather than from problems in the data.
-pub const RULE_REASONS: &[&str] =
-    &["bank", "honorary", "agency", "student", "duplicate_person", "mandatory", "outside_period", "not_shortlisted"];
+pub const RULE_REASONS: &[&str] = &[
+    "bank",
+    "honorary",
+    "agency",
+    "student",
+    "duplicate_person",
+    "mandatory",
+    "outside_period",
+    "not_shortlisted",
+    "not_in_workforce",
+    "other_case_type",
+    "footer",
+];
 
 /// What `--strict` fails on: every unrecognised value, every warning, and every exclusion that is not one of the
 /// spec's rules, as lines naming the file.

@@ -124,6 +124,20 @@ impl Cell {
     /// assert!(Cell::Text("03/31/2024".into()).date().unwrap_err().contains("'03/31/2024'"));
     /// ```
     pub fn date(&self) -> Result<Option<NaiveDate>, String> {
+        self.date_in(dates::DateOrder::DayFirst)
+    }
+
+    /// [`Cell::date`] with a text date's day and month read in `order`: `03/31/2024` is a date month-first.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use wres_wdes::read::{Cell, DateOrder};
+    /// let d = NaiveDate::from_ymd_opt(2024, 3, 31);
+    /// assert_eq!(Cell::Text("03/31/2024".into()).date_in(DateOrder::MonthFirst), Ok(d));
+    /// assert_eq!(Cell::Number(45382.0).date_in(DateOrder::MonthFirst), Ok(d));
+    /// assert!(Cell::Text("31/03/2024".into()).date_in(DateOrder::MonthFirst).is_err());
+    /// ```
+    pub fn date_in(&self, order: dates::DateOrder) -> Result<Option<NaiveDate>, String> {
         match self {
             Cell::Empty => Ok(None),
             Cell::Number(n) | Cell::DateTime(n) => dates::serial_to_date(*n).map(Some),
@@ -131,16 +145,20 @@ impl Cell {
                 if s.trim().is_empty() {
                     return Ok(None);
                 }
-                if let Some(date) = dates::parse_date_text(s) {
+                if let Some(date) = dates::parse_date_text_in(s, order) {
                     return Ok(Some(date));
                 }
                 match parse_number_text(s) {
                     Some(n) => dates::serial_to_date(n).map(Some),
-                    None => Err(format!("expected a date such as 31/03/2024 or 2024-03-31, found {}", self.describe())),
+                    None => Err(format!(
+                        "expected a date such as {} or 2024-03-31, found {}",
+                        order.example(),
+                        self.describe()
+                    )),
                 }
             }
             Cell::Bool(_) | Cell::Error(_) => {
-                Err(format!("expected a date such as 31/03/2024 or 2024-03-31, found {}", self.describe()))
+                Err(format!("expected a date such as {} or 2024-03-31, found {}", order.example(), self.describe()))
             }
         }
     }

@@ -141,6 +141,96 @@ fn year(text: &str) -> Option<i32> {
     }
 }
 
+/// Which of a numeric date's first two numbers is the day: UK exports write the day first (`31/03/2024`), US
+/// ones the month (`03/31/2024`).
+///
+/// ```
+/// use wres_wdes::read::DateOrder;
+/// assert_eq!(DateOrder::default(), DateOrder::DayFirst);
+/// assert_eq!(DateOrder::MonthFirst.example(), "03/31/2025");
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateOrder {
+    /// Day, month, year (`31/03/2025`): the default.
+    #[default]
+    DayFirst,
+    /// Month, day, year (`03/31/2025`).
+    MonthFirst,
+}
+
+impl DateOrder {
+    /// How the order is spelt in the config file and the outputs: `dmy` or `mdy`.
+    pub fn code(self) -> &'static str {
+        match self {
+            DateOrder::DayFirst => "dmy",
+            DateOrder::MonthFirst => "mdy",
+        }
+    }
+    /// The end of March 2025 written in this order.
+    pub fn example(self) -> &'static str {
+        match self {
+            DateOrder::DayFirst => "31/03/2025",
+            DateOrder::MonthFirst => "03/31/2025",
+        }
+    }
+    /// In words: `day-first` or `month-first`.
+    pub fn words(self) -> &'static str {
+        match self {
+            DateOrder::DayFirst => "day-first",
+            DateOrder::MonthFirst => "month-first",
+        }
+    }
+}
+
+/// What a date text says about the order its day and month are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrderEvidence {
+    /// Only one order gives a date: `25/03/2024` is day-first, `04/15/2024` month-first.
+    Only(DateOrder),
+    /// Both orders give a date, and not the same one (`04/03/2024`).
+    Either,
+}
+
+/// What a date text says about its order: `None` when the order does not matter (ISO dates, month names, equal
+/// day and month, `20240331`, text that is no date in either order).
+///
+/// ```
+/// use wres_wdes::read::{order_evidence, DateOrder, OrderEvidence};
+/// assert_eq!(order_evidence("04/15/2024"), Some(OrderEvidence::Only(DateOrder::MonthFirst)));
+/// assert_eq!(order_evidence("25/03/2024 10:30"), Some(OrderEvidence::Only(DateOrder::DayFirst)));
+/// assert_eq!(order_evidence("04/03/2024"), Some(OrderEvidence::Either));
+/// assert_eq!(order_evidence("2024-04-03"), None);
+/// assert_eq!(order_evidence("03/03/2024"), None);
+/// ```
+pub fn order_evidence(text: &str) -> Option<OrderEvidence> {
+    let (a, b, y) = numeric_day_month(text)?;
+    let day_first = dmy(a, b, y).is_some();
+    let month_first = dmy(b, a, y).is_some();
+    match (day_first, month_first) {
+        (true, true) if a.trim_start_matches('0') != b.trim_start_matches('0') => Some(OrderEvidence::Either),
+        (true, false) => Some(OrderEvidence::Only(DateOrder::DayFirst)),
+        (false, true) => Some(OrderEvidence::Only(DateOrder::MonthFirst)),
+        _ => None,
+    }
+}
+
+/// The first two numbers and the year of a date text of three numbers whose first is not a 4-digit year
+/// (`04/15/2024`, `4-15-24 10:30`), when what follows is a time or nothing.
+fn numeric_day_month(text: &str) -> Option<(&str, &str, &str)> {
+    let mut tokens = text.split_whitespace();
+    let first = tokens.next()?;
+    let rest: Vec<&str> = tokens.collect();
+    for sep in ['/', '-', '.'] {
+        let mut parts = first.split(sep);
+        if let (Some(a), Some(b), Some(y), None) = (parts.next(), parts.next(), parts.next(), parts.next()) {
+            let numeric = |t: &str| !t.is_empty() && t.len() <= 2 && t.bytes().all(|c| c.is_ascii_digit());
+            return (numeric(a) && numeric(b) && is_time_or_nothing(&rest)).then_some((a, b, y));
+        }
+    }
+    None
+}
+
 /// Day, month (number or name) and year, UK order.
 fn dmy(d: &str, m: &str, y: &str) -> Option<NaiveDate> {
     if d.is_empty() || d.len() > 2 {
@@ -169,8 +259,9 @@ fn is_time_or_nothing(rest: &[&str]) -> bool {
 
 /// Parses the date texts HR systems write: ISO `2024-03-31` (with or without a time), `2024/03/31`, UK-order
 /// `31/03/2024`, `31/3/2024`, `31-03-2024`, `31.03.2024` (each optionally followed by a time), `31 Mar 2024`,
-/// `31 March 2024`, `31-Mar-2024`, `31-MAR-24`, and `20240331`. Returns `None` for anything else.
-pub(crate) fn parse_date_text(text: &str) -> Option<NaiveDate> {
+/// `31 March 2024`, `31-Mar-2024`, `31-MAR-24`, and `20240331`; with `order` month-first, the numeric forms are
+/// read month-first (`03/31/2024`). Returns `None` for anything else.
+pub(crate) fn parse_date_text_in(text: &str, order: DateOrder) -> Option<NaiveDate> {
     let text = text.trim();
     if text.is_empty() {
         return None;
@@ -197,7 +288,8 @@ pub(crate) fn parse_date_text(text: &str) -> Option<NaiveDate> {
             if a.len() == 4 {
                 return parse_ymd(first, sep);
             }
-            return dmy(a, b, c);
+            let month_first = order == DateOrder::MonthFirst && b.bytes().all(|x| x.is_ascii_digit());
+            return if month_first { dmy(b, a, c) } else { dmy(a, b, c) };
         }
     }
     // "31 Mar 2024" or "31 March 2024", optionally with a time.
@@ -217,6 +309,10 @@ pub(crate) fn iso(date: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn parse_date_text(text: &str) -> Option<NaiveDate> {
+        parse_date_text_in(text, DateOrder::DayFirst)
+    }
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
@@ -266,6 +362,51 @@ mod tests {
         for t in ["", "yesterday", "03/31/2024", "31/02/2024", "31 Marx 2024", "2024-3", "1/2/3/4", "31/03/2024 lunch"]
         {
             assert_eq!(parse_date_text(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn month_first_texts() {
+        let d = Some(ymd(2024, 3, 31));
+        for t in [
+            "03/31/2024",
+            "3/31/2024",
+            "03-31-2024",
+            "03/31/24",
+            "3/31/2024 12:00:00 AM",
+            "2024-03-31",
+            "31 Mar 2024",
+            "31-Mar-2024",
+            "20240331",
+        ] {
+            assert_eq!(parse_date_text_in(t, DateOrder::MonthFirst), d, "{t}");
+        }
+        assert_eq!(parse_date_text_in("04/03/2024", DateOrder::MonthFirst), Some(ymd(2024, 4, 3)));
+        assert_eq!(parse_date_text_in("31/03/2024", DateOrder::MonthFirst), None);
+    }
+
+    #[test]
+    fn evidence() {
+        use DateOrder::*;
+        for (t, want) in [
+            ("04/15/2024", Some(OrderEvidence::Only(MonthFirst))),
+            ("4/15/24 0:00", Some(OrderEvidence::Only(MonthFirst))),
+            ("12-31-2024", Some(OrderEvidence::Only(MonthFirst))),
+            ("15/04/2024", Some(OrderEvidence::Only(DayFirst))),
+            ("15.04.2024", Some(OrderEvidence::Only(DayFirst))),
+            ("04/05/2024", Some(OrderEvidence::Either)),
+            ("4/05/2024", Some(OrderEvidence::Either)),
+            ("05/05/2024", None),
+            ("5/05/2024", None),
+            ("2024/04/15", None),
+            ("15 Apr 2024", None),
+            ("15-Apr-2024", None),
+            ("31/31/2024", None),
+            ("20240415", None),
+            ("04/15/2024 lunch", None),
+            ("", None),
+        ] {
+            assert_eq!(order_evidence(t), want, "{t}");
         }
     }
 }

@@ -29,6 +29,7 @@ mod spreadsheet;
 mod table;
 mod text;
 
+pub use dates::{order_evidence, DateOrder, OrderEvidence};
 pub use fields::Fields;
 pub(crate) use header::names_tried;
 pub use inflated::Inflated;

@@ -3,13 +3,18 @@
 //! Rules (`domain.md` §5.7, `inputs.md`):
 //!
 //! - Blank → [`BandValue::Blank`] (the grade decides).
-//! - GO2 pipe forms (`NHS|XR05|Review Body Band 5`) are split on `|`; the grade-name part decides, and the XR
-//!   pay-scale code is used only when no name part is recognised. XR01..XR09 are bands 1..9 except XR08; how ESR
-//!   encodes 8a-8d in XR codes is not confirmed, so `XR08A`..`XR08D` are read as 8a-8d (a guess) and a bare `XR08`
-//!   is not recognised.
-//! - A band is an optional qualifier (`Agenda for Change`, `AfC`, `Review Body`, `NHS`, `Pay`), an optional word
-//!   `Band`, then 1-7, 9, or 8 with a range letter a-d (`8a`, `8 A`, `8 - Range A`, `8 Range A`), optionally
-//!   followed by `(closed)`. A bare `8` is not recognised (it is not a band since 2004).
+//! - GO2 pipe forms (`NHS|XR05|Review Body Band 5`) are split on `|`; the grade-name part decides, and the
+//!   pay-scale code is used only when no name part is recognised.
+//! - ESR's Agenda for Change pay-scale codes, alone or in a pipe form: `XR` (Review Body) and `XN` (Non Review
+//!   Body) then the band, `XR05` and `XN05` are band 5. XR01..XR09 and XN01..XN09 are bands 1..9 except 8; how ESR
+//!   encodes 8a-8d in these codes is not confirmed, so `XR08A`..`XR08D` are read as 8a-8d (a guess) and a bare
+//!   `XR08` is not recognised.
+//! - A band is an optional qualifier (`Agenda for Change`, `AfC`, `Review Body`, `Non Review Body`, `NHS`, `Pay`),
+//!   an optional word `Band`, then 1-7, 9, or 8 with a range letter a-d (`8a`, `8 A`, `8 - Range A`, `8 Range A`),
+//!   optionally followed by `(closed)`. ESR pads the number with a zero (`Band 05`, `Band 08A`), read the same. A
+//!   bare `8` is not recognised (it is not a band since 2004).
+//! - A medical and dental pay-scale code (`MT04`, `MN37`, `MC51`: `M`, a letter, two or three digits) is
+//!   [`BandValue::Medical`]: the grade decides.
 //! - `Under Band 1` (and `U1`) is its own band; "Apprentice" is not recognised (the spec gives it no band).
 //! - VSM / Very Senior Manager / ESM / Executive Senior Manager → VSM; Non AfC / Non Agenda for Change → NonAfc;
 //!   Medical and Dental / M&D / Medical → Medical.
@@ -24,6 +29,9 @@ use super::{BandValue, PayBand};
 /// use wres_wdes::normalise::codes::{BandValue, PayBand};
 /// assert_eq!(classify("Band 8 - Range A"), Some(BandValue::Band(PayBand::Band8a)));
 /// assert_eq!(classify("NHS|XR05|Review Body Band 5"), Some(BandValue::Band(PayBand::Band5)));
+/// assert_eq!(classify("XN05"), Some(BandValue::Band(PayBand::Band5)));
+/// assert_eq!(classify("Band 08A"), Some(BandValue::Band(PayBand::Band8a)));
+/// assert_eq!(classify("MT04"), Some(BandValue::Medical));
 /// assert_eq!(classify("ESM"), Some(BandValue::Band(PayBand::Vsm)));
 /// assert_eq!(classify("Non AfC"), Some(BandValue::NonAfc));
 /// assert_eq!(classify("Medical & Dental"), Some(BandValue::Medical));
@@ -40,11 +48,13 @@ pub fn classify(raw: &str) -> Option<BandValue> {
         return parts
             .iter()
             .rev()
-            .filter(|p| xr_code(p).is_none())
+            .filter(|p| afc_code(p).is_none())
             .find_map(|p| classify_one(p))
-            .or_else(|| parts.iter().find_map(|p| xr_code(p)).map(BandValue::Band));
+            .or_else(|| parts.iter().find_map(|p| afc_code(p)).map(BandValue::Band));
     }
-    classify_one(raw).or_else(|| xr_code(raw).map(BandValue::Band))
+    classify_one(raw)
+        .or_else(|| afc_code(raw).map(BandValue::Band))
+        .or_else(|| is_medical_code(raw).then_some(BandValue::Medical))
 }
 
 /// One value without pipes.
@@ -100,9 +110,13 @@ fn classify_one(raw: &str) -> Option<BandValue> {
     band_code(&compact).map(BandValue::Band)
 }
 
-/// `1`..`7`, `9`, `8a`..`8d`, `u1`.
+/// `1`..`7`, `9`, `8a`..`8d`, `u1`, each number also padded with a zero (`05`, `08a`).
 fn band_code(compact: &str) -> Option<PayBand> {
-    Some(match compact {
+    let unpadded = match compact.strip_prefix('0') {
+        Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => rest,
+        _ => compact,
+    };
+    Some(match unpadded {
         "u1" => PayBand::UnderBand1,
         "1" => PayBand::Band1,
         "2" => PayBand::Band2,
@@ -120,20 +134,31 @@ fn band_code(compact: &str) -> Option<PayBand> {
     })
 }
 
-/// An ESR Review Body pay-scale code: `XR01`..`XR09` (not `XR08`), `XR08A`..`XR08D` (a guess; see the module doc).
-fn xr_code(raw: &str) -> Option<PayBand> {
+/// An ESR Agenda for Change pay-scale code: `XR` (Review Body) or `XN` (Non Review Body), then `01`..`09` (not
+/// `08`) or `08A`..`08D` (a guess; see the module doc).
+fn afc_code(raw: &str) -> Option<PayBand> {
     let n = norm(raw);
-    let rest = n.strip_prefix("xr")?;
-    let rest = rest.strip_prefix('0').unwrap_or(rest);
+    let rest = n.strip_prefix("xr").or_else(|| n.strip_prefix("xn"))?;
     let compact: String = rest.split(' ').collect();
-    if compact == "8" {
+    if compact.trim_start_matches('0') == "8" || compact.starts_with('u') {
         return None;
     }
     band_code(&compact).filter(|b| *b != PayBand::UnderBand1)
 }
 
+/// A medical and dental pay-scale code on its own: `M`, a letter, then two or three digits (`MT04`, `MN37`,
+/// `MC51`).
+fn is_medical_code(raw: &str) -> bool {
+    let t = raw.trim().as_bytes();
+    let digits = t.get(2..).unwrap_or_default();
+    t.first().is_some_and(|c| c.eq_ignore_ascii_case(&b'm'))
+        && t.get(1).is_some_and(u8::is_ascii_alphabetic)
+        && (2..=3).contains(&digits.len())
+        && digits.iter().all(u8::is_ascii_digit)
+}
+
 /// Words that may come before the band.
-const QUALIFIERS: &[&str] = &["agenda for change", "afc", "review body", "nhs", "pay"];
+const QUALIFIERS: &[&str] = &["agenda for change", "afc", "non review body", "review body", "nhs", "pay"];
 
 const SPECIAL: &[(&str, BandValue)] = &[
     ("under band 1", BandValue::Band(PayBand::UnderBand1)),
@@ -253,6 +278,58 @@ mod tests {
             ("NHS|XR06|Something unrecognised", b(Band6)),
             ("NHS|XR04|Review Body Band 4", b(Band4)),
             ("XR10", None),
+            ("XR00", None),
+            ("XR0", None),
+            ("XRU1", None),
+            // Non Review Body codes, as ESR writes them alone or in a pipe form.
+            ("XN01", b(Band1)),
+            ("XN05", b(Band5)),
+            ("xn05", b(Band5)),
+            ("XN09", b(Band9)),
+            ("XN08B", b(Band8b)),
+            ("XN08", None),
+            ("NHS|XN04|Non Review Body Band 4", b(Band4)),
+            ("NHS|XN07|", b(Band7)),
+            ("Non Review Body Band 6", b(Band6)),
+        ] {
+            assert_eq!(classify(raw), want, "{raw:?}");
+        }
+    }
+
+    /// ESR pads band numbers with a zero.
+    #[test]
+    fn zero_padded_bands() {
+        for (raw, want) in [
+            ("Band 05", b(Band5)),
+            ("Band 01", b(Band1)),
+            ("Band 09", b(Band9)),
+            ("Band 08A", b(Band8a)),
+            ("Band 08a", b(Band8a)),
+            ("Band 08 - Range D", b(Band8d)),
+            ("AfC Band 06", b(Band6)),
+            ("08B", b(Band8b)),
+            ("05", b(Band5)),
+            ("Band 008", None),
+            ("Band 08", None),
+            ("Band 00", None),
+            ("Band 010", None),
+        ] {
+            assert_eq!(classify(raw), want, "{raw:?}");
+        }
+    }
+
+    /// A medical pay-scale code in the band column leaves the placement to the grade.
+    #[test]
+    fn medical_pay_scale_codes() {
+        for (raw, want) in [
+            ("MT04", Some(Medical)),
+            ("MN37", Some(Medical)),
+            ("MC51", Some(Medical)),
+            ("mt03", Some(Medical)),
+            ("MT4", None),
+            ("MT0404", None),
+            ("M104", None),
+            ("XM05", None),
         ] {
             assert_eq!(classify(raw), want, "{raw:?}");
         }

@@ -10,7 +10,10 @@
 //! - Capability: the word "capability" plus a ground: performance → [`CaseType::CapabilityPerformance`]; ill health
 //!   / ill-health / sickness / health / attendance → [`CaseType::CapabilityIllHealth`]. Both grounds, or neither
 //!   (a bare "Capability"), is `None`: the ground decides WDES 3 and cannot be guessed.
-//! - Anything else (grievance, bullying and harassment, sickness absence…) is `None`.
+//! - Anything else (grievance, bullying and harassment, sickness absence…) is `None`. Of those, the processes the
+//!   standards leave out on purpose ([`is_other_process`]: grievance, bullying and harassment, dignity at work,
+//!   appeals, whistleblowing, mediation, informal processes, sickness absence management, probation, tribunals,
+//!   and the word `Other`) are known and left out as another case type; the rest are not recognised.
 
 use super::text::{has_phrase, norm};
 
@@ -78,6 +81,49 @@ pub fn classify(raw: &str) -> Option<CaseType> {
 }
 
 /// Words that may accompany "disciplinary" without changing it.
+/// True for a case type the standards leave out on purpose (not formal disciplinary or capability): a process
+/// the tool knows and leaves out, as opposed to a value it does not recognise. Only asked of a value
+/// [`classify`] gives `None`.
+///
+/// ```
+/// use wres_wdes::normalise::codes::case_type::is_other_process;
+/// assert!(is_other_process("Grievance"));
+/// assert!(is_other_process("Bullying & Harassment Investigation"));
+/// assert!(is_other_process("Other"));
+/// assert!(!is_other_process("Capability"));
+/// assert!(!is_other_process("Formal Hearing"));
+/// ```
+pub fn is_other_process(raw: &str) -> bool {
+    let normed = norm(raw);
+    normed == "other" || OTHER_PROCESSES.iter().any(|p| has_phrase(&normed, p))
+}
+
+/// Processes outside WRES 3 and WDES 3, named anywhere in the value.
+const OTHER_PROCESSES: &[&str] = &[
+    "grievance",
+    "grievances",
+    "bullying",
+    "harassment",
+    "dignity at work",
+    "appeal",
+    "appeals",
+    "whistleblowing",
+    "whistle blowing",
+    "raising concerns",
+    "freedom to speak up",
+    "mediation",
+    "informal",
+    "sickness absence",
+    "absence management",
+    "attendance management",
+    "managing attendance",
+    "probation",
+    "probationary",
+    "employment tribunal",
+    "tribunal",
+    "flexible working",
+];
+
 const DISCIPLINARY_NOISE: &[&str] = &["formal", "process", "investigation", "hearing", "case", "action", "procedure"];
 
 #[cfg(test)]
@@ -126,6 +172,39 @@ mod tests {
             ("xyz", None),
         ] {
             assert_eq!(classify(raw), want, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn other_processes() {
+        for raw in [
+            "Grievance",
+            "grievance",
+            "Collective Grievance",
+            "Bullying and Harassment",
+            "Bullying/Harassment Investigation",
+            "Harassment",
+            "Dignity at Work",
+            "Disciplinary Appeal",
+            "Appeal",
+            "Whistleblowing",
+            "Raising Concerns",
+            "Freedom to Speak Up",
+            "Mediation",
+            "Informal Disciplinary",
+            "Informal Capability - Performance",
+            "Sickness Absence",
+            "Probationary Review",
+            "Employment Tribunal",
+            "OTHER",
+        ] {
+            assert_eq!(classify(raw), None, "{raw:?}");
+            assert!(is_other_process(raw), "{raw:?}");
+        }
+        for raw in
+            ["Capability", "Formal Capability", "Capability - Performance and Ill Health", "Performance", "", "xyz"]
+        {
+            assert!(!is_other_process(raw), "{raw:?}");
         }
     }
 

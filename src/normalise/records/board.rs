@@ -33,10 +33,13 @@ pub fn normalise_board(file: &InputFile) -> Result<(Board, InputQuality)> {
     let mut out = Board::default();
     let mut log = QualityLog::default();
     let info = read_rows(file, f::FIELDS, &mut |row| {
+        if super::left_out_as_footer(row, f::FIELDS, None, &mut log) {
+            return Ok(());
+        }
         let text = |i: usize| row.cells.get(i).and_then(Cell::text).map(|t| t.into_owned()).unwrap_or_default();
         let flag = |i: usize, field: &'static str, log: &mut QualityLog| {
             let raw = text(i);
-            let v = yes_no::classify(&raw);
+            let v = yes_no::classify(file.mappings.apply(field, &raw, log));
             if v.is_none() {
                 log.unrecognised(field, &raw);
             }
@@ -49,9 +52,9 @@ pub fn normalise_board(file: &InputFile) -> Result<(Board, InputQuality)> {
             return Ok(());
         };
         let eth_raw = text(f::ETHNICITY);
-        let eth = super::ethnicity_or(&eth_raw, &mut log, Ethnicity::Unknown);
+        let eth = super::ethnicity_or(&eth_raw, file, &mut log, Ethnicity::Unknown);
         let dis_raw = text(f::DISABILITY);
-        let dis = super::disability_or(&dis_raw, &mut log, Disability::Unknown);
+        let dis = super::disability_or(&dis_raw, file, &mut log, Disability::Unknown);
         out.members.push(BoardMember { ethnicity: eth, disability: dis, voting, executive });
         log.used();
         Ok(())

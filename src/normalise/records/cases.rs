@@ -13,7 +13,9 @@ use crate::error::{Error, Result};
 use crate::normalise::codes::case_type::{self, CaseType};
 use crate::normalise::codes::{Disability, Ethnicity};
 use crate::normalise::quality::{InputQuality, QualityLog};
-use crate::read::{Cell, Row};
+use crate::read::{Cell, DateOrder, Row, TableInfo};
+
+use super::date_order::DateEvidence;
 
 /// One case (or, from an aggregated table, a count of cases for one group).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,15 +65,41 @@ pub fn normalise_cases(
         warn_outside(&spread, period, &mut log);
         return Ok((out, log.finish("cases", "aggregated", &info)));
     }
+    // Read day-first (or as the config says); read again month-first when a date could only be month-first.
+    let first = file.date_order.unwrap_or_default();
+    let (mut out, mut log, mut info, evidence) = read_cases(file, period, staff, first)?;
+    let (order, note) = evidence.decide(file.date_order, file, &info)?;
+    if order != first {
+        (out, log, info, _) = read_cases(file, period, staff, order)?;
+    }
+    let mut quality = log.finish("cases", "row", &info);
+    quality.date_order = note;
+    Ok((out, quality))
+}
+
+/// Reads a row-level cases file with its text dates in `order`: the cases, the log, what was found, and what the
+/// dates say about their order.
+fn read_cases(
+    file: &InputFile,
+    period: &Period,
+    staff: Option<&StaffSnapshot>,
+    order: DateOrder,
+) -> Result<(Cases, QualityLog, TableInfo, DateEvidence)> {
+    let mut out = Cases::default();
+    let mut log = QualityLog::default();
+    let mut evidence = DateEvidence::new(f::DATE, "date_entered");
+    let mut spread = DateSpread::default();
     let info = read_rows(file, f::FIELDS, &mut |row| {
+        if super::left_out_as_footer(row, f::FIELDS, Some(f::PERSON), &mut log) {
+            return Ok(());
+        }
+        evidence.see(row);
         let text = |i: usize| row.cells.get(i).and_then(Cell::text).map(|t| t.into_owned()).unwrap_or_default();
         let type_raw = text(f::CASE_TYPE);
-        let Some(kind) = case_type::classify(&type_raw) else {
-            log.unrecognised("case_type", &type_raw);
-            log.exclude("case_type");
+        let Some(kind) = classify_case_type(file, &type_raw, &mut log) else {
             return Ok(());
         };
-        let date = match row.cells.get(f::DATE).map(Cell::date) {
+        let date = match row.cells.get(f::DATE).map(|c| c.date_in(order)) {
             Some(Ok(Some(d))) => d,
             Some(Ok(None)) | None => {
                 log.exclude("missing_date");
@@ -91,20 +119,23 @@ pub fn normalise_cases(
         let id = text(f::PERSON);
         let person_key = person::key(&id);
         let known = staff.and_then(|s| s.find(&id));
-        if person_key.is_some() && staff.is_some() && known.is_none() {
+        let eth_raw = text(f::ETHNICITY);
+        // A leaver's case whose row says both groups needs nothing from the snapshot; one that does not gets
+        // Unknown for what it lacks.
+        let needs_snapshot = eth_raw.is_empty() || text(f::DISABILITY).is_empty();
+        if person_key.is_some() && staff.is_some() && known.is_none() && needs_snapshot {
             log.warn("person_not_in_snapshot");
         }
-        let eth_raw = text(f::ETHNICITY);
         let eth = if eth_raw.is_empty() {
             known.map_or(Ethnicity::Unknown, |p| p.ethnicity)
         } else {
-            super::ethnicity_or(&eth_raw, &mut log, known.map_or(Ethnicity::Unknown, |p| p.ethnicity))
+            super::ethnicity_or(&eth_raw, file, &mut log, known.map_or(Ethnicity::Unknown, |p| p.ethnicity))
         };
         let dis_raw = text(f::DISABILITY);
         let dis = if dis_raw.is_empty() {
             known.map_or(Disability::Unknown, |p| p.disability)
         } else {
-            super::disability_or(&dis_raw, &mut log, known.map_or(Disability::Unknown, |p| p.disability))
+            super::disability_or(&dis_raw, file, &mut log, known.map_or(Disability::Unknown, |p| p.disability))
         };
         out.cases.push(Case {
             year,
@@ -118,7 +149,23 @@ pub fn normalise_cases(
         Ok(())
     })?;
     warn_outside(&spread, period, &mut log);
-    Ok((out, log.finish("cases", "row", &info)))
+    Ok((out, log, info, evidence))
+}
+
+/// The case type of a row; `None` when the row is left out: as `other_case_type` for a process the standards
+/// leave out on purpose (grievance, say), else as `case_type` with the value counted as not recognised.
+fn classify_case_type(file: &InputFile, raw: &str, log: &mut QualityLog) -> Option<CaseType> {
+    let value = file.mappings.apply("case_type", raw, log);
+    let kind = case_type::classify(value);
+    if kind.is_none() {
+        if case_type::is_other_process(value) {
+            log.exclude("other_case_type");
+        } else {
+            log.unrecognised("case_type", raw);
+            log.exclude("case_type");
+        }
+    }
+    kind
 }
 
 /// Warns when most cases fall outside the two years of the rolling average.
@@ -158,6 +205,9 @@ fn aggregated_row(
     log: &mut QualityLog,
     spread: &mut DateSpread,
 ) -> Result<()> {
+    if super::left_out_as_footer(row, f::AGGREGATED, None, log) {
+        return Ok(());
+    }
     let cell = |i: usize| row.cells.get(i).unwrap_or(&Cell::Empty);
     let text = |i: usize| cell(i).text().map(|t| t.into_owned()).unwrap_or_default();
     let count = cell(3).count().map_err(|found| {
@@ -176,13 +226,11 @@ fn aggregated_row(
         return Ok(());
     };
     let type_raw = text(2);
-    let Some(kind) = case_type::classify(&type_raw) else {
-        log.unrecognised("case_type", &type_raw);
-        log.exclude("case_type");
+    let Some(kind) = classify_case_type(file, &type_raw, log) else {
         return Ok(());
     };
     let group_raw = text(1);
-    let (eth, dis) = match classify_aggregate_group(&group_raw) {
+    let (eth, dis) = match classify_aggregate_group(file.mappings.apply("group", &group_raw, log)) {
         Some(AggregateGroup::Ethnicity(e)) => (Some(e), None),
         Some(AggregateGroup::Disability(d)) => (None, Some(d)),
         None => {

@@ -5,7 +5,9 @@
 
 pub mod board;
 pub mod cases;
+mod date_order;
 pub mod fields;
+mod footer;
 pub mod memo;
 pub mod packed;
 pub mod pay;
@@ -20,9 +22,10 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use crate::error::Result;
-use crate::normalise::quality::InputQuality;
+use crate::normalise::quality::{InputQuality, QualityLog};
 use crate::read::{read_table, FieldSpec, Row, TableInfo, TableRequest};
 
+pub use date_order::describe_date_order;
 pub use period::{Period, PeriodYear};
 
 /// One input file as the user named it, with its reading options from the config.
@@ -44,6 +47,10 @@ pub struct InputFile {
     pub columns: BTreeMap<String, String>,
     /// The sheet name tried first when no sheet is named: the input kind (`Staff`, `Training`, ...).
     pub kind: Option<&'static str>,
+    /// The order of day and month in text dates, when the config says (else the tool decides from the values).
+    pub date_order: Option<crate::read::DateOrder>,
+    /// The config's `[mapping.FIELD]` rules.
+    pub mappings: std::sync::Arc<crate::normalise::mapping::ValueMappings>,
 }
 
 impl InputFile {
@@ -61,7 +68,7 @@ impl InputFile {
     /// An input read from `path`, shown as given.
     pub fn new(path: impl Into<PathBuf>) -> Self {
         let path = path.into();
-        InputFile { shown: path.display().to_string(), path, sheet: None, columns: BTreeMap::new(), kind: None }
+        InputFile { shown: path.display().to_string(), path, ..InputFile::default() }
     }
 }
 
@@ -138,6 +145,16 @@ pub(crate) fn read_aggregated(
     }
 }
 
+/// Whether `row` (read with `fields`) is a footer or total line ([`footer::is_footer`]); if so it is counted as
+/// left out with the reason `footer`. `id` is the person-id field of inputs that have one.
+pub(crate) fn left_out_as_footer(row: &Row<'_>, fields: &[FieldSpec], id: Option<usize>, log: &mut QualityLog) -> bool {
+    let footer = footer::is_footer(&crate::read::Fields::of_row(row), fields.len(), id);
+    if footer {
+        log.exclude("footer");
+    }
+    footer
+}
+
 /// Events out of a total, for one group.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Tally {
@@ -180,13 +197,16 @@ pub fn classify_aggregate_group(raw: &str) -> Option<AggregateGroup> {
     }
 }
 
-/// The ethnicity group of a raw value; a value not recognised is counted in the log and gets `fallback`.
+/// The ethnicity group of a raw value (mapped by the config's rules); a value not recognised is counted in the
+/// log and gets `fallback`.
 pub(crate) fn ethnicity_or(
     raw: &str,
+    file: &InputFile,
     log: &mut crate::normalise::quality::QualityLog,
     fallback: crate::normalise::codes::Ethnicity,
 ) -> crate::normalise::codes::Ethnicity {
-    crate::normalise::codes::ethnicity::classify(raw).map_or_else(
+    let value = file.mappings.apply("ethnicity", raw, log);
+    crate::normalise::codes::ethnicity::classify(value).map_or_else(
         || {
             log.unrecognised("ethnicity", raw);
             fallback
@@ -195,13 +215,16 @@ pub(crate) fn ethnicity_or(
     )
 }
 
-/// The disability group of a raw value; a value not recognised is counted in the log and gets `fallback`.
+/// The disability group of a raw value (mapped by the config's rules); a value not recognised is counted in the
+/// log and gets `fallback`.
 pub(crate) fn disability_or(
     raw: &str,
+    file: &InputFile,
     log: &mut crate::normalise::quality::QualityLog,
     fallback: crate::normalise::codes::Disability,
 ) -> crate::normalise::codes::Disability {
-    crate::normalise::codes::disability::classify(raw).unwrap_or_else(|| {
+    let value = file.mappings.apply("disability", raw, log);
+    crate::normalise::codes::disability::classify(value).unwrap_or_else(|| {
         log.unrecognised("disability", raw);
         fallback
     })

@@ -64,16 +64,41 @@ fn positive(row: &Fields<'_>, index: usize, field: &'static str, log: &mut Quali
     }
 }
 
-/// Reads the gender and pay of one row. Unrecognised values are logged with their raw text.
-pub fn classify(row: &Fields<'_>, genders: &mut Memo<Option<Gender>>, log: &mut QualityLog) -> (Gender, PersonPay) {
-    let gender = match genders.field(row, f::GENDER, gender::classify) {
+/// The FTE of a row: a number (`1`, `0.6`), or a percentage as some ESR reports write it (`100%`, `60 %`,
+/// `37.5%`), read as its fraction; `None` when blank or 0 (a value not understood is logged).
+fn fte(row: &Fields<'_>, log: &mut QualityLog) -> Option<f64> {
+    if row.number(f::FTE).is_none() {
+        // Only a cell that is not a plain number is looked at as a percentage.
+        if let Some(text) = row.text(f::FTE) {
+            if let Some(percent) = text.strip_suffix('%').and_then(|n| n.trim_end().parse::<f64>().ok()) {
+                if percent > 0.0 && percent.is_finite() {
+                    return Some(percent / 100.0);
+                }
+                if percent == 0.0 {
+                    return None;
+                }
+            }
+        }
+    }
+    positive(row, f::FTE, "fte", log)
+}
+
+/// Reads the gender (mapped by the config's rules) and pay of one row. Unrecognised values are logged with their
+/// raw text.
+pub fn classify(
+    row: &Fields<'_>,
+    genders: &mut Memo<Option<Gender>>,
+    mappings: &crate::normalise::mapping::ValueMappings,
+    log: &mut QualityLog,
+) -> (Gender, PersonPay) {
+    let gender = match genders.field(row, f::GENDER, |g| gender::classify(mappings.map("gender", g))) {
         Some(g) => g,
         None => {
             log.unrecognised("gender", &row.text(f::GENDER).unwrap_or_default());
             Gender::Unknown
         }
     };
-    let fte = positive(row, f::FTE, "fte", log);
+    let fte = fte(row, log);
     let fte_milli = match fte {
         Some(x) if x <= 2.0 => (x * 1000.0).round() as u16,
         Some(x) => {
@@ -111,5 +136,54 @@ pub fn log_unknowns(
     }
     if has("annual_salary") || has("hourly_rate") {
         log.warn_n("pay_missing", kinds.filter(|(p, _)| p.pay.basis == PayBasis::None).map(|(_, n)| n).sum());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::Cell;
+
+    /// The FTE of a row holding `cell` in the FTE column, and what was logged.
+    fn fte_of(cell: Cell) -> (u16, Vec<crate::normalise::quality::Unrecognised>) {
+        let mut cells = vec![Cell::Empty; f::FIELDS.len()];
+        cells[f::FTE] = cell;
+        let row = Fields::from_cells("", 2, &cells);
+        let mut log = QualityLog::default();
+        let (_, pay) = classify(&row, &mut Memo::default(), &Default::default(), &mut log);
+        let info = crate::read::TableInfo {
+            path: "staff.csv".into(),
+            format: crate::read::Format::Csv,
+            sheets: vec![String::new()],
+            header_row: 1,
+            columns: Vec::new(),
+            headers: Vec::new(),
+            rows_read: 1,
+            blank_rows: 0,
+        };
+        (pay.fte_milli, log.finish("staff", "row", &info).unrecognised)
+    }
+
+    /// ESR reports that write FTE as a percentage give the same FTE as those that write a fraction.
+    #[test]
+    fn fte_percentages_are_fractions() {
+        for (cell, want) in [
+            (Cell::Text("100%".into()), 1000),
+            (Cell::Text("60 %".into()), 600),
+            (Cell::Text(" 37.5% ".into()), 375),
+            (Cell::Text("0%".into()), 0),
+            (Cell::Number(0.6), 600),
+            (Cell::Text("1".into()), 1000),
+            (Cell::Empty, 0),
+        ] {
+            let (milli, unrecognised) = fte_of(cell.clone());
+            assert_eq!(milli, want, "{cell:?}");
+            assert!(unrecognised.is_empty(), "{cell:?}: {unrecognised:?}");
+        }
+        let (milli, unrecognised) = fte_of(Cell::Text("full time".into()));
+        assert_eq!(milli, 0);
+        assert_eq!(unrecognised[0].value, "full time");
+        let (_, unrecognised) = fte_of(Cell::Text("-5%".into()));
+        assert_eq!(unrecognised[0].value, "-5%");
     }
 }

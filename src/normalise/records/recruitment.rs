@@ -12,7 +12,9 @@ use super::{classify_aggregate_group, read_aggregated, read_rows, AggregateGroup
 use crate::error::{Error, Result};
 use crate::normalise::codes::{yes_no, Disability, Ethnicity};
 use crate::normalise::quality::{InputQuality, QualityLog};
-use crate::read::{Cell, Row};
+use crate::read::{Cell, DateOrder, Row};
+
+use super::date_order::DateEvidence;
 
 /// Shortlisted (total) and appointed (events) by group.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -52,16 +54,28 @@ pub fn normalise_recruitment(file: &InputFile, period: &Period) -> Result<(Recru
     {
         return Ok((out, log.finish("recruitment", "aggregated", &info)));
     }
-    let mut spread = DateSpread::default();
+    let (mut day_first, mut month_first) = (DateSpread::default(), DateSpread::default());
+    let mut evidence = DateEvidence::new(f::DATE, "date");
     let info = read_rows(file, f::FIELDS, &mut |row| {
-        if let Some(Ok(Some(d))) = row.cells.get(f::DATE).map(Cell::date) {
-            spread.add(period, d);
+        if super::left_out_as_footer(row, f::FIELDS, None, &mut log) {
+            return Ok(());
+        }
+        evidence.see(row);
+        // The spread of the dates read either way; which one counts is known once every date has been seen.
+        for (order, spread) in [(DateOrder::DayFirst, &mut day_first), (DateOrder::MonthFirst, &mut month_first)] {
+            if let Some(Ok(Some(d))) = row.cells.get(f::DATE).map(|c| c.date_in(order)) {
+                spread.add(period, d);
+            }
         }
         let text = |i: usize| row.cells.get(i).and_then(Cell::text).map(|t| t.into_owned()).unwrap_or_default();
         let shortlisted_raw = text(f::SHORTLISTED);
-        let shortlisted = if shortlisted_raw.is_empty() { Some(true) } else { yes_no::shortlisted(&shortlisted_raw) };
+        let shortlisted = if shortlisted_raw.is_empty() {
+            Some(true)
+        } else {
+            yes_no::shortlisted(file.mappings.apply("shortlisted", &shortlisted_raw, &mut log))
+        };
         let appointed_raw = text(f::APPOINTED);
-        let appointed = yes_no::appointed(&appointed_raw);
+        let appointed = yes_no::appointed(file.mappings.apply("appointed", &appointed_raw, &mut log));
         match (shortlisted, appointed) {
             (None, _) => {
                 log.unrecognised("shortlisted", &shortlisted_raw);
@@ -75,25 +89,30 @@ pub fn normalise_recruitment(file: &InputFile, period: &Period) -> Result<(Recru
             (Some(false), Some(false)) => log.exclude("not_shortlisted"),
             (Some(true), Some(appointed)) => {
                 let eth_raw = text(f::ETHNICITY);
-                let eth = super::ethnicity_or(&eth_raw, &mut log, Ethnicity::Unknown);
+                let eth = super::ethnicity_or(&eth_raw, file, &mut log, Ethnicity::Unknown);
                 let dis_raw = text(f::DISABILITY);
-                let dis = super::disability_or(&dis_raw, &mut log, Disability::Unknown);
+                let dis = super::disability_or(&dis_raw, file, &mut log, Disability::Unknown);
                 add(out.by_ethnicity.entry(eth).or_default(), 1, u64::from(appointed));
                 add(out.by_disability.entry(dis).or_default(), 1, u64::from(appointed));
-                out.applications.push(post(&text, eth, dis, appointed, &mut log));
+                out.applications.push(post(file, &text, eth, dis, appointed, &mut log));
                 log.used();
             }
         }
         Ok(())
     })?;
+    let (order, note) = evidence.decide(file.date_order, file, &info)?;
+    let spread = if order == DateOrder::MonthFirst { month_first } else { day_first };
     if let Some((outside, words)) = spread.outside(period, 1, "recruitment") {
         log.warn_detail(crate::normalise::quality::DATES_OUTSIDE_PERIOD, outside, words);
     }
-    Ok((out, log.finish("recruitment", "row", &info)))
+    let mut quality = log.finish("recruitment", "row", &info);
+    quality.date_order = note;
+    Ok((out, quality))
 }
 
 /// The optional post fields of a shortlisted application; values not recognised are logged.
 fn post(
+    file: &InputFile,
     text: &dyn Fn(usize) -> String,
     ethnicity: Ethnicity,
     disability: Disability,
@@ -102,7 +121,7 @@ fn post(
 ) -> Application {
     use crate::normalise::codes::{band, staff_group, BandValue};
     let band_raw = text(f::PAY_BAND);
-    let band = match band::classify(&band_raw) {
+    let band = match band::classify(file.mappings.apply("pay_band", &band_raw, log)) {
         Some(BandValue::Band(b)) => Some(b),
         Some(_) => None,
         None => {
@@ -111,12 +130,12 @@ fn post(
         }
     };
     let group_raw = text(f::STAFF_GROUP);
-    let staff_group = staff_group::classify(&group_raw);
+    let staff_group = staff_group::classify(file.mappings.apply("staff_group", &group_raw, log));
     if staff_group.is_none() && !group_raw.trim().is_empty() {
         log.unrecognised("staff_group", &group_raw);
     }
     let intl_raw = text(f::INTERNATIONAL);
-    let international = yes_no::classify(&intl_raw);
+    let international = yes_no::classify(file.mappings.apply("international_recruit", &intl_raw, log));
     if international.is_none() && !intl_raw.trim().is_empty() {
         log.unrecognised("international_recruit", &intl_raw);
     }
@@ -129,6 +148,9 @@ fn add(tally: &mut Tally, total: u64, events: u64) {
 }
 
 fn aggregated_row(file: &InputFile, row: &Row<'_>, out: &mut Recruitment, log: &mut QualityLog) -> Result<()> {
+    if super::left_out_as_footer(row, f::AGGREGATED, None, log) {
+        return Ok(());
+    }
     let cell = |i: usize| row.cells.get(i).unwrap_or(&Cell::Empty);
     let group_raw = cell(0).text().map(|t| t.into_owned()).unwrap_or_default();
     let count = |i: usize, column: &str| {
@@ -146,7 +168,7 @@ fn aggregated_row(file: &InputFile, row: &Row<'_>, out: &mut Recruitment, log: &
         ))
         .with_hint("appointed counts only people appointed from the shortlist; check the row"));
     }
-    match classify_aggregate_group(&group_raw) {
+    match classify_aggregate_group(file.mappings.apply("group", &group_raw, log)) {
         Some(AggregateGroup::Ethnicity(g)) => add(out.by_ethnicity.entry(g).or_default(), shortlisted, appointed),
         Some(AggregateGroup::Disability(g)) => add(out.by_disability.entry(g).or_default(), shortlisted, appointed),
         None => {

@@ -15,6 +15,7 @@ use crate::normalise::codes::{
     band, disability, ethnicity, grade, staff_group, yes_no, BandValue, BroadGroup, Disability, Ethnicity,
     EthnicityClass, PayRow, StaffGroup, Workforce,
 };
+use crate::normalise::mapping::ValueMappings;
 use crate::normalise::quality::{InputQuality, QualityLog};
 use crate::read::Fields;
 
@@ -247,6 +248,18 @@ struct Classifiers {
     grade: HashMap<(Workforce, BandValue), Memo<grade::Placement>, FxBuild>,
 }
 
+/// The rows whose raw value of one field a `[mapping.FIELD]` rule mapped, counted row by row.
+struct MappedField {
+    /// The field's index in [`f::FIELDS`].
+    index: usize,
+    /// Its name.
+    name: &'static str,
+    /// The rule each raw value matches, by raw text.
+    rule: Memo<Option<u32>>,
+    /// Rows by rule.
+    rows: Vec<u64>,
+}
+
 /// One part of the file as read (the whole file, or one of the parts read in parallel).
 #[derive(Default)]
 struct Part {
@@ -255,6 +268,25 @@ struct Part {
     interner: Interner,
     memo: Classifiers,
     log: QualityLog,
+    /// The fields the config maps values of (usually none).
+    mapped: Vec<MappedField>,
+}
+
+impl Part {
+    fn new(mappings: &ValueMappings) -> Part {
+        let mapped = f::FIELDS
+            .iter()
+            .enumerate()
+            .filter(|(_, spec)| !mappings.rules(spec.name).is_empty())
+            .map(|(index, spec)| MappedField {
+                index,
+                name: spec.name,
+                rule: Memo::default(),
+                rows: vec![0; mappings.rules(spec.name).len()],
+            })
+            .collect();
+        Part { mapped, ..Part::default() }
+    }
 }
 
 /// Reads the staff snapshot.
@@ -264,8 +296,9 @@ struct Part {
 /// `duplicate_person`, each counted under `conflicting_ethnicity` / `conflicting_disability` when it disagrees
 /// with the row kept. Unrecognised values are counted on every row classified (duplicates included).
 pub fn normalise_staff(file: &InputFile, mapping: &WorkforceMapping) -> Result<(StaffSnapshot, InputQuality)> {
-    let (info, parts) = read_rows_parts(file, f::FIELDS, &Part::default, &|part: &mut Part, row| {
-        read_row(part, row, mapping);
+    let mappings = &*file.mappings;
+    let (info, parts) = read_rows_parts(file, f::FIELDS, &|| Part::new(mappings), &|part: &mut Part, row| {
+        read_row(part, row, mapping, mappings);
         Ok(())
     })?;
     let mut log = QualityLog::default();
@@ -279,6 +312,13 @@ pub fn normalise_staff(file: &InputFile, mapping: &WorkforceMapping) -> Result<(
         }
         rows.append(part.rows);
         log.merge(part.log);
+        for field in part.mapped {
+            for ((index, rule), n) in mappings.rules(field.name).iter().enumerate().zip(field.rows) {
+                if n > 0 {
+                    log.mapped(field.name, index, rule, n);
+                }
+            }
+        }
     }
     let rows = deduplicate(rows.into_blocks(), &interner, &mut log);
     let snapshot = StaffSnapshot { rows, interner, tally: Default::default() };
@@ -290,31 +330,59 @@ pub fn normalise_staff(file: &InputFile, mapping: &WorkforceMapping) -> Result<(
 }
 
 /// Classifies one row into `part`: excluded with a reason, or kept packed.
-fn read_row(part: &mut Part, row: &Fields<'_>, mapping: &WorkforceMapping) {
+fn read_row(part: &mut Part, row: &Fields<'_>, mapping: &WorkforceMapping, mappings: &ValueMappings) {
     let memo = &mut part.memo;
     let log = &mut part.log;
     // The id from its bytes when they are ASCII (as a delimited file's usually are), else from its text.
-    let key = match row.file_bytes(f::PERSON).filter(|id| id.is_ascii()) {
+    let bytes = row.file_bytes(f::PERSON).filter(|id| id.is_ascii());
+    let key = match bytes {
         Some(id) => person::key_ascii(id),
         None => row.text(f::PERSON).and_then(|id| person::key(&id)),
     };
+    // A footer line has no id or a word in its place: only such rows are looked at as one.
+    let maybe_footer = key.is_none()
+        || match bytes {
+            Some(id) => id.iter().find(|b| !crate::read::is_ascii_space(b)).is_some_and(u8::is_ascii_alphabetic),
+            None => row.number(f::PERSON).is_none(),
+        };
+    if maybe_footer && super::footer::is_footer(row, f::FIELDS.len(), Some(f::PERSON)) {
+        log.exclude("footer");
+        return;
+    }
     let Some(key) = key else {
         log.exclude("missing_person_id");
         return;
     };
+    for field in &mut part.mapped {
+        let name = field.name;
+        let rule = field.rule.field(row, field.index, |t| mappings.rule_of(name, t).map(|i| i as u32));
+        if let Some(n) = rule.and_then(|i| field.rows.get_mut(i as usize)) {
+            *n += 1;
+        }
+    }
     // (A blank category or primary flag is none.)
     let unless_blank = |t: &str, classify: fn(&str) -> _| if t.is_empty() { None } else { classify(t) };
-    if let Some(reason) = memo.category.field(row, f::CATEGORY, |c| unless_blank(c, category_exclusion)) {
+    let category = memo
+        .category
+        .field(row, f::CATEGORY, |c| unless_blank(mappings.map("assignment_category", c), category_exclusion));
+    if let Some(reason) = category {
         log.exclude(reason);
         return;
     }
-    let group = memo.group.field(row, f::STAFF_GROUP, staff_group::classify);
+    let group = memo.group.field(row, f::STAFF_GROUP, |g| staff_group::classify(mappings.map("staff_group", g)));
     if group == Some(StaffGroup::Students) {
         log.exclude("student");
         return;
     }
-    let primary = memo.primary.field(row, f::PRIMARY, |p| if p.is_empty() { None } else { yes_no::classify(p) });
-    let person = classify_person(row, group, mapping, memo, log);
+    let primary = memo.primary.field(row, f::PRIMARY, |p| {
+        let p = mappings.map("primary_assignment", p);
+        if p.is_empty() {
+            None
+        } else {
+            yes_no::classify(p)
+        }
+    });
+    let person = classify_person(row, group, mapping, mappings, memo, log);
     part.rows.push(packed::pack(key, primary.unwrap_or(false), &person, &mut part.interner));
     log.used();
 }
@@ -445,16 +513,17 @@ fn classify_person(
     row: &Fields<'_>,
     group: Option<StaffGroup>,
     mapping: &WorkforceMapping,
+    mappings: &ValueMappings,
     memo: &mut Classifiers,
     log: &mut QualityLog,
 ) -> Person {
     // The raw text of a field, made only to log a value not recognised.
     let text = |i: usize| row.text(i).unwrap_or_default();
-    let eth = memo.ethnicity.field(row, f::ETHNICITY, ethnicity::classify);
+    let eth = memo.ethnicity.field(row, f::ETHNICITY, |t| ethnicity::classify(mappings.map("ethnicity", t)));
     if eth.is_none() {
         log.unrecognised("ethnicity", &text(f::ETHNICITY));
     }
-    let dis = memo.disability.field(row, f::DISABILITY, disability::classify);
+    let dis = memo.disability.field(row, f::DISABILITY, |t| disability::classify(mappings.map("disability", t)));
     if dis.is_none() {
         log.unrecognised("disability", &text(f::DISABILITY));
     }
@@ -467,10 +536,11 @@ fn classify_person(
             Workforce::Clinical
         }
     };
-    let band_value = memo.band.field(row, f::BAND, band::classify).unwrap_or_else(|| {
-        log.unrecognised("pay_band", &text(f::BAND));
-        BandValue::Blank
-    });
+    let band_value =
+        memo.band.field(row, f::BAND, |t| band::classify(mappings.map("pay_band", t))).unwrap_or_else(|| {
+            log.unrecognised("pay_band", &text(f::BAND));
+            BandValue::Blank
+        });
     let placement = match (workforce, band_value) {
         // An AfC band outside the medical workforce: the grade is not looked at.
         (Workforce::NonClinical | Workforce::Clinical, BandValue::Band(_)) => grade::pay_row(workforce, band_value, ""),
@@ -478,12 +548,17 @@ fn classify_person(
             .grade
             .entry((workforce, band_value))
             .or_default()
-            .field(row, f::GRADE, |g| grade::pay_row(workforce, band_value, g)),
+            .field(row, f::GRADE, |g| grade::pay_row(workforce, band_value, mappings.map("grade", g))),
     };
     if !placement.recognised {
-        log.unrecognised("grade", &text(f::GRADE));
+        // A blank grade (or no grade column) is a value missing, not one not recognised.
+        if row.is_blank(f::GRADE) {
+            log.warn("grade_missing");
+        } else {
+            log.unrecognised("grade", &text(f::GRADE));
+        }
     }
-    let (gender, pay) = super::pay::classify(row, &mut memo.gender, log);
+    let (gender, pay) = super::pay::classify(row, &mut memo.gender, mappings, log);
     Person {
         gender,
         pay,
@@ -513,7 +588,7 @@ mod tests {
                     2,A,N,Band 5,Nursing,,31000,1\n\
                     5,A,N,Band 5,Nursing,,29000,1\n";
         std::fs::write(&path, body).expect("write");
-        let file = InputFile { path, shown: "staff.csv".into(), sheet: None, columns: Default::default(), kind: None };
+        let file = InputFile { path, shown: "staff.csv".into(), ..InputFile::default() };
         let (_, quality) = normalise_staff(&file, &WorkforceMapping::new()).expect("read");
         let warned = |w: &str| quality.warnings.iter().find(|x| x.warning == w).and_then(|x| x.rows);
         // People 2, 3 and 5 have no known gender (2 and 5 of the same kind); 3 and 4 no pay.

@@ -31,15 +31,18 @@ pub fn normalise_survey(file: &InputFile) -> Result<(Survey, InputQuality)> {
     let mut out = Survey::default();
     let mut log = QualityLog::default();
     let info = read_rows(file, f::FIELDS, &mut |row| {
+        if super::left_out_as_footer(row, f::FIELDS, None, &mut log) {
+            return Ok(());
+        }
         let text = |i: usize| row.cells.get(i).and_then(Cell::text).map(|t| t.into_owned()).unwrap_or_default();
         let measure_raw = text(f::MEASURE);
-        let Some(measures) = classify_measure(&measure_raw) else {
+        let Some(measures) = classify_measure(file.mappings.apply("measure", &measure_raw, &mut log)) else {
             log.unrecognised("measure", &measure_raw);
             log.exclude("unrecognised_measure");
             return Ok(());
         };
         let group_raw = text(f::GROUP);
-        let Some(group) = classify_group(&group_raw) else {
+        let Some(group) = classify_group(file.mappings.apply("group", &group_raw, &mut log)) else {
             log.unrecognised("group", &group_raw);
             log.exclude("unrecognised_group");
             return Ok(());

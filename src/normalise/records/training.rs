@@ -15,7 +15,9 @@ use super::{
 use crate::error::{Error, Result};
 use crate::normalise::codes::{yes_no, Ethnicity};
 use crate::normalise::quality::{InputQuality, QualityLog};
-use crate::read::{Cell, Row};
+use crate::read::{Cell, DateOrder, Row, TableInfo};
+
+use super::date_order::DateEvidence;
 
 /// Who accessed non-mandatory training.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,15 +50,41 @@ pub fn normalise_training(
             "give --staff (or inputs.staff in the config), or use the aggregated form: group, staff, accessed",
         ));
     };
+    // Read day-first (or as the config says); read again month-first when a date could only be month-first.
+    let first = file.date_order.unwrap_or_default();
+    let (mut people, mut log, mut info, evidence) = read_people(file, period, staff, first)?;
+    let (order, note) = evidence.decide(file.date_order, file, &info)?;
+    if order != first {
+        (people, log, info, _) = read_people(file, period, staff, order)?;
+    }
+    let mut quality = log.finish("training", "row", &info);
+    quality.date_order = note;
+    Ok((Training::People(people), quality))
+}
+
+/// Reads a row-level training file with its text dates in `order`: who accessed training, the log, what was
+/// found, and what the dates say about their order.
+fn read_people(
+    file: &InputFile,
+    period: &Period,
+    staff: &StaffSnapshot,
+    order: DateOrder,
+) -> Result<(BTreeSet<u32>, QualityLog, TableInfo, DateEvidence)> {
+    let mut log = QualityLog::default();
     let mut people = BTreeSet::new();
     let mut spread = super::period::DateSpread::default();
+    let mut evidence = DateEvidence::new(f::DATE, "date");
     let info = read_rows(file, f::FIELDS, &mut |row| {
+        if super::left_out_as_footer(row, f::FIELDS, Some(f::PERSON), &mut log) {
+            return Ok(());
+        }
+        evidence.see(row);
         let text = |i: usize| row.cells.get(i).and_then(Cell::text).map(|t| t.into_owned()).unwrap_or_default();
         let mandatory_raw = text(f::MANDATORY);
         let mandatory = if mandatory_raw.is_empty() {
             false
         } else {
-            match yes_no::classify(&mandatory_raw) {
+            match yes_no::classify(file.mappings.apply("mandatory", &mandatory_raw, &mut log)) {
                 Some(m) => m,
                 None => {
                     log.unrecognised("mandatory", &mandatory_raw);
@@ -68,7 +96,7 @@ pub fn normalise_training(
             log.exclude("mandatory");
             return Ok(());
         }
-        let date = row.cells.get(f::DATE).map(Cell::date);
+        let date = row.cells.get(f::DATE).map(|c| c.date_in(order));
         if let Some(Ok(Some(d))) = date {
             spread.add(period, d);
         }
@@ -96,7 +124,7 @@ pub fn normalise_training(
     if let Some((outside, words)) = spread.outside(period, 1, "training") {
         log.warn_detail(crate::normalise::quality::DATES_OUTSIDE_PERIOD, outside, words);
     }
-    Ok((Training::People(people), log.finish("training", "row", &info)))
+    Ok((people, log, info, evidence))
 }
 
 fn aggregated_row(
@@ -105,6 +133,9 @@ fn aggregated_row(
     groups: &mut BTreeMap<Ethnicity, Tally>,
     log: &mut QualityLog,
 ) -> Result<()> {
+    if super::left_out_as_footer(row, f::AGGREGATED, None, log) {
+        return Ok(());
+    }
     let cell = |i: usize| row.cells.get(i).unwrap_or(&Cell::Empty);
     let count = |i: usize, column: &str| {
         cell(i).count().map_err(|found| {
@@ -122,7 +153,7 @@ fn aggregated_row(
         .with_hint("accessed counts staff in the group who took at least one non-mandatory course"));
     }
     let group_raw = cell(0).text().map(|t| t.into_owned()).unwrap_or_default();
-    match classify_aggregate_group(&group_raw) {
+    match classify_aggregate_group(file.mappings.apply("group", &group_raw, log)) {
         Some(AggregateGroup::Ethnicity(g)) => {
             let t = groups.entry(g).or_default();
             t.total += staff;

@@ -103,6 +103,46 @@ pub(crate) fn write(sheet: &mut Sheet, results: &Results) -> Result<()> {
     let warnings = if warnings.is_empty() { vec![vec![Cell::text("none")]] } else { warnings };
     row = sheet.table(row + 1, &headers(&["Input", "File", "Warning", "Rows", "What it means"]), &warnings)?;
 
+    sheet.label(row, 0, "Values mapped by the config ([mapping] rules used)", &f.heading)?;
+    let mapped: Vec<Vec<Cell>> = dq
+        .inputs
+        .iter()
+        .flat_map(|q| {
+            q.mappings.iter().map(move |m| {
+                vec![
+                    Cell::text(q.kind),
+                    Cell::text(&q.path),
+                    Cell::text(m.field),
+                    Cell::text(&m.from),
+                    Cell::text(&m.to),
+                    Cell::Count(m.rows),
+                ]
+            })
+        })
+        .collect();
+    let mapped = if mapped.is_empty() { vec![vec![Cell::text("none")]] } else { mapped };
+    row = sheet.table(row + 1, &headers(&["Input", "File", "Field", "Value as found", "Read as", "Rows"]), &mapped)?;
+
+    sheet.label(row, 0, "Date order (how text dates such as 04/03/2024 were read)", &f.heading)?;
+    let dates: Vec<Vec<Cell>> = dq
+        .inputs
+        .iter()
+        .filter_map(|q| {
+            let note = q.date_order.as_ref()?;
+            Some(vec![
+                Cell::text(q.kind),
+                Cell::text(&q.path),
+                Cell::text(crate::normalise::records::describe_date_order(note)),
+            ])
+        })
+        .collect();
+    let dates = if dates.is_empty() {
+        vec![vec![Cell::text("no text dates whose reading depends on the order")]]
+    } else {
+        dates
+    };
+    row = sheet.table(row + 1, &headers(&["Input", "File", "How the dates were read"]), &dates)?;
+
     sheet.label(row, 0, "Columns matched", &f.heading)?;
     let columns: Vec<Vec<Cell>> = dq
         .inputs
