@@ -22,13 +22,21 @@ pub struct SampleArgs {
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// Write the same trust with other spellings and formats (staff as CSV, recruitment as xlsx, ...).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "messy")]
     pub alternative: bool,
+    /// Write the same trust as exports really come: ESR's padded bands (`Band 05`) and pay-scale codes (`XN05`),
+    /// FTE as `100%`, footer and total lines, month-first dates. The figures are those of the plain sample.
+    #[arg(long)]
+    pub messy: bool,
 }
 
 /// Runs `sample`: generates the trust and prints each file written, one per line, on stdout.
 pub fn run(args: SampleArgs, _verbosity: Verbosity) -> Result<ExitCode> {
-    let presentation = if args.alternative { Presentation::Alternative } else { Presentation::Standard };
+    let presentation = match (args.alternative, args.messy) {
+        (true, _) => Presentation::Alternative,
+        (false, true) => Presentation::Messy,
+        (false, false) => Presentation::Standard,
+    };
     let trust = synthetic::generate(&SampleOptions { staff: args.staff, seed: args.seed, presentation });
     for path in synthetic::write(&trust, &args.out_dir)? {
         super::print_out(&format!("{}\n", path.display()))?;

@@ -66,6 +66,13 @@ pub enum Presentation {
     /// labels, `Appointed?` Yes/No), `cases.csv` (short codes, upper-case case types, ISO dates), `training.xlsx`,
     /// `survey.xlsx`, `board.csv` (tab-delimited, ESR labels).
     Alternative,
+    /// The standard presentation as real exports come: `staff.csv` (UTF-8 with BOM) with ESR's zero-padded bands
+    /// (`Band 05`, `Band 08A`) and bare pay-scale codes (`XR05`, `XN05`), FTE as a percentage (`100%`, `60 %`),
+    /// and footer lines (`Grand Total`, a blank-id total, `Count of Assignment Number: N`, `Report run by: ...`);
+    /// case and training dates written month-first (`04/15/2024`; the config says so for cases, the training
+    /// dates are left for the tool to find out); `Total` and `Report run by` lines below the recruitment, cases
+    /// and training data.
+    Messy,
 }
 
 impl Presentation {

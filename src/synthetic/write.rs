@@ -286,6 +286,46 @@ fn band_alternative(pay: Pay, style: u8) -> Cow<'static, str> {
     }
 }
 
+/// Pay band cell, messy presentation (as ESR reports write them): the number padded with a zero (`Band 05`,
+/// `Band 08A`) or a bare pay-scale code (`XR05` for the clinical groups, `XN05` for the others; bands 8a-8d
+/// always padded); `VSM`; medical rows as in the standard presentation.
+fn band_messy(pay: Pay, group: StaffGroup, style: u8) -> Cow<'static, str> {
+    match pay {
+        Pay::Band(b) if b != PayBand::Vsm && b != PayBand::UnderBand1 => {
+            let digits = band_digits(b).to_uppercase();
+            let review_body = !matches!(group, StaffGroup::AdministrativeAndClerical | StaffGroup::EstatesAndAncillary);
+            Cow::Owned(match (style % 3, digits.len()) {
+                (0, 1) => format!("{}0{digits}", if review_body { "XR" } else { "XN" }),
+                _ => format!("Band 0{digits}"),
+            })
+        }
+        other => band_standard(other, style),
+    }
+}
+
+/// A report's footer and total lines, `width` cells each: the label in the first cell and, for a total line, the
+/// given `(column, value)` cells.
+fn footer_rows(width: usize, lines: &[(&str, &[(usize, String)])]) -> Vec<Vec<Cell<'static>>> {
+    lines
+        .iter()
+        .map(|(label, values)| {
+            let mut row: Vec<Cell> = (0..width).map(|_| Cell::Blank).collect();
+            if !label.is_empty() {
+                row[0] = Cell::Owned(label.to_string());
+            }
+            for (column, value) in values.iter() {
+                row[*column] = Cell::Owned(value.clone());
+            }
+            row
+        })
+        .collect()
+}
+
+/// A date written month-first, as US-configured report tools do (`04/15/2024`).
+fn mdy(d: NaiveDate) -> String {
+    d.format("%m/%d/%Y").to_string()
+}
+
 /// Pay band in recruitment, standard presentation: `Band 5`, `VSM`, blank for medical posts.
 fn band_plain(pay: Pay) -> Cow<'static, str> {
     match pay {
@@ -364,6 +404,9 @@ pub(crate) fn file_names(p: Presentation) -> [&'static str; 7] {
         Presentation::Alternative => {
             ["staff.csv", "recruitment.xlsx", "cases.csv", "training.xlsx", "survey.xlsx", "board.csv", "trust.toml"]
         }
+        Presentation::Messy => {
+            ["staff.csv", "recruitment.csv", "cases.xlsx", "training.csv", "survey.csv", "board.xlsx", "trust.toml"]
+        }
     }
 }
 
@@ -379,37 +422,38 @@ pub(crate) fn write_all(trust: &SampleTrust, dir: &Path, sheet_limit: usize) -> 
     write_training(trust, &paths[3])?;
     write_survey(trust, &paths[4])?;
     write_board(trust, &paths[5])?;
-    write_config(&names, &paths[6])?;
+    write_config(&names, p, &paths[6])?;
     Ok(paths)
 }
 
+/// The staff file's ESR headers (standard and messy presentations).
+const STAFF_ESR_HEADERS: [&str; 15] = [
+    "Assignment Number",
+    "Full Name",
+    "Ethnic Origin",
+    "Disability Flag",
+    "Pay Band",
+    "Grade",
+    "Staff Group",
+    "Assignment Category",
+    "Primary Assignment",
+    "Gender",
+    "Age Band",
+    "FTE",
+    "Annual Salary",
+    "Start Date",
+    "International Recruit",
+];
+
 fn write_staff(trust: &SampleTrust, path: &Path, limit: usize) -> Result<()> {
     let d = &trust.drawn;
-    let standard = trust.options.presentation == Presentation::Standard;
-    let mut sink = if standard {
-        Sink::xlsx(
-            path,
-            "ESR Extract",
-            &[ORGANISATION, "ESR extract 31/03/2025"],
-            &[
-                "Assignment Number",
-                "Full Name",
-                "Ethnic Origin",
-                "Disability Flag",
-                "Pay Band",
-                "Grade",
-                "Staff Group",
-                "Assignment Category",
-                "Primary Assignment",
-                "Gender",
-                "Age Band",
-                "FTE",
-                "Annual Salary",
-                "Start Date",
-                "International Recruit",
-            ],
-            limit,
-        )?
+    let presentation = trust.options.presentation;
+    let standard = presentation != Presentation::Alternative;
+    let messy = presentation == Presentation::Messy;
+    let mut sink = if presentation == Presentation::Standard {
+        Sink::xlsx(path, "ESR Extract", &[ORGANISATION, "ESR extract 31/03/2025"], &STAFF_ESR_HEADERS, limit)?
+    } else if messy {
+        Sink::csv(path, &STAFF_ESR_HEADERS, CsvStyle { bom: true, ..CSV })?
     } else {
         Sink::csv(
             path,
@@ -436,7 +480,12 @@ fn write_staff(trust: &SampleTrust, path: &Path, limit: usize) -> Result<()> {
     for r in &d.staff {
         let p = &d.people[r.person as usize];
         let (fore, sur) = (FORENAMES[p.name.0 as usize], SURNAMES[p.name.1 as usize]);
-        let fte = Cell::Num(f64::from(r.fte) / 100.0, 2);
+        let fte = match (messy, r.style & 8) {
+            // ESR reports that write FTE as a percentage, some with a space before the sign.
+            (true, 0) => Cell::Owned(format!("{}%", r.fte)),
+            (true, _) => Cell::Owned(format!("{} %", r.fte)),
+            (false, _) => Cell::Num(f64::from(r.fte) / 100.0, 2),
+        };
         let salary = if r.salary == 0 { Cell::Blank } else { Cell::Num(f64::from(r.salary), 0) };
         let cells = if standard {
             [
@@ -444,7 +493,7 @@ fn write_staff(trust: &SampleTrust, path: &Path, limit: usize) -> Result<()> {
                 Cell::Owned(format!("{sur}, {fore}")),
                 text(ETH[p.eth as usize].esr),
                 text(dis_standard(p.dis)),
-                match band_standard(r.pay, r.style) {
+                match if messy { band_messy(r.pay, r.group, r.style) } else { band_standard(r.pay, r.style) } {
                     Cow::Borrowed(s) => text(s),
                     Cow::Owned(s) => Cell::Owned(s),
                 },
@@ -484,12 +533,28 @@ fn write_staff(trust: &SampleTrust, path: &Path, limit: usize) -> Result<()> {
         };
         sink.row(&cells).map_err(|e| io_error(path, e))?;
     }
+    if messy {
+        let fte: u64 = d.staff.iter().map(|r| u64::from(r.fte)).sum();
+        let fte = format!("{}.{:02}", fte / 100, fte % 100);
+        let count = d.staff.len().to_string();
+        for row in footer_rows(
+            STAFF_ESR_HEADERS.len(),
+            &[
+                ("Grand Total", &[(11, fte.clone())]),
+                ("", &[(11, fte)]),
+                (&format!("Count of Assignment Number: {count}"), &[]),
+                ("Report run by: ESR Business Intelligence on 01/04/2025 09:30", &[]),
+            ],
+        ) {
+            sink.row(&row).map_err(|e| io_error(path, e))?;
+        }
+    }
     sink.finish(path)
 }
 
 fn write_recruitment(trust: &SampleTrust, path: &Path) -> Result<()> {
     let d = &trust.drawn;
-    let standard = trust.options.presentation == Presentation::Standard;
+    let standard = trust.options.presentation != Presentation::Alternative;
     let mut sink = if standard {
         Sink::csv(
             path,
@@ -552,6 +617,16 @@ fn write_recruitment(trust: &SampleTrust, path: &Path) -> Result<()> {
         };
         sink.row(&cells).map_err(|e| io_error(path, e))?;
     }
+    if trust.options.presentation == Presentation::Messy {
+        let shortlisted = d.applications.iter().filter(|a| a.shortlisted).count().to_string();
+        let appointed = d.applications.iter().filter(|a| a.outcome.appointed()).count().to_string();
+        for row in footer_rows(
+            8,
+            &[("Total", &[(3, shortlisted), (4, appointed)]), ("Report run by: TRAC on 01/04/2025", &[])],
+        ) {
+            sink.row(&row).map_err(|e| io_error(path, e))?;
+        }
+    }
     sink.finish(path)
 }
 
@@ -575,7 +650,8 @@ fn international(v: &Vacancy, a: &Application) -> bool {
 
 fn write_cases(trust: &SampleTrust, path: &Path) -> Result<()> {
     let d = &trust.drawn;
-    let standard = trust.options.presentation == Presentation::Standard;
+    let standard = trust.options.presentation != Presentation::Alternative;
+    let messy = trust.options.presentation == Presentation::Messy;
     let mut sink = if standard {
         Sink::xlsx(
             path,
@@ -602,7 +678,11 @@ fn write_cases(trust: &SampleTrust, path: &Path) -> Result<()> {
                 if c.row_eth { text(ETH[c.eth as usize].census) } else { Cell::Blank },
                 if c.row_dis { text(dis_standard(c.dis)) } else { Cell::Blank },
                 Cell::Text(c.kind.label()),
-                if c.style & 1 == 1 { Cell::DateText(c.date) } else { Cell::Date(c.date) },
+                match (c.style & 1 == 1, messy) {
+                    (true, true) => Cell::Owned(mdy(c.date)),
+                    (true, false) => Cell::DateText(c.date),
+                    (false, _) => Cell::Date(c.date),
+                },
             ]
         } else {
             vec![
@@ -615,12 +695,20 @@ fn write_cases(trust: &SampleTrust, path: &Path) -> Result<()> {
         };
         sink.row(&cells).map_err(|e| io_error(path, e))?;
     }
+    if messy {
+        let count = d.cases.len().to_string();
+        for row in footer_rows(6, &[("Total", &[(4, count)]), ("Report run by: HR case management on 01/04/2025", &[])])
+        {
+            sink.row(&row).map_err(|e| io_error(path, e))?;
+        }
+    }
     sink.finish(path)
 }
 
 fn write_training(trust: &SampleTrust, path: &Path) -> Result<()> {
     let d = &trust.drawn;
-    let standard = trust.options.presentation == Presentation::Standard;
+    let standard = trust.options.presentation != Presentation::Alternative;
+    let messy = trust.options.presentation == Presentation::Messy;
     let mut sink = if standard {
         Sink::csv(
             path,
@@ -633,8 +721,14 @@ fn write_training(trust: &SampleTrust, path: &Path) -> Result<()> {
     for r in &d.training {
         let id = if r.suffix == 1 { format!("{}-1", r.person_id) } else { r.person_id.to_string() };
         let flag = if standard { r.mandatory.map_or("", y_n) } else { r.mandatory.map_or("", yes_no) };
-        let cells = [Cell::Owned(id), Cell::Text(r.course), text(flag), Cell::Date(r.date)];
+        let date = if messy { Cell::Owned(mdy(r.date)) } else { Cell::Date(r.date) };
+        let cells = [Cell::Owned(id), Cell::Text(r.course), text(flag), date];
         sink.row(&cells).map_err(|e| io_error(path, e))?;
+    }
+    if messy {
+        for row in footer_rows(4, &[("Total", &[]), ("Report run by: OLM on 01/04/2025", &[])]) {
+            sink.row(&row).map_err(|e| io_error(path, e))?;
+        }
     }
     sink.finish(path)
 }
@@ -642,7 +736,7 @@ fn write_training(trust: &SampleTrust, path: &Path) -> Result<()> {
 fn write_survey(trust: &SampleTrust, path: &Path) -> Result<()> {
     let d = &trust.drawn;
     let mut sink = match trust.options.presentation {
-        Presentation::Standard => {
+        Presentation::Standard | Presentation::Messy => {
             Sink::csv(path, &["Measure", "Group", "Percent", "Respondents", "Year"], CsvStyle { bom: true, ..CSV })?
         }
         Presentation::Alternative => Sink::xlsx(
@@ -669,7 +763,7 @@ fn write_survey(trust: &SampleTrust, path: &Path) -> Result<()> {
 
 fn write_board(trust: &SampleTrust, path: &Path) -> Result<()> {
     let d = &trust.drawn;
-    let standard = trust.options.presentation == Presentation::Standard;
+    let standard = trust.options.presentation != Presentation::Alternative;
     let mut sink = if standard {
         Sink::xlsx(
             path,
@@ -721,21 +815,27 @@ fn write_board(trust: &SampleTrust, path: &Path) -> Result<()> {
     sink.finish(path)
 }
 
-/// The `trust.toml` text for the given file names.
-pub(crate) fn config_text(names: &[&str; 7]) -> String {
+/// The `trust.toml` text for the given file names; the messy presentation's config says its case dates are
+/// month-first (the training dates are left for the tool to find out).
+pub(crate) fn config_text(names: &[&str; 7], presentation: Presentation) -> String {
+    let cases = if presentation == Presentation::Messy {
+        "[cases]\n# The case management system writes dates month-first (04/15/2024).\ndate_order = \"mdy\"\n\n"
+    } else {
+        ""
+    };
     format!(
         "[organisation]\nname = \"{ORGANISATION}\"\ncode = \"RXX\"\n\n[period]\nyear = 2025\n\n[inputs]\n\
          staff = \"{}\"\nrecruitment = \"{}\"\ncases = \"{}\"\ntraining = \"{}\"\nsurvey = \"{}\"\nboard = \"{}\"\n\n\
-         [pay]\n# The Annual Salary column holds full-time pay points.\nsalary_basis = \"full_time\"\n\n\
+         {cases}[pay]\n# The Annual Salary column holds full-time pay points.\nsalary_basis = \"full_time\"\n\n\
          [wdes9b]\nanswer = \"yes\"\n\
          text = \"Disabled Staff Network meets monthly and reports to the board twice a year.\"\n",
         names[0], names[1], names[2], names[3], names[4], names[5]
     )
 }
 
-fn write_config(names: &[&str; 7], path: &Path) -> Result<()> {
+fn write_config(names: &[&str; 7], presentation: Presentation, path: &Path) -> Result<()> {
     let mut tmp = temp_in(path)?;
-    tmp.write_all(config_text(names).as_bytes()).map_err(|e| io_error(path, e))?;
+    tmp.write_all(config_text(names, presentation).as_bytes()).map_err(|e| io_error(path, e))?;
     tmp.persist(path).map_err(|e| io_error(path, e.error))?;
     Ok(())
 }

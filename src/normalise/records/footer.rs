@@ -7,7 +7,9 @@
 //! - its person id (for the inputs that have one) is itself footer text; or
 //! - it has no person id (or the input has none) and one of its cells is footer text; or
 //! - it has a person-id column, the id is blank, and every other cell that holds anything holds a number: a total
-//!   line whose label sits in a column not read.
+//!   line whose label sits in a column not read; or
+//! - the input has no person id (recruitment, board, survey) and every cell that holds anything holds a number,
+//!   one of them other than 0 and 1 (a yes/no column may hold 1 and 0, a count of applicants does not).
 //!
 //! Footer text starts with a footer phrase, in any case and punctuation: `total`, `totals`, `grand total`,
 //! `subtotal`, `sub total`, `overall total`, `report run`, `report generated`, `report date`, `run by`, `run on`,
@@ -26,7 +28,7 @@ pub(crate) fn is_footer(row: &Fields<'_>, fields: usize, id: Option<usize>) -> b
             Some(text) => is_footer_text(&text),
             None => any_footer_text(row, fields) || holds_only_numbers(row, fields),
         },
-        None => any_footer_text(row, fields),
+        None => any_footer_text(row, fields) || (holds_only_numbers(row, fields) && holds_a_count(row, fields)),
     }
 }
 
@@ -82,6 +84,11 @@ fn holds_only_numbers(row: &Fields<'_>, fields: usize) -> bool {
         any = true;
     }
     any
+}
+
+/// Whether a cell holds a number other than 0 and 1.
+fn holds_a_count(row: &Fields<'_>, fields: usize) -> bool {
+    (0..fields).any(|i| row.number(i).is_some_and(|n| n != 0.0 && n != 1.0))
 }
 
 #[cfg(test)]
@@ -154,8 +161,10 @@ mod tests {
         assert!(!is_footer(&row(&[Cell::Empty, text("White British"), Cell::Number(1.0)]), 3, Some(0)));
         assert!(!is_footer(&row(&[Cell::Empty, Cell::DateTime(45382.0), Cell::Number(1.0)]), 3, Some(0)));
         assert!(!is_footer(&row(&[Cell::Empty, text("31/03/2024"), Cell::Empty]), 3, Some(0)));
-        // Inputs without an id: footer text only, never numbers alone (an outcome may be 1 or 0).
+        // Inputs without an id: footer text, or numbers that are counts (an outcome may be 1 or 0).
         assert!(is_footer(&row(&[text("Total"), Cell::Number(300.0), Cell::Number(80.0)]), 3, None));
+        assert!(is_footer(&row(&[Cell::Empty, text("1,204"), Cell::Number(80.0)]), 3, None));
         assert!(!is_footer(&row(&[Cell::Empty, Cell::Number(1.0), Cell::Number(0.0)]), 3, None));
+        assert!(!is_footer(&row(&[text("White"), Cell::Number(300.0), Cell::Number(80.0)]), 3, None));
     }
 }
