@@ -84,6 +84,22 @@ fn esr_spellings_and_footer_lines_give_the_figures_of_a_clean_export() {
 }
 
 #[test]
+fn a_total_line_under_an_aggregated_table_is_a_footer() {
+    let (clean, totalled) = (tmp(), tmp());
+    let body = "Group,Shortlisted,Appointed\nWhite,300,80\nBME,200,40\nUnknown,10,2\n";
+    put(clean.path(), "recruitment.csv", body);
+    put(totalled.path(), "recruitment.csv", format!("{body}Grand Total,510,122\n"));
+    for d in [&clean, &totalled] {
+        report(d.path(), &["--recruitment", "recruitment.csv"]).expect(0, &[]);
+    }
+    let totalled = json(totalled.path());
+    assert_eq!(figures(&totalled), figures(&json(clean.path())));
+    // Before: group 'Grand Total' not recognised.
+    let q = quality(&totalled, "recruitment");
+    assert_eq!((excluded(q, "footer"), &q["unrecognised"]), (1, &serde_json::json!([])), "{q}");
+}
+
+#[test]
 fn an_absent_or_empty_grade_column_is_not_reported_as_blank_grades() {
     for (name, body) in [
         (
