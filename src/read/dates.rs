@@ -220,12 +220,19 @@ pub fn order_evidence(text: &str) -> Option<OrderEvidence> {
 fn numeric_day_month(text: &str) -> Option<(&str, &str, &str)> {
     let mut tokens = text.split_whitespace();
     let first = tokens.next()?;
-    let rest: Vec<&str> = tokens.collect();
+    // What follows the date: at most a time and am/pm (looked at without allocating: this runs on every row).
+    let rest = [tokens.next(), tokens.next(), tokens.next()];
+    let after: &[&str] = match rest {
+        [None, ..] => &[],
+        [Some(t), None, _] => &[t],
+        [Some(t), Some(ampm), None] => &[t, ampm],
+        _ => return None,
+    };
     for sep in ['/', '-', '.'] {
         let mut parts = first.split(sep);
         if let (Some(a), Some(b), Some(y), None) = (parts.next(), parts.next(), parts.next(), parts.next()) {
             let numeric = |t: &str| !t.is_empty() && t.len() <= 2 && t.bytes().all(|c| c.is_ascii_digit());
-            return (numeric(a) && numeric(b) && is_time_or_nothing(&rest)).then_some((a, b, y));
+            return (numeric(a) && numeric(b) && is_time_or_nothing(after)).then_some((a, b, y));
         }
     }
     None

@@ -78,7 +78,7 @@ fn any_footer_text(row: &Fields<'_>, fields: usize) -> bool {
 fn holds_only_numbers(row: &Fields<'_>, fields: usize) -> bool {
     let mut any = false;
     for i in (0..fields).filter(|i| !row.is_blank(*i)) {
-        if matches!(row.cell(i), Cell::DateTime(_)) || row.number(i).is_none() {
+        if row.number(i).is_none() || matches!(row.cell(i), Cell::DateTime(_)) {
             return false;
         }
         any = true;
