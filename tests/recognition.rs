@@ -6,7 +6,7 @@ mod hostile_common;
 
 use std::path::Path;
 
-use hostile_common::{json, put, quality, report, run};
+use hostile_common::{excluded, json, put, quality, report, run, warned};
 use serde_json::Value;
 use wres_wdes::synthetic::{generate, write, Presentation, SampleOptions};
 
@@ -19,19 +19,6 @@ fn figures(results: &Value) -> Value {
     let mut r = results.clone();
     r.as_object_mut().unwrap().remove("data_quality");
     r
-}
-
-fn excluded(q: &Value, reason: &str) -> u64 {
-    q["excluded"].as_array().unwrap().iter().find(|e| e["reason"] == reason).map_or(0, |e| e["rows"].as_u64().unwrap())
-}
-
-fn warned(q: &Value, warning: &str) -> u64 {
-    q["warnings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|w| w["warning"] == warning)
-        .map_or(0, |w| w["rows"].as_u64().unwrap())
 }
 
 /// `report --config trust.toml` in `dir`, its JSON.

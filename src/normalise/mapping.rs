@@ -116,6 +116,9 @@ const MAPPABLE: &[Mappable] = &[
     },
 ];
 
+/// Other names a field may be given under `[mapping]`: the column's usual name rather than the field's.
+const ALIASES: &[(&str, &str)] = &[("outcome", "appointed"), ("band", "pay_band"), ("case_types", "case_type")];
+
 /// The names of the fields a mapping can name.
 ///
 /// ```
@@ -166,9 +169,10 @@ impl ValueMappings {
     /// to different targets.
     pub fn from_config(config: &BTreeMap<String, BTreeMap<String, String>>) -> Result<ValueMappings> {
         let mut fields = BTreeMap::new();
-        for (name, table) in config {
-            let Some(field) = MAPPABLE.iter().find(|m| m.name == name.as_str()) else {
-                return Err(unknown_field(name));
+        for (written, table) in config {
+            let name = ALIASES.iter().find(|(alias, _)| *alias == written.as_str()).map_or(written.as_str(), |a| a.1);
+            let Some(field) = MAPPABLE.iter().find(|m| m.name == name) else {
+                return Err(unknown_field(written));
             };
             let mut rules: Vec<Rule> = Vec::new();
             for (from, to) in table {
@@ -193,8 +197,12 @@ impl ValueMappings {
                 }
                 rules.push(Rule { from: from.as_str().into(), to: to.trim().into(), key });
             }
-            if !rules.is_empty() {
-                fields.insert(field.name, rules);
+            if !rules.is_empty() && fields.insert(field.name, rules).is_some() {
+                return Err(Error::usage(format!(
+                    "mapping.{written}: the values of {} are mapped twice (also under another name)",
+                    field.name
+                ))
+                .with_hint(format!("keep one [mapping.{}] table", field.name)));
             }
         }
         Ok(ValueMappings { fields })
@@ -383,6 +391,16 @@ mod tests {
     }
 
     #[test]
+    fn a_field_may_be_named_as_its_column_usually_is() {
+        let m = ValueMappings::from_config(&config("outcome", &[("Offer Rejected by Candidate", "Not Appointed")]))
+            .unwrap();
+        assert_eq!(m.target("appointed", "offer rejected by candidate"), Some("Not Appointed"));
+        let mut both = config("outcome", &[("a", "Yes")]);
+        both.extend(config("appointed", &[("b", "No")]));
+        assert!(ValueMappings::from_config(&both).unwrap_err().message().contains("mapped twice"));
+    }
+
+    #[test]
     fn an_unknown_field_gets_the_closest_name() {
         let e = ValueMappings::from_config(&config("ethnicty", &[("x", "A")])).unwrap_err();
         assert_eq!(e.exit_code(), 2);
@@ -408,16 +426,7 @@ mod tests {
         assert_eq!(m.apply("pay_band", "AfC 6", &mut log), "AfC 6");
         assert_eq!(m.apply("ethnicity", "AfC 5", &mut log), "AfC 5");
         assert_eq!(m.apply("pay_band", "AFC 5", &mut log), "Band 5");
-        let info = crate::read::TableInfo {
-            path: "staff.csv".into(),
-            format: crate::read::Format::Csv,
-            sheets: vec![String::new()],
-            header_row: 1,
-            columns: Vec::new(),
-            headers: Vec::new(),
-            rows_read: 3,
-            blank_rows: 0,
-        };
+        let info = crate::read::TableInfo::csv_for_test("staff.csv", 3);
         let q = log.finish("staff", "row", &info);
         assert_eq!(q.mappings.len(), 1);
         let applied = &q.mappings[0];

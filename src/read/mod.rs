@@ -119,6 +119,23 @@ pub struct TableInfo {
     pub blank_rows: u64,
 }
 
+impl TableInfo {
+    /// What a CSV `path` with a header in row 1 and `rows_read` rows would give, for unit tests.
+    #[cfg(test)]
+    pub(crate) fn csv_for_test(path: &str, rows_read: u64) -> TableInfo {
+        TableInfo {
+            path: path.into(),
+            format: Format::Csv,
+            sheets: vec![String::new()],
+            header_row: 1,
+            columns: Vec::new(),
+            headers: Vec::new(),
+            rows_read,
+            blank_rows: 0,
+        }
+    }
+}
+
 /// One cell's value, as the file holds it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {

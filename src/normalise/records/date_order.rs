@@ -169,16 +169,9 @@ mod tests {
     use crate::read::ColumnMatch;
 
     fn info() -> TableInfo {
-        TableInfo {
-            path: "training.csv".into(),
-            format: crate::read::Format::Csv,
-            sheets: vec![String::new()],
-            header_row: 1,
-            columns: vec![ColumnMatch { field: "date", header: "Completion Date".into(), column: 2 }],
-            headers: Vec::new(),
-            rows_read: 0,
-            blank_rows: 0,
-        }
+        let mut info = TableInfo::csv_for_test("training.csv", 0);
+        info.columns = vec![ColumnMatch { field: "date", header: "Completion Date".into(), column: 2 }];
+        info
     }
 
     fn evidence(dates: &[&str]) -> DateEvidence {

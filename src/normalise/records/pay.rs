@@ -151,16 +151,7 @@ mod tests {
         let row = Fields::from_cells("", 2, &cells);
         let mut log = QualityLog::default();
         let (_, pay) = classify(&row, &mut Memo::default(), &Default::default(), &mut log);
-        let info = crate::read::TableInfo {
-            path: "staff.csv".into(),
-            format: crate::read::Format::Csv,
-            sheets: vec![String::new()],
-            header_row: 1,
-            columns: Vec::new(),
-            headers: Vec::new(),
-            rows_read: 1,
-            blank_rows: 0,
-        };
+        let info = crate::read::TableInfo::csv_for_test("staff.csv", 1);
         (pay.fte_milli, log.finish("staff", "row", &info).unrecognised)
     }
 

@@ -679,16 +679,7 @@ mod tests {
         assert_eq!(snapshot.find("1002-1"), Some(person(Ethnicity::White, PayBand::Band3)));
         assert_eq!(log.rows_used(), 2);
         assert_eq!(log.rows_accounted(), 5);
-        let info = crate::read::TableInfo {
-            path: "staff.csv".into(),
-            format: crate::read::Format::Csv,
-            sheets: vec![String::new()],
-            header_row: 1,
-            columns: Vec::new(),
-            headers: Vec::new(),
-            rows_read: 5,
-            blank_rows: 0,
-        };
+        let info = crate::read::TableInfo::csv_for_test("staff.csv", 5);
         let q = log.finish("staff", "row", &info);
         let warned = |w: &str| q.warnings.iter().find(|x| x.warning == w).and_then(|x| x.rows);
         // 1001's White band 5 row disagrees with the primary row kept; its Bme band 7 row does not.
