@@ -73,9 +73,10 @@ fn esr_spellings_and_footer_lines_give_the_figures_of_a_clean_export() {
 #[test]
 fn a_total_line_under_an_aggregated_table_is_a_footer() {
     let (clean, totalled) = (tmp(), tmp());
-    let body = "Group,Shortlisted,Appointed\nWhite,300,80\nBME,200,40\nUnknown,10,2\n";
+    let body =
+        "Group,Shortlisted,Appointed\nWhite,300,80\nBME,200,40\nUnknown,10,2\nDisabled,30,6\nNon-disabled,480,116\n";
     put(clean.path(), "recruitment.csv", body);
-    put(totalled.path(), "recruitment.csv", format!("{body}Grand Total,510,122\n"));
+    put(totalled.path(), "recruitment.csv", format!("{body}Grand Total,510,122\nTotal,510,122\n"));
     for d in [&clean, &totalled] {
         report(d.path(), &["--recruitment", "recruitment.csv"]).expect(0, &[]);
     }
@@ -83,7 +84,7 @@ fn a_total_line_under_an_aggregated_table_is_a_footer() {
     assert_eq!(figures(&totalled), figures(&json(clean.path())));
     // Before: group 'Grand Total' not recognised.
     let q = quality(&totalled, "recruitment");
-    assert_eq!((excluded(q, "footer"), &q["unrecognised"]), (1, &serde_json::json!([])), "{q}");
+    assert_eq!((excluded(q, "footer"), &q["unrecognised"]), (2, &serde_json::json!([])), "{q}");
 }
 
 #[test]
@@ -91,11 +92,13 @@ fn an_absent_or_empty_grade_column_is_not_reported_as_blank_grades() {
     for (name, body) in [
         (
             "no grade column",
-            "Employee Number,Ethnic Origin,Pay Band,Staff Group\n1,A,,Medical and Dental\n2,A,Band 5,Nursing\n",
+            "Employee Number,Ethnic Origin,Disability,Pay Band,Staff Group\n1,A,N,,Medical and Dental\n\
+             2,A,N,Band 5,Nursing\n",
         ),
         (
             "empty grade column",
-            "Employee Number,Ethnic Origin,Pay Band,Grade,Staff Group\n1,A,,,Medical and Dental\n2,A,Band 5,,Nursing\n",
+            "Employee Number,Ethnic Origin,Disability,Pay Band,Grade,Staff Group\n1,A,N,,,Medical and Dental\n\
+             2,A,N,Band 5,,Nursing\n",
         ),
     ] {
         let d = tmp();
@@ -138,6 +141,19 @@ fn month_first_dates_turn_the_whole_column_and_the_output_says_so() {
         "{}",
         out.stdout
     );
+}
+
+#[test]
+fn month_first_recruitment_dates_are_read_month_first_for_the_period_warning() {
+    let d = tmp();
+    let rows: String = (1..=12).map(|m| format!("A,N,Yes,No,{m:02}/15/2024\n")).collect();
+    put(d.path(), "recruitment.csv", format!("Ethnicity,Disability,Shortlisted,Appointed,Interview Date\n{rows}"));
+    report(d.path(), &["--recruitment", "recruitment.csv"]).expect(0, &[]);
+    let q = quality(&json(d.path()), "recruitment").clone();
+    assert_eq!(q["date_order"]["order"], "mdy", "{q}");
+    assert_eq!(q["date_order"]["source"], "detected", "{q}");
+    // Read month-first, 9 of the 12 dates (April to December 2024) are in the year 2024-25: no period warning.
+    assert_eq!(warned(&q, "dates_outside_period"), 0, "{q}");
 }
 
 #[test]
