@@ -17,6 +17,7 @@
 pub mod commands;
 pub mod compute;
 pub mod config;
+pub mod definitions;
 pub mod error;
 pub mod normalise;
 pub mod read;

@@ -5,6 +5,7 @@
 use rust_xlsxwriter::{DataValidation, DocProperties, ExcelDateTime, Format, Formula, Workbook, XlsxError};
 
 use crate::error::{Error, Result};
+use crate::normalise::codes::survey_map::{survey_map, SurveyMap};
 use crate::normalise::codes::StaffGroup;
 use crate::normalise::records::fields;
 use crate::read::FieldSpec;
@@ -133,7 +134,7 @@ fn lists() -> Vec<(&'static str, Vec<&'static str>)> {
         ("Assignment category", CATEGORIES.to_vec()),
         ("Yes/No", YES_NO.to_vec()),
         ("Case type", CASE_TYPES.to_vec()),
-        ("Measure", crate::normalise::codes::survey::MEASURES.to_vec()),
+        ("Measure", survey_map().map(SurveyMap::measure_ids).unwrap_or_default()),
         ("Survey group", SURVEY_GROUPS.to_vec()),
     ]
 }
@@ -157,6 +158,8 @@ fn column_letter(col: u16) -> String {
 /// assert_eq!(&bytes[..2], b"PK");
 /// ```
 pub fn to_bytes() -> Result<Vec<u8>> {
+    // The measures' list comes from the question map: it must load.
+    survey_map()?;
     build().map_err(|e| Error::io(format!("internal error writing the template: {e}")))
 }
 

@@ -11,6 +11,7 @@ pub mod gender;
 pub mod grade;
 pub mod staff_group;
 pub mod survey;
+pub mod survey_map;
 pub mod yes_no;
 
 mod text;

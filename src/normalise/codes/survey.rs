@@ -1,150 +1,48 @@
 //! NHS Staff Survey results: which WRES/WDES measures a row serves, and which group it describes.
 //!
 //! **Measures.** A row is named by a measure id in any spacing and punctuation (`WRES 5`, `wres5`,
-//! `WDES 4a(i)`, `WDES4a-i`, `WDES 4a i`, `WDES Metric 4b`, `WRES Indicator 7`) or by a 2021-2023 Staff Survey
-//! question code (`domain.md` §5.9). A question can serve two measures (Q14a is both WRES 5 and WDES 4a(i); Q15
-//! is WRES 7 and WDES 5), so the classifier returns every measure the row serves. A measure number without
-//! `WRES`/`WDES` ("Indicator 5", "Metric 4b") is ambiguous and not recognised, as are `WDES 4a` and `WDES 9`
-//! without their sub-part. WRES 6 is "Q14b or Q14c" and is recognised only from a combined code (`Q14b/Q14c`,
-//! `Q14b/c`); a plain Q14b row is WDES 4a(ii) only. The adjustments question is Q30b in 2021 and Q31b in 2022-23:
-//! [`classify_measure_in_year`] checks the year, [`classify_measure`] accepts both.
+//! `WDES 4a(i)`, `WDES4a-i`, `WDES 4a i`, `WDES Metric 4b`, `WRES Indicator 7`), by a measure's other names
+//! (`Staff engagement score`), or by a Staff Survey question code of its survey year, all from the question map
+//! `indicators/survey.toml` ([`super::survey_map`]). A question can serve two measures (Q14a is both WRES 5 and
+//! WDES 4a(i); Q15 is WRES 7 and WDES 5), so the classifier returns every measure the row serves. A measure number
+//! without `WRES`/`WDES` ("Indicator 5", "Metric 4b") is ambiguous and not recognised, as are `WDES 4a` and
+//! `WDES 9` without their sub-part. WRES 6 is "Q14b or Q14c" and is recognised only from a combined code
+//! (`Q14b/Q14c`, `Q14b/c`); a plain Q14b row is WDES 4a(ii) only. The adjustments question is Q30b in 2021 and
+//! Q31b in 2022-23: [`classify_measure_in_year`] reads the year's numbering, [`classify_measure`] any year's.
 //!
 //! **Groups.** White; BME (BAME, Black and minority ethnic, Global majority, Ethnic minority); Disabled (Staff
 //! with a LTC or illness); Non-disabled (Not disabled, Without LTC); Overall (All, Organisation, Trust).
 
+use super::survey_map::survey_map;
 use super::text::{lookup, norm};
 
-/// The canonical measure ids, in report order.
-pub const MEASURES: [&str; 13] = [
-    "WRES5",
-    "WRES6",
-    "WRES7",
-    "WRES8",
-    "WDES4a-i",
-    "WDES4a-ii",
-    "WDES4a-iii",
-    "WDES4b",
-    "WDES5",
-    "WDES6",
-    "WDES7",
-    "WDES8",
-    "WDES9a",
-];
-
-const WRES5: &[&str] = &["WRES5"];
-const WRES6: &[&str] = &["WRES6"];
-const WRES7: &[&str] = &["WRES7"];
-const WRES8: &[&str] = &["WRES8"];
-const WDES4AI: &[&str] = &["WDES4a-i"];
-const WDES4AII: &[&str] = &["WDES4a-ii"];
-const WDES4AIII: &[&str] = &["WDES4a-iii"];
-const WDES4B: &[&str] = &["WDES4b"];
-const WDES5: &[&str] = &["WDES5"];
-const WDES6: &[&str] = &["WDES6"];
-const WDES7: &[&str] = &["WDES7"];
-const WDES8: &[&str] = &["WDES8"];
-const WDES9A: &[&str] = &["WDES9a"];
-const WRES5_WDES4AI: &[&str] = &["WRES5", "WDES4a-i"];
-const WRES7_WDES5: &[&str] = &["WRES7", "WDES5"];
-
-/// Measure ids, compacted (lowercase, letters and digits only, `indicator`/`metric` removed).
-const IDS: &[(&str, &[&str])] = &[
-    ("wres5", WRES5),
-    ("wres6", WRES6),
-    ("wres7", WRES7),
-    ("wres8", WRES8),
-    ("wdes4ai", WDES4AI),
-    ("wdes4a1", WDES4AI),
-    ("wdes4aii", WDES4AII),
-    ("wdes4a2", WDES4AII),
-    ("wdes4aiii", WDES4AIII),
-    ("wdes4a3", WDES4AIII),
-    ("wdes4b", WDES4B),
-    ("wdes5", WDES5),
-    ("wdes6", WDES6),
-    ("wdes7", WDES7),
-    ("wdes8", WDES8),
-    ("wdes9a", WDES9A),
-    ("wres5wdes4ai", WRES5_WDES4AI),
-    ("wdes4aiwres5", WRES5_WDES4AI),
-    ("wres7wdes5", WRES7_WDES5),
-    ("wdes5wres7", WRES7_WDES5),
-    ("engagement", WDES9A),
-    ("engagementscore", WDES9A),
-    ("staffengagement", WDES9A),
-    ("staffengagementscore", WDES9A),
-];
-
-/// Question codes, compacted (`question` removed), with the survey years whose numbering they follow.
-const QUESTIONS: &[(&str, &[&str], (i32, i32))] = &[
-    ("q14a", WRES5_WDES4AI, (2021, 2023)),
-    ("q14b", WDES4AII, (2021, 2023)),
-    ("q14c", WDES4AIII, (2021, 2023)),
-    ("q14bq14c", WRES6, (2021, 2023)),
-    ("q14bc", WRES6, (2021, 2023)),
-    ("q14b14c", WRES6, (2021, 2023)),
-    ("q14borq14c", WRES6, (2021, 2023)),
-    ("q14bor14c", WRES6, (2021, 2023)),
-    ("q14borc", WRES6, (2021, 2023)),
-    ("q14bandq14c", WRES6, (2021, 2023)),
-    ("q14band14c", WRES6, (2021, 2023)),
-    ("q14bandc", WRES6, (2021, 2023)),
-    ("q14d", WDES4B, (2021, 2023)),
-    ("q15", WRES7_WDES5, (2021, 2023)),
-    ("q16b", WRES8, (2021, 2023)),
-    ("q11e", WDES6, (2021, 2023)),
-    ("q4b", WDES7, (2021, 2023)),
-    ("q31b", WDES8, (2022, 2023)),
-    ("q30b", WDES8, (2021, 2021)),
-];
-
-/// The compact form: lowercase letters and digits only.
-fn compact(raw: &str) -> String {
-    norm(raw).split(' ').collect()
-}
-
-/// The measures a survey row serves, from its measure id or question code; `None` when not recognised.
+/// The measures a survey row serves, from its measure id, name or question code (in any survey year's
+/// numbering); `None` when not recognised.
 ///
 /// ```
 /// use wres_wdes::normalise::codes::survey::classify_measure;
-/// assert_eq!(classify_measure("WDES 4a(ii)"), Some(&["WDES4a-ii"][..]));
-/// assert_eq!(classify_measure("Q14a"), Some(&["WRES5", "WDES4a-i"][..]));
+/// assert_eq!(classify_measure("WDES 4a(ii)"), Some(vec!["WDES4a-ii"]));
+/// assert_eq!(classify_measure("Q14a"), Some(vec!["WRES5", "WDES4a-i"]));
 /// assert_eq!(classify_measure("Indicator 5"), None);
 /// ```
-pub fn classify_measure(raw: &str) -> Option<&'static [&'static str]> {
+pub fn classify_measure(raw: &str) -> Option<Vec<&'static str>> {
     classify_measure_in_year(raw, None)
 }
 
-/// As [`classify_measure`], but a question code is read only in the survey years whose numbering it follows
-/// (2021-2023; Q30b 2021 only, Q31b 2022-2023); `None` for the year accepts every listed code. Measure ids do not
-/// depend on the year.
+/// As [`classify_measure`], but a question code is read only in the numbering of survey year `year` (Q30b 2021
+/// only, Q31b 2022-2023; no code in a year the question map does not hold); `None` for the year accepts every
+/// year's codes where the years agree. Measure ids do not depend on the year. (`None` too if the built-in map
+/// could not be loaded, which `cargo test` rules out; [`survey_map`] gives that error.)
 ///
 /// ```
 /// use wres_wdes::normalise::codes::survey::classify_measure_in_year;
-/// assert_eq!(classify_measure_in_year("Q31b", Some(2023)), Some(&["WDES8"][..]));
+/// assert_eq!(classify_measure_in_year("Q31b", Some(2023)), Some(vec!["WDES8"]));
 /// assert_eq!(classify_measure_in_year("Q30b", Some(2023)), None);
 /// assert_eq!(classify_measure_in_year("Q14a", Some(2025)), None);
-/// assert_eq!(classify_measure_in_year("WRES 5", Some(2025)), Some(&["WRES5"][..]));
+/// assert_eq!(classify_measure_in_year("WRES 5", Some(2025)), Some(vec!["WRES5"]));
 /// ```
-pub fn classify_measure_in_year(raw: &str, year: Option<i32>) -> Option<&'static [&'static str]> {
-    let c = compact(raw);
-    let id = ["wres", "wdes"].iter().find_map(|p| {
-        let rest = c.strip_prefix(p)?;
-        let rest = ["indicator", "metric", "measure"].iter().find_map(|w| rest.strip_prefix(w)).unwrap_or(rest);
-        Some(format!("{p}{rest}"))
-    });
-    if let Some(measures) = lookup(IDS, id.as_deref().unwrap_or(&c)) {
-        return Some(measures);
-    }
-    let q = c.strip_prefix("question").map(|r| format!("q{r}")).unwrap_or(c);
-    QUESTIONS
-        .iter()
-        .find(|(code, _, _)| *code == q)
-        .filter(|(_, _, (from, to))| match year {
-            Some(y) => (*from..=*to).contains(&y),
-            None => true,
-        })
-        .map(|&(_, measures, _)| measures)
+pub fn classify_measure_in_year(raw: &str, year: Option<i32>) -> Option<Vec<&'static str>> {
+    survey_map().ok()?.classify_measure(raw, year)
 }
 
 /// The group a survey result describes.
@@ -250,6 +148,22 @@ pub fn classify_group(raw: &str) -> Option<SurveyGroup> {
 mod tests {
     use super::*;
 
+    const WRES5: &[&str] = &["WRES5"];
+    const WRES6: &[&str] = &["WRES6"];
+    const WRES7: &[&str] = &["WRES7"];
+    const WRES8: &[&str] = &["WRES8"];
+    const WDES4AI: &[&str] = &["WDES4a-i"];
+    const WDES4AII: &[&str] = &["WDES4a-ii"];
+    const WDES4AIII: &[&str] = &["WDES4a-iii"];
+    const WDES4B: &[&str] = &["WDES4b"];
+    const WDES5: &[&str] = &["WDES5"];
+    const WDES6: &[&str] = &["WDES6"];
+    const WDES7: &[&str] = &["WDES7"];
+    const WDES8: &[&str] = &["WDES8"];
+    const WDES9A: &[&str] = &["WDES9a"];
+    const WRES5_WDES4AI: &[&str] = &["WRES5", "WDES4a-i"];
+    const WRES7_WDES5: &[&str] = &["WRES7", "WDES5"];
+
     #[test]
     fn measure_ids() {
         for (raw, want) in [
@@ -282,11 +196,11 @@ mod tests {
             ("WRES 7 / WDES 5", WRES7_WDES5),
             ("Staff engagement score", WDES9A),
         ] {
-            assert_eq!(classify_measure(raw), Some(want), "{raw:?}");
+            assert_eq!(classify_measure(raw).as_deref(), Some(want), "{raw:?}");
         }
         // Every canonical id round-trips.
-        for id in MEASURES {
-            assert_eq!(classify_measure(id), Some(&[id][..]), "{id}");
+        for id in survey_map().unwrap().measure_ids() {
+            assert_eq!(classify_measure(id).as_deref(), Some(&[id][..]), "{id}");
         }
     }
 
@@ -311,16 +225,17 @@ mod tests {
             ("Q31b", WDES8),
             ("Q30b", WDES8),
         ] {
-            assert_eq!(classify_measure(raw), Some(want), "{raw:?}");
+            assert_eq!(classify_measure(raw).as_deref(), Some(want), "{raw:?}");
         }
-        assert_eq!(classify_measure_in_year("Q14a", Some(2022)), Some(WRES5_WDES4AI));
-        assert_eq!(classify_measure_in_year("Q30b", Some(2021)), Some(WDES8));
-        assert_eq!(classify_measure_in_year("Q30b", Some(2022)), None);
-        assert_eq!(classify_measure_in_year("Q31b", Some(2021)), None);
-        assert_eq!(classify_measure_in_year("Q31b", Some(2022)), Some(WDES8));
-        assert_eq!(classify_measure_in_year("Q15", Some(2020)), None);
-        assert_eq!(classify_measure_in_year("Q15", Some(2024)), None);
-        assert_eq!(classify_measure_in_year("WDES 8", Some(2024)), Some(WDES8));
+        let in_year = |raw: &str, year: i32| classify_measure_in_year(raw, Some(year));
+        assert_eq!(in_year("Q14a", 2022).as_deref(), Some(WRES5_WDES4AI));
+        assert_eq!(in_year("Q30b", 2021).as_deref(), Some(WDES8));
+        assert_eq!(in_year("Q30b", 2022), None);
+        assert_eq!(in_year("Q31b", 2021), None);
+        assert_eq!(in_year("Q31b", 2022).as_deref(), Some(WDES8));
+        assert_eq!(in_year("Q15", 2020), None);
+        assert_eq!(in_year("Q15", 2024), None);
+        assert_eq!(in_year("WDES 8", 2024).as_deref(), Some(WDES8));
     }
 
     #[test]

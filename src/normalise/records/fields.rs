@@ -192,6 +192,8 @@ pub mod survey {
     pub const VALUE: usize = 2;
     #[allow(missing_docs)]
     pub const RESPONDENTS: usize = 3;
+    #[allow(missing_docs)]
+    pub const YEAR: usize = 4;
     /// The survey fields.
     pub const FIELDS: &[FieldSpec] = &[
         field("measure", &["Measure", "Indicator", "Metric", "Question"], true),

@@ -1,12 +1,14 @@
 //! NHS Staff Survey results as trusts receive them: per measure and group, a percentage (or the engagement
-//! score for WDES 9a) and the respondent base (spec decision 9).
+//! score for WDES 9a) and the respondent base, and optionally the survey year (which numbering a question code
+//! follows: `indicators/survey.toml`).
 
 use std::collections::BTreeMap;
 
 use super::fields::survey as f;
 use super::{read_rows, InputFile};
-use crate::error::Result;
-use crate::normalise::codes::survey::{classify_group, classify_measure, SurveyGroup};
+use crate::error::{Error, Result};
+use crate::normalise::codes::survey::{classify_group, SurveyGroup};
+use crate::normalise::codes::survey_map::{is_question_code, survey_map, SurveyMap};
 use crate::normalise::quality::{InputQuality, QualityLog};
 use crate::read::Cell;
 
@@ -26,8 +28,31 @@ pub struct Survey {
     pub values: BTreeMap<(&'static str, SurveyGroup), SurveyValue>,
 }
 
+/// The survey year of a row: a whole number from 2000 to 2100 (`None` when blank or not a year).
+fn year_of(cell: Option<&Cell>) -> Option<i32> {
+    let n = cell?.number()?;
+    (n.fract() == 0.0 && (2000.0..=2100.0).contains(&n)).then_some(n as i32)
+}
+
+/// The error for a question code in a survey year the question map does not hold.
+fn unknown_year(file: &InputFile, line: usize, code: &str, year: i32, map: &SurveyMap) -> Error {
+    Error::data(format!(
+        "{}, row {line}: the measure '{code}' is given for survey year {year}, and the Staff Survey question map \
+         knows the question numbers of {} only",
+        file.shown,
+        map.year_list()
+    ))
+    .with_hint(format!(
+        "name the measure by its id instead of the question number (WRES5 .. WRES8, WDES4a-i .. WDES9a: \
+         `wres-wdes codes measure` lists them), or add survey year {year} to the question map: copy the last \
+         [[year]] block of indicators/survey.toml, set year = {year} and that year's question numbers, and build \
+         the program again"
+    ))
+}
+
 /// Reads the survey file.
 pub fn normalise_survey(file: &InputFile) -> Result<(Survey, InputQuality)> {
+    let map: &'static SurveyMap = survey_map()?;
     let mut out = Survey::default();
     let mut log = QualityLog::default();
     let info = read_rows(file, f::FIELDS, &mut |row| {
@@ -36,7 +61,17 @@ pub fn normalise_survey(file: &InputFile) -> Result<(Survey, InputQuality)> {
         }
         let text = |i: usize| row.cells.get(i).and_then(Cell::text).map(|t| t.into_owned()).unwrap_or_default();
         let measure_raw = text(f::MEASURE);
-        let Some(measures) = classify_measure(file.mappings.apply("measure", &measure_raw, &mut log)) else {
+        let year = year_of(row.cells.get(f::YEAR));
+        if year.is_none() && !text(f::YEAR).is_empty() {
+            log.unrecognised("year", &text(f::YEAR));
+        }
+        let measure = file.mappings.apply("measure", &measure_raw, &mut log);
+        let classified = map.classify_measure(measure, year);
+        let unknown = |y: &i32| classified.is_none() && !map.knows_year(*y) && is_question_code(measure);
+        if let Some(y) = year.filter(unknown) {
+            return Err(unknown_year(file, row.line, measure, y, map));
+        }
+        let Some(measures) = classified else {
             log.unrecognised("measure", &measure_raw);
             log.exclude("unrecognised_measure");
             return Ok(());
@@ -52,7 +87,8 @@ pub fn normalise_survey(file: &InputFile) -> Result<(Survey, InputQuality)> {
             log.exclude("invalid_value");
             return Ok(());
         };
-        let max = if measures.contains(&"WDES9a") { 10.0 } else { 100.0 };
+        // The largest value the row's measures take (10 for the engagement score, else 100).
+        let max = measures.iter().filter_map(|m| map.measure(m)).map(|m| m.scale.max()).fold(0.0, f64::max);
         if !(0.0..=max).contains(&value) {
             log.exclude("value_out_of_range");
             return Ok(());
