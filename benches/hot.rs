@@ -135,11 +135,11 @@ fn stats_compare(counts: (u64, u64, u64, u64)) -> wres_wdes::stats::Comparison {
 /// hourly pay once.
 #[divan::bench(sample_count = 10)]
 fn pay_gaps_national(bencher: divan::Bencher) {
-    use wres_wdes::compute::extensions::{definitions, pay_gap};
+    use wres_wdes::compute::extensions::pay_gap;
     use wres_wdes::normalise::codes::{gender::Gender, Disability, Ethnicity, PayRow};
     use wres_wdes::normalise::records::pay::{PayBasis, PersonPay};
     use wres_wdes::normalise::records::staff::{Person, StaffSnapshot};
-    let defs = definitions::load().expect("the built-in definitions load");
+    let defs = &wres_wdes::compute::registry::registry().expect("the built-in definitions load").extensions;
     let mut seed = 0x2545_F491_4F6C_DD1Du64;
     let mut next = move || {
         seed ^= seed << 13;
@@ -161,5 +161,5 @@ fn pay_gaps_national(bencher: divan::Bencher) {
         }
     }));
     let pay = wres_wdes::config::PaySettings::default();
-    bencher.bench_local(|| pay_gap::pay_gaps(black_box(Some(&staff)), &defs, &pay));
+    bencher.bench_local(|| pay_gap::pay_gaps(black_box(Some(&staff)), defs, &pay));
 }

@@ -29,6 +29,8 @@ impl Outputs {
 
 /// Computes a trust's results and writes its outputs.
 pub fn produce(run: &Run, outputs: &Outputs, strict: bool, verbosity: Verbosity) -> Result<Results> {
+    // The definitions are checked before any input is read: a broken one stops the run at once (exit code 2).
+    crate::compute::registry::registry()?;
     let input_paths = inputs::input_paths(&run.inputs);
     for path in outputs.paths() {
         render::atomic::refuse_input(path, &input_paths)?;

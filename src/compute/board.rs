@@ -2,7 +2,7 @@
 //! the denominator), against the overall workforce, and the difference for the protected group in percentage
 //! points (spec decision 11).
 
-use super::definitions::{Definition, Dimension};
+use super::definitions::{BoardMembership, Dimension};
 use super::representation::{group_of, groups, percent};
 use super::results::{BoardDifference, BoardFigures, BoardRow, Figures, Status};
 use super::Outcome;
@@ -17,10 +17,14 @@ fn member_group(m: &BoardMember, dimension: Dimension) -> &'static str {
 }
 
 /// Computes one board indicator.
-pub fn board(def: &Definition, board: Option<&Board>, staff: Option<&StaffSnapshot>) -> Outcome {
-    let dimension = def.dimension;
+pub fn board(
+    dimension: Dimension,
+    rule: &BoardMembership,
+    board: Option<&Board>,
+    staff: Option<&StaffSnapshot>,
+) -> Outcome {
     let labels = groups(dimension);
-    let protected = def.protected_group.clone().unwrap_or_default();
+    let protected = rule.protected_group.label();
     let mut rows = Vec::new();
     let protected_percent = |membership: &'static str, counts: [u64; 3], rows: &mut Vec<BoardRow>| {
         let total: u64 = counts.iter().sum();

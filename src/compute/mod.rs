@@ -7,6 +7,7 @@ pub mod extensions;
 pub mod headline;
 pub mod population;
 pub mod publication;
+pub mod registry;
 pub mod relative_likelihood;
 pub mod representation;
 pub mod results;
@@ -15,7 +16,7 @@ pub mod summary;
 pub mod survey;
 pub mod trend;
 
-use definitions::{Definition, Kind};
+use definitions::{Definition, Rule};
 use results::{
     DataQuality, DeclarationFigures, DeclarationRates, Figures, IndicatorResult, Results, SettingsOut, Status,
 };
@@ -47,8 +48,8 @@ impl Outcome {
 
 /// Computes one indicator from its definition.
 pub fn indicator(def: &Definition, records: &Records, settings: &Settings) -> IndicatorResult {
-    let outcome = match def.kind {
-        Kind::Representation => match &records.staff {
+    let outcome = match &def.rule {
+        Rule::Representation(_) => match &records.staff {
             Some(staff) if !staff.is_empty() => {
                 let (figures, notes) = representation::representation(staff, def.dimension);
                 Outcome { status: Status::Ok, reason: None, notes, figures: Figures::Representation(figures) }
@@ -58,10 +59,10 @@ pub fn indicator(def: &Definition, records: &Records, settings: &Settings) -> In
                 "no staff snapshot was given, or it holds nobody in the workforce",
             ),
         },
-        Kind::RelativeLikelihood => relative_likelihood::relative_likelihood(def, records, settings),
-        Kind::Survey => survey::survey(def, records.survey.as_ref(), settings),
-        Kind::Board => board::board(def, records.board.as_ref(), records.staff.as_ref()),
-        Kind::Declaration => match &settings.wdes9b {
+        Rule::RelativeLikelihood(rule) => relative_likelihood::relative_likelihood(def, rule, records, settings),
+        Rule::Survey(rule) => survey::survey(rule, records.survey.as_ref(), settings),
+        Rule::Board(rule) => board::board(def.dimension, rule, records.board.as_ref(), records.staff.as_ref()),
+        Rule::Declaration(_) => match &settings.wdes9b {
             Some(w) => {
                 let figures = DeclarationFigures::from(w);
                 let status = if figures.answer.is_some() { Status::Ok } else { Status::NoData };
@@ -81,10 +82,10 @@ pub fn indicator(def: &Definition, records: &Records, settings: &Settings) -> In
     };
     let mut result = IndicatorResult {
         id: def.id.clone(),
-        standard: def.standard.clone(),
+        standard: def.standard.label().to_string(),
         title: def.title.clone(),
         wording: def.wording.clone(),
-        kind: def.kind.label(),
+        kind: def.kind().label(),
         status: outcome.status,
         reason: outcome.reason,
         notes: outcome.notes,
@@ -93,28 +94,19 @@ pub fn indicator(def: &Definition, records: &Records, settings: &Settings) -> In
         figures: outcome.figures,
     };
     result.summary = summary::sentence(def, &result);
-    result.headline = headline::headline(&result, def.protected_group.as_deref());
+    result.headline = headline::headline(&result, def.protected_group().map(|g| g.label()));
     result
 }
 
 /// Why `def` cannot be computed because an input it rests on lacks the column (or the rows) of its groups.
 fn lacking(def: &Definition, records: &Records) -> Option<String> {
-    use definitions::Source;
-    let source = match def.source {
-        Source::Staff => "staff",
-        Source::Recruitment => "recruitment",
-        Source::Cases => "cases",
-        Source::Training => "training",
-        Source::Survey => "survey",
-        Source::Board => "board",
-        Source::Config => return None,
-    };
+    let source = def.input()?;
     // Training and cases count the staff snapshot's groups, and the board is set against them.
-    let staff = matches!(def.source, Source::Cases | Source::Training | Source::Board).then_some("staff");
+    let staff = matches!(source, "cases" | "training" | "board").then_some("staff");
     [Some(source), staff]
         .into_iter()
         .flatten()
-        .find_map(|kind| crate::normalise::needs::lacking(records, kind, &def.standard))
+        .find_map(|kind| crate::normalise::needs::lacking(records, kind, def.standard.label()))
 }
 
 /// The figures of a kind with nothing in them.
@@ -142,12 +134,15 @@ fn blank(figures: Figures) -> Figures {
     }
 }
 
-/// Computes every indicator and metric, the population comparison, the extensions, the trend over the earlier
-/// runs in `records.previous`, and the narrative.
+/// Computes every indicator and metric of the registry, the population comparison, the extensions, the trend over
+/// the earlier runs in `records.previous`, and the narrative.
 pub fn compute(records: &Records, settings: &Settings) -> Result<Results> {
     // Only the standards asked for have figures.
-    let defs: Vec<Definition> =
-        definitions::all()?.into_iter().filter(|d| settings.standards.includes(&d.standard)).collect();
+    let defs: Vec<&Definition> = registry::registry()?
+        .indicators
+        .iter()
+        .filter(|d| settings.standards.includes(d.standard.label()))
+        .collect();
     let indicators = defs.iter().map(|d| indicator(d, records, settings)).collect();
     let period = settings.period();
     let mut results = Results {
@@ -182,8 +177,8 @@ pub fn compute(records: &Records, settings: &Settings) -> Result<Results> {
     if settings.publication {
         publication::disclose(&mut results);
         for ind in &mut results.indicators {
-            let def = defs.iter().find(|d| d.id == ind.id);
-            ind.headline = headline::headline(ind, def.and_then(|d| d.protected_group.as_deref()));
+            let def = defs.iter().find(|d| d.id == ind.id).copied();
+            ind.headline = headline::headline(ind, def.and_then(Definition::protected_group).map(|g| g.label()));
         }
     }
     results.trend = trend::trend(&results, &records.previous);

@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::definitions::{Definition, Dimension, Source};
+use super::definitions::{Definition, Dimension, RelativeLikelihood, Source};
 use super::representation::{group_of, groups};
 use super::results::{
     AlternativeReading, Ci, Figures, GroupRate, Ratio, RelativeLikelihoodFigures, RollingDetail, Status, YearCount,
@@ -31,11 +31,14 @@ pub const SMALL_TOTAL: u64 = 30;
 type Tallies = BTreeMap<&'static str, Tally>;
 
 /// Computes one relative likelihood indicator.
-pub fn relative_likelihood(def: &Definition, records: &Records, settings: &Settings) -> Outcome {
-    let (Some(num), Some(den)) = (label(&def.numerator_group), label(&def.denominator_group)) else {
-        return Outcome::no_data(empty(), "the definition names no groups");
-    };
-    match def.source {
+pub fn relative_likelihood(
+    def: &Definition,
+    rule: &RelativeLikelihood,
+    records: &Records,
+    settings: &Settings,
+) -> Outcome {
+    let (num, den) = (rule.numerator_group.label(), rule.denominator_group.label());
+    match rule.source {
         Source::Recruitment => match &records.recruitment {
             Some(r) => {
                 let tallies: Tallies = match def.dimension {
@@ -58,20 +61,13 @@ pub fn relative_likelihood(def: &Definition, records: &Records, settings: &Setti
             (None, _) => Outcome::no_data(empty(), "no training file was given"),
         },
         Source::Cases => match (&records.cases, &records.staff) {
-            (Some(cases), Some(staff)) => rolling(def, num, den, cases, staff, settings),
+            (Some(cases), Some(staff)) => rolling(def, rule, cases, staff, settings),
             (Some(_), None) => {
                 Outcome::no_data(empty(), "cases need the staff snapshot for the headcount of each group")
             }
             (None, _) => Outcome::no_data(empty(), "no cases file was given"),
         },
-        _ => Outcome::no_data(empty(), "not a relative likelihood source"),
     }
-}
-
-/// The static label matching a group name of the definitions.
-fn label(name: &Option<String>) -> Option<&'static str> {
-    let name = name.as_deref()?;
-    groups(Dimension::Ethnicity).into_iter().chain(groups(Dimension::Disability)).find(|l| *l == name)
 }
 
 fn empty() -> Figures {
@@ -193,24 +189,6 @@ fn finish(
     }
 }
 
-/// The case types an indicator counts.
-pub(crate) fn case_types(def: &Definition, settings: &Settings) -> Vec<CaseType> {
-    let names = if settings.include_ill_health && !def.case_types_with_ill_health.is_empty() {
-        &def.case_types_with_ill_health
-    } else {
-        &def.case_types
-    };
-    names
-        .iter()
-        .filter_map(|n| match n.as_str() {
-            "disciplinary" => Some(CaseType::Disciplinary),
-            "capability_performance" => Some(CaseType::CapabilityPerformance),
-            "capability_ill_health" => Some(CaseType::CapabilityIllHealth),
-            _ => None,
-        })
-        .collect()
-}
-
 /// People entering the process by (year, group label): a person counts once per year; a row without a person
 /// id is a person.
 fn cases_by_year(cases: &Cases, types: &[CaseType], dimension: Dimension) -> BTreeMap<(PeriodYear, &'static str), u64> {
@@ -234,14 +212,14 @@ fn cases_by_year(cases: &Cases, types: &[CaseType], dimension: Dimension) -> BTr
 
 fn rolling(
     def: &Definition,
-    num: &'static str,
-    den: &'static str,
+    rule: &RelativeLikelihood,
     cases: &Cases,
     staff: &StaffSnapshot,
     settings: &Settings,
 ) -> Outcome {
+    let (num, den) = (rule.numerator_group.label(), rule.denominator_group.label());
     let dimension = def.dimension;
-    let by_year = cases_by_year(cases, &case_types(def, settings), dimension);
+    let by_year = cases_by_year(cases, &rule.case_types(settings.include_ill_health), dimension);
     let two_years = cases.has_previous_year();
     let mut headcount: BTreeMap<&'static str, u64> = BTreeMap::new();
     for &(person, n) in staff.tally() {

@@ -1,7 +1,7 @@
 //! The plain-English sentence for each indicator, written from its figures (never from a template that could
 //! contradict them), so the JSON, the CSV and the workbook say the same thing.
 
-use super::definitions::Definition;
+use super::definitions::{Definition, Rule};
 use super::results::{Figures, IndicatorResult, Status};
 use crate::stats::Assessment;
 
@@ -37,8 +37,10 @@ pub fn sentence(def: &Definition, result: &IndicatorResult) -> String {
             let Some(value) = r.value else {
                 return format!("No ratio can be estimated: {}.", result.reason.as_deref().unwrap_or("no data"));
             };
-            let template =
-                def.sentence.as_deref().unwrap_or("{numerator} were {value} times as likely as {denominator}");
+            let template = match &def.rule {
+                Rule::RelativeLikelihood(rule) => rule.sentence.as_str(),
+                _ => "{numerator} were {value} times as likely as {denominator}",
+            };
             let mut s = fill(template, r.numerator_group, r.denominator_group, &two(value));
             if let Some(ci) = &r.ci {
                 let high = ci.high.map_or_else(|| "no finite upper limit".to_string(), two);
@@ -76,9 +78,12 @@ pub fn sentence(def: &Definition, result: &IndicatorResult) -> String {
             let mut s = parts.join(", ");
             if let Some(gap) = f.gap_pp {
                 let points = if f.unit == "score" { "points" } else { "percentage points" };
-                let better = def.higher_is_better.unwrap_or(true);
+                let better = match &def.rule {
+                    Rule::Survey(rule) => rule.higher_is_better,
+                    _ => true,
+                };
                 let worse = if better { gap < 0.0 } else { gap > 0.0 };
-                let who = def.protected_group.as_deref().unwrap_or("the protected group");
+                let who = def.protected_group().map_or("the protected group", |g| g.label());
                 s.push_str(&format!(
                     "; a gap of {} {points} ({})",
                     one(gap),
@@ -95,7 +100,7 @@ pub fn sentence(def: &Definition, result: &IndicatorResult) -> String {
             s
         }
         Figures::Board(f) => {
-            let who = def.protected_group.as_deref().unwrap_or("");
+            let who = def.protected_group().map_or("", |g| g.label());
             let pct = |m: &str| f.rows.iter().find(|r| r.membership == m && r.group == who).and_then(|r| r.percent);
             let mut s = match pct("voting") {
                 Some(v) => format!("{}% of voting board members are {who}", one(v)),

@@ -2,7 +2,7 @@
 //! and the gap between the protected group and the other with Newcombe's interval (spec decision 9). A group
 //! with fewer than 11 respondents is suppressed.
 
-use super::definitions::{Definition, ValueKind};
+use super::definitions::{SurveyMeasure, ValueKind};
 use super::results::{Figures, Status, SurveyFigures, SurveyRow};
 use super::Outcome;
 use crate::config::Settings;
@@ -11,33 +11,12 @@ use crate::normalise::records::survey::{Survey, SurveyValue};
 use crate::stats::disclosure::survey_suppressed;
 use crate::stats::proportion::{newcombe_difference, wilson_percent};
 
-fn group_of(label: &str) -> Option<SurveyGroup> {
-    match label {
-        "White" => Some(SurveyGroup::White),
-        "BME" => Some(SurveyGroup::Bme),
-        "Disabled" => Some(SurveyGroup::Disabled),
-        "Non-disabled" => Some(SurveyGroup::NonDisabled),
-        "Overall" => Some(SurveyGroup::Overall),
-        _ => None,
-    }
-}
-
-fn label_of(group: SurveyGroup) -> &'static str {
-    match group {
-        SurveyGroup::White => "White",
-        SurveyGroup::Bme => "BME",
-        SurveyGroup::Disabled => "Disabled",
-        SurveyGroup::NonDisabled => "Non-disabled",
-        SurveyGroup::Overall => "Overall",
-    }
-}
-
 /// Computes one survey indicator.
-pub fn survey(def: &Definition, survey: Option<&Survey>, settings: &Settings) -> Outcome {
-    let measure = def.measure.clone().unwrap_or_default();
+pub fn survey(def: &SurveyMeasure, survey: Option<&Survey>, settings: &Settings) -> Outcome {
+    let measure = def.measure.clone();
     let unit = match def.value {
-        Some(ValueKind::Score) => "score",
-        _ => "percent",
+        ValueKind::Score => "score",
+        ValueKind::Percent => "percent",
     };
     let empty = |rows| {
         Figures::Survey(SurveyFigures {
@@ -50,9 +29,10 @@ pub fn survey(def: &Definition, survey: Option<&Survey>, settings: &Settings) ->
         })
     };
     let Some(survey) = survey else { return Outcome::no_data(empty(Vec::new()), "no survey file was given") };
-    let wanted: Vec<SurveyGroup> = [&def.protected_group, &def.comparison_group]
+    let wanted: Vec<SurveyGroup> = [Some(def.protected_group), def.comparison_group]
         .into_iter()
-        .filter_map(|g| g.as_deref().and_then(group_of))
+        .flatten()
+        .map(|g| g.survey_group())
         .chain([SurveyGroup::Overall])
         .collect();
     let mut rows = Vec::new();
@@ -66,7 +46,7 @@ pub fn survey(def: &Definition, survey: Option<&Survey>, settings: &Settings) ->
             .then(|| wilson_percent(v.value, v.respondents as f64, settings.ci_level))
             .flatten();
         rows.push(SurveyRow {
-            group: label_of(*group),
+            group: group.label(),
             value: (!suppressed).then_some(v.value),
             respondents: Some(v.respondents),
             ci_low: ci.map(|c| c.low),
@@ -80,8 +60,8 @@ pub fn survey(def: &Definition, survey: Option<&Survey>, settings: &Settings) ->
     if rows.is_empty() {
         return Outcome::no_data(empty(rows), &format!("the survey file has no {measure} results"));
     }
-    let protected = def.protected_group.as_deref().and_then(group_of).and_then(|g| found.get(&g).copied());
-    let comparison = def.comparison_group.as_deref().and_then(group_of).and_then(|g| found.get(&g).copied());
+    let protected = found.get(&def.protected_group.survey_group()).copied();
+    let comparison = def.comparison_group.and_then(|g| found.get(&g.survey_group()).copied());
     let (gap, gap_ci) = match (protected, comparison) {
         (Some(p), Some(c)) => {
             let ci = (unit == "percent").then(|| gap_interval(p, c, settings.ci_level)).flatten();

@@ -11,12 +11,11 @@
 //! A cell is withheld (status `suppressed`, counts kept) when a compared group has fewer than `min_members` members
 //! or between 1 and `min_members - 1` events (`indicators/extensions.toml`).
 
-use crate::compute::relative_likelihood::case_types;
 use std::collections::BTreeSet;
 
-use super::definitions::{BreakdownDef, Definitions, DisclosureRule};
+use super::definitions::{BreakdownDef, By, Definitions, DisclosureRule};
 use super::types::{Breakdown, BreakdownCell};
-use crate::compute::definitions::{Definition, Dimension, Source};
+use crate::compute::definitions::{Definition, Dimension, RelativeLikelihood, Source};
 use crate::compute::relative_likelihood::{not_estimable_reason, ratio};
 use crate::compute::results::{GroupRate, Status};
 use crate::config::Settings;
@@ -49,65 +48,47 @@ pub struct Unit {
 
 type Level<'a> = (String, Box<dyn Fn(&Unit) -> bool + 'a>);
 
-/// The levels of a characteristic, each with its test; `None` for a name not known.
-fn levels<'a>(by: &str, defs: &'a Definitions) -> Option<(&'static str, Vec<Level<'a>>)> {
+/// The levels of a characteristic, each with its test.
+fn levels<'a>(by: By, defs: &'a Definitions) -> Vec<Level<'a>> {
     let boxed = |name: &str, f: Box<dyn Fn(&Unit) -> bool + 'a>| (name.to_string(), f);
-    Some(match by {
-        "ethnicity" => (
-            "ethnicity",
-            vec![
-                boxed("White", Box::new(|u: &Unit| u.ethnicity == Ethnicity::White)),
-                boxed("BME", Box::new(|u: &Unit| u.ethnicity == Ethnicity::Bme)),
-            ],
-        ),
-        "disability" => (
-            "disability",
-            vec![
-                boxed("Disabled", Box::new(|u: &Unit| u.disability == Disability::Disabled)),
-                boxed("Non-disabled", Box::new(|u: &Unit| u.disability == Disability::NonDisabled)),
-            ],
-        ),
-        "gender" => (
-            "gender",
-            vec![
-                boxed("Women", Box::new(|u: &Unit| u.gender == Some(Gender::Female))),
-                boxed("Men", Box::new(|u: &Unit| u.gender == Some(Gender::Male))),
-            ],
-        ),
-        "workforce" => (
-            "workforce",
-            Workforce::ALL
-                .into_iter()
-                .map(|w| boxed(w.label(), Box::new(move |u: &Unit| u.workforce == Some(w))))
-                .collect(),
-        ),
-        "band_group" => (
-            "band_group",
-            defs.band_group
-                .iter()
-                .map(|g| boxed(&g.name, Box::new(move |u: &Unit| u.row.is_some_and(|r| g.holds(r)))))
-                .collect(),
-        ),
-        "international" => (
-            "international",
-            vec![
-                boxed("all", Box::new(|_: &Unit| true)),
-                boxed("excluding_international", Box::new(|u: &Unit| u.international != Some(true))),
-                boxed("international_only", Box::new(|u: &Unit| u.international == Some(true))),
-            ],
-        ),
-        _ => return None,
-    })
+    match by {
+        By::Ethnicity => vec![
+            boxed("White", Box::new(|u: &Unit| u.ethnicity == Ethnicity::White)),
+            boxed("BME", Box::new(|u: &Unit| u.ethnicity == Ethnicity::Bme)),
+        ],
+        By::Disability => vec![
+            boxed("Disabled", Box::new(|u: &Unit| u.disability == Disability::Disabled)),
+            boxed("Non-disabled", Box::new(|u: &Unit| u.disability == Disability::NonDisabled)),
+        ],
+        By::Gender => vec![
+            boxed("Women", Box::new(|u: &Unit| u.gender == Some(Gender::Female))),
+            boxed("Men", Box::new(|u: &Unit| u.gender == Some(Gender::Male))),
+        ],
+        By::Workforce => Workforce::ALL
+            .into_iter()
+            .map(|w| boxed(w.label(), Box::new(move |u: &Unit| u.workforce == Some(w))))
+            .collect(),
+        By::BandGroup => defs
+            .band_group
+            .iter()
+            .map(|g| boxed(&g.name, Box::new(move |u: &Unit| u.row.is_some_and(|r| g.holds(r)))))
+            .collect(),
+        By::International => vec![
+            boxed("all", Box::new(|_: &Unit| true)),
+            boxed("excluding_international", Box::new(|u: &Unit| u.international != Some(true))),
+            boxed("international_only", Box::new(|u: &Unit| u.international == Some(true))),
+        ],
+    }
 }
 
-/// Whether any unit carries the characteristic at all.
-fn available(by: &str, units: &[Unit]) -> bool {
+/// Whether any unit carries the characteristic at all (every unit has an ethnicity and a disability group).
+fn available(by: By, units: &[Unit]) -> bool {
     match by {
-        "gender" => units.iter().any(|u| u.gender.is_some_and(|g| g != Gender::Unknown)),
-        "workforce" => units.iter().any(|u| u.workforce.is_some()),
-        "band_group" => units.iter().any(|u| u.row.is_some()),
-        "international" => units.iter().any(|u| u.international.is_some()),
-        _ => true,
+        By::Ethnicity | By::Disability => true,
+        By::Gender => units.iter().any(|u| u.gender.is_some_and(|g| g != Gender::Unknown)),
+        By::Workforce => units.iter().any(|u| u.workforce.is_some()),
+        By::BandGroup => units.iter().any(|u| u.row.is_some()),
+        By::International => units.iter().any(|u| u.international.is_some()),
     }
 }
 
@@ -119,7 +100,11 @@ fn group_label(u: &Unit, dimension: Dimension) -> &'static str {
 }
 
 /// The units of a return indicator, with notes; `Err` with the reason when the records cannot give them.
-pub fn units(def: &Definition, records: &Records, settings: &Settings) -> Result<(Vec<Unit>, Vec<String>), String> {
+pub fn units(
+    rule: &RelativeLikelihood,
+    records: &Records,
+    settings: &Settings,
+) -> Result<(Vec<Unit>, Vec<String>), String> {
     let person_unit = |p: &crate::normalise::records::staff::Person, events: u64, total: u64| Unit {
         ethnicity: p.ethnicity,
         disability: p.disability,
@@ -130,7 +115,7 @@ pub fn units(def: &Definition, records: &Records, settings: &Settings) -> Result
         events,
         total,
     };
-    match def.source {
+    match rule.source {
         Source::Recruitment => {
             let r = records.recruitment.as_ref().ok_or("no recruitment file was given")?;
             if r.applications.is_empty() {
@@ -183,7 +168,7 @@ pub fn units(def: &Definition, records: &Records, settings: &Settings) -> Result
             let two_years = cases.has_previous_year();
             let mult = if two_years { 2 } else { 1 };
             let mut out: Vec<Unit> = staff.people().map(|p| person_unit(&p, 0, mult)).collect();
-            let types = case_types(def, settings);
+            let types = rule.case_types(settings.include_ill_health);
             let mut seen = BTreeSet::new();
             let mut any = false;
             for c in cases.cases.iter().filter(|c| types.contains(&c.case_type)) {
@@ -220,7 +205,6 @@ pub fn units(def: &Definition, records: &Records, settings: &Settings) -> Result
             };
             Ok((out, vec![note.to_string()]))
         }
-        _ => Err("not a relative likelihood".to_string()),
     }
 }
 
@@ -267,13 +251,8 @@ pub fn cell(
     BreakdownCell { level, status, reason, groups, ratio: Some(r), assessment }
 }
 
-/// The static label of a group named in a definition.
-fn label(name: &Option<String>) -> Option<&'static str> {
-    let name = name.as_deref()?;
-    Ethnicity::ALL.iter().map(|e| e.label()).chain(Disability::ALL.iter().map(|d| d.label())).find(|l| *l == name)
-}
-
-/// The breakdowns of a list of definitions (intersections or recruitment views).
+/// The breakdowns of a list of definitions (intersections or recruitment views). Each names a relative likelihood
+/// of `returns` (the registry checked it).
 pub fn breakdowns(
     list: &[BreakdownDef],
     returns: &[Definition],
@@ -283,15 +262,19 @@ pub fn breakdowns(
 ) -> Vec<Breakdown> {
     let mut out = Vec::new();
     for b in list {
-        let Some(def) = returns.iter().find(|d| d.id == b.indicator) else { continue };
-        let (Some(num), Some(den)) = (label(&def.numerator_group), label(&def.denominator_group)) else { continue };
-        let got = units(def, records, settings);
-        for by in &b.by {
-            let Some((by_label, lv)) = levels(by, defs) else { continue };
+        let Some((def, rule)) =
+            returns.iter().find(|d| d.id == b.indicator).and_then(|d| Some((d, d.relative_likelihood()?)))
+        else {
+            continue;
+        };
+        let (num, den) = (rule.numerator_group.label(), rule.denominator_group.label());
+        let got = units(rule, records, settings);
+        for &by in &b.by {
+            let by_label = by.label();
             let mut result = Breakdown {
                 id: format!("{}-by-{by_label}", def.id),
                 indicator: def.id.clone(),
-                standard: def.standard.clone(),
+                standard: def.standard.label().to_string(),
                 by: by_label,
                 status: Status::Ok,
                 reason: None,
@@ -303,13 +286,13 @@ pub fn breakdowns(
                     result.status = Status::NoData;
                     result.reason = Some(reason.clone());
                 }
-                Ok((units, _)) if !available(by_label, units) => {
+                Ok((units, _)) if !available(by, units) => {
                     result.status = Status::NoData;
-                    result.reason = Some(format!("the {} records hold no {by_label}", source_name(def.source)));
+                    result.reason = Some(format!("the {} records hold no {by_label}", rule.source.label()));
                 }
                 Ok((units, notes)) => {
                     result.notes = notes.clone();
-                    for (name, test) in lv {
+                    for (name, test) in levels(by, defs) {
                         let within: Vec<&Unit> = units.iter().filter(|u| test(u)).collect();
                         result.cells.push(cell(name, &within, def.dimension, num, den, settings, &defs.disclosure));
                     }
@@ -319,13 +302,4 @@ pub fn breakdowns(
         }
     }
     out
-}
-
-fn source_name(s: Source) -> &'static str {
-    match s {
-        Source::Recruitment => "recruitment",
-        Source::Training => "training",
-        Source::Cases => "case",
-        _ => "input",
-    }
 }

@@ -1,11 +1,12 @@
-//! The extension definitions, read from `indicators/extensions.toml` (embedded at build time).
+//! The extension definitions, `indicators/extensions.toml`, typed: every block, group, band, band group and `by`
+//! is an enum, so a misspelt name is an error when the definitions load ([`crate::compute::registry`]), never a
+//! figure of something else.
 
 use serde::Deserialize;
 
-use crate::error::{Error, Result};
-use crate::normalise::codes::{PayBand, PayRow};
-
-const EXTENSIONS: &str = include_str!("../../../indicators/extensions.toml");
+use crate::compute::definitions::{Dimension, Group, Standard};
+use crate::normalise::codes::gender::Gender;
+use crate::normalise::codes::{Disability, Ethnicity, PayBand, PayRow, Workforce};
 
 /// Everything `extensions.toml` defines.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -57,10 +58,100 @@ impl DisclosureRule {
 pub struct PayGapDefs {
     /// Weeks in a year (52.143).
     pub weeks_per_year: f64,
-    /// `overall`, `non_clinical`, `clinical`, `medical`.
-    pub blocks: Vec<String>,
+    /// The blocks of each comparison, in order.
+    pub blocks: Vec<GapBlock>,
     /// The comparisons.
     pub comparison: Vec<PayGapDef>,
+}
+
+/// A block of a pay gap: everyone, or one workforce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GapBlock {
+    /// The whole workforce.
+    Overall,
+    /// Non-clinical staff.
+    NonClinical,
+    /// Clinical staff (not medical).
+    Clinical,
+    /// Medical and dental staff.
+    Medical,
+}
+
+impl GapBlock {
+    /// Its name in the outputs, and the workforce it keeps (`None` for everyone).
+    pub fn workforce(self) -> (&'static str, Option<Workforce>) {
+        match self {
+            GapBlock::Overall => ("overall", None),
+            GapBlock::NonClinical => ("non_clinical", Some(Workforce::NonClinical)),
+            GapBlock::Clinical => ("clinical", Some(Workforce::Clinical)),
+            GapBlock::Medical => ("medical", Some(Workforce::Medical)),
+        }
+    }
+}
+
+/// The characteristic a pay gap compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GapDimension {
+    /// White / BME.
+    Ethnicity,
+    /// Disabled / non-disabled.
+    Disability,
+    /// Women / men.
+    Gender,
+}
+
+impl GapDimension {
+    /// `ethnicity`, `disability`, `gender`.
+    pub fn label(self) -> &'static str {
+        match self {
+            GapDimension::Ethnicity => "ethnicity",
+            GapDimension::Disability => "disability",
+            GapDimension::Gender => "gender",
+        }
+    }
+}
+
+/// A group a pay gap compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum GapGroup {
+    /// White staff.
+    White,
+    /// BME staff.
+    #[serde(rename = "BME")]
+    Bme,
+    /// Disabled staff.
+    Disabled,
+    /// Non-disabled staff.
+    #[serde(rename = "Non-disabled")]
+    NonDisabled,
+    /// Women.
+    Women,
+    /// Men.
+    Men,
+}
+
+impl GapGroup {
+    /// The output label (the codes' labels: `BME`, `Non-disabled`, `Women`).
+    pub fn label(self) -> &'static str {
+        match self {
+            GapGroup::White => Ethnicity::White.label(),
+            GapGroup::Bme => Ethnicity::Bme.label(),
+            GapGroup::Disabled => Disability::Disabled.label(),
+            GapGroup::NonDisabled => Disability::NonDisabled.label(),
+            GapGroup::Women => Gender::Female.label(),
+            GapGroup::Men => Gender::Male.label(),
+        }
+    }
+    /// The characteristic the group belongs to.
+    pub fn dimension(self) -> GapDimension {
+        match self {
+            GapGroup::White | GapGroup::Bme => GapDimension::Ethnicity,
+            GapGroup::Disabled | GapGroup::NonDisabled => GapDimension::Disability,
+            GapGroup::Women | GapGroup::Men => GapDimension::Gender,
+        }
+    }
 }
 
 /// One pay gap comparison.
@@ -70,15 +161,30 @@ pub struct PayGapDef {
     /// `PAYGAP-ETHNICITY`, ...
     pub id: String,
     /// `WRES`, `WDES`, `GPG`.
-    pub standard: String,
+    pub standard: Standard,
     /// `ethnicity`, `disability`, `gender`.
-    pub dimension: String,
+    pub dimension: GapDimension,
     /// The reference group (the gap is relative to its pay).
-    pub reference: String,
+    pub reference: GapGroup,
     /// The other group.
-    pub other: String,
+    pub other: GapGroup,
     /// Title.
     pub title: String,
+}
+
+/// An Agenda for Change band named in a definition, by its label (`Band 8a`, `VSM`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(try_from = "String")]
+pub struct Band(pub PayBand);
+
+impl TryFrom<String> for Band {
+    type Error = String;
+    fn try_from(label: String) -> std::result::Result<Band, String> {
+        PayBand::ALL.into_iter().find(|b| b.label() == label).map(Band).ok_or_else(|| {
+            let accepted: Vec<String> = PayBand::ALL.iter().map(|b| format!("`{}`", b.label())).collect();
+            format!("unknown band `{label}`; accepted: {}", accepted.join(", "))
+        })
+    }
 }
 
 /// A named group of pay rows.
@@ -87,9 +193,9 @@ pub struct PayGapDef {
 pub struct BandGroup {
     /// Its name in the outputs.
     pub name: String,
-    /// Band labels (`Band 5`, `VSM`, ...).
+    /// Its bands.
     #[serde(default)]
-    pub bands: Vec<String>,
+    pub bands: Vec<Band>,
     /// Holds every medical and dental row.
     #[serde(default)]
     pub medical: bool,
@@ -99,9 +205,41 @@ impl BandGroup {
     /// Whether the group holds a pay row.
     pub fn holds(&self, row: PayRow) -> bool {
         match row {
-            PayRow::Band(b) => self.bands.iter().any(|n| n == b.label()),
+            PayRow::Band(b) => self.bands.contains(&Band(b)),
             PayRow::Medical(_) => self.medical,
             PayRow::Other => false,
+        }
+    }
+}
+
+/// A second characteristic to break a return indicator down by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum By {
+    /// White / BME.
+    Ethnicity,
+    /// Disabled / non-disabled.
+    Disability,
+    /// Women / men.
+    Gender,
+    /// Non-clinical / clinical / medical.
+    Workforce,
+    /// The band groups.
+    BandGroup,
+    /// All, without and only international recruits (recruitment).
+    International,
+}
+
+impl By {
+    /// Its name in the outputs.
+    pub fn label(self) -> &'static str {
+        match self {
+            By::Ethnicity => "ethnicity",
+            By::Disability => "disability",
+            By::Gender => "gender",
+            By::Workforce => "workforce",
+            By::BandGroup => "band_group",
+            By::International => "international",
         }
     }
 }
@@ -110,10 +248,10 @@ impl BandGroup {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BreakdownDef {
-    /// The return indicator (`WRES2`, ...).
+    /// The return indicator (`WRES2`, ...): a relative likelihood.
     pub indicator: String,
     /// The characteristics to break it down by.
-    pub by: Vec<String>,
+    pub by: Vec<By>,
 }
 
 /// Progression definitions.
@@ -121,15 +259,38 @@ pub struct BreakdownDef {
 #[serde(deny_unknown_fields)]
 pub struct ProgressionDefs {
     /// The band the headline starts from.
-    pub from: String,
+    pub from: Band,
     /// The senior band.
-    pub senior: String,
-    /// The ladder of steps.
-    pub ladder: Vec<String>,
-    /// `all`, `non_clinical`, `clinical`.
-    pub blocks: Vec<String>,
+    pub senior: Band,
+    /// The ladder of steps, lowest first.
+    pub ladder: Vec<Band>,
+    /// The blocks, in order.
+    pub blocks: Vec<LadderBlock>,
     /// The comparisons.
     pub comparison: Vec<ProgressionDef>,
+}
+
+/// A block of progression: every non-medical person on the ladder, or one workforce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LadderBlock {
+    /// Everyone on the ladder.
+    All,
+    /// Non-clinical staff.
+    NonClinical,
+    /// Clinical staff.
+    Clinical,
+}
+
+impl LadderBlock {
+    /// Its name in the outputs, and the workforce it keeps (`None` for everyone).
+    pub fn workforce(self) -> (&'static str, Option<Workforce>) {
+        match self {
+            LadderBlock::All => ("all", None),
+            LadderBlock::NonClinical => ("non_clinical", Some(Workforce::NonClinical)),
+            LadderBlock::Clinical => ("clinical", Some(Workforce::Clinical)),
+        }
+    }
 }
 
 /// One progression comparison.
@@ -139,13 +300,13 @@ pub struct ProgressionDef {
     /// `PROGRESSION-ETHNICITY`, ...
     pub id: String,
     /// `WRES` or `WDES`.
-    pub standard: String,
+    pub standard: Standard,
     /// `ethnicity` or `disability`.
-    pub dimension: String,
+    pub dimension: Dimension,
     /// The group on top.
-    pub numerator: String,
+    pub numerator: Group,
     /// The group on the bottom (the protected group).
-    pub denominator: String,
+    pub denominator: Group,
 }
 
 /// The Model Employer gap.
@@ -153,9 +314,9 @@ pub struct ProgressionDef {
 #[serde(deny_unknown_fields)]
 pub struct ModelEmployerDef {
     /// The ladder, lowest first.
-    pub bands: Vec<String>,
+    pub bands: Vec<Band>,
     /// The first senior band (for the senior total).
-    pub senior: String,
+    pub senior: Band,
 }
 
 /// Narrative settings.
@@ -166,33 +327,4 @@ pub struct NarrativeDef {
     pub largest: usize,
     /// A change in a ratio smaller than this is "little changed".
     pub material_change: f64,
-}
-
-/// The band of a label (`Band 8a`, `VSM`).
-pub fn band(label: &str) -> Option<PayBand> {
-    PayBand::ALL.into_iter().find(|b| b.label() == label)
-}
-
-/// The extension definitions.
-///
-/// ```
-/// let d = wres_wdes::compute::extensions::definitions::load().unwrap();
-/// assert_eq!(d.pay_gap.comparison.len(), 3);
-/// ```
-pub fn load() -> Result<Definitions> {
-    let d: Definitions = toml::from_str(EXTENSIONS)
-        .map_err(|e| Error::io(format!("internal error in indicators/extensions.toml: {e}")))?;
-    let bands = d
-        .progression
-        .ladder
-        .iter()
-        .chain(&d.model_employer.bands)
-        .chain([&d.progression.from, &d.progression.senior, &d.model_employer.senior])
-        .chain(d.band_group.iter().flat_map(|g| &g.bands));
-    for b in bands {
-        if band(b).is_none() {
-            return Err(Error::io(format!("internal error in indicators/extensions.toml: no band '{b}'")));
-        }
-    }
-    Ok(d)
 }

@@ -16,6 +16,7 @@ pub mod types;
 
 pub use types::{Extensions, Narrative};
 
+use crate::compute::registry::registry;
 use crate::compute::results::Results;
 use crate::config::Settings;
 use crate::error::Result;
@@ -38,8 +39,9 @@ pub fn compute(records: &Records, settings: &Settings) -> Result<Extensions> {
 }
 
 fn compute_all(records: &Records, settings: &Settings) -> Result<Extensions> {
-    let defs = definitions::load()?;
-    let returns = crate::compute::definitions::all()?;
+    let registry = registry()?;
+    let defs = &registry.extensions;
+    let returns = &registry.indicators;
     let staff = records.staff.as_ref();
     Ok(Extensions {
         method: types::Method {
@@ -49,22 +51,22 @@ fn compute_all(records: &Records, settings: &Settings) -> Result<Extensions> {
             min_members: defs.disclosure.min_members,
             case_reading: "current_headcount",
         },
-        pay_gaps: pay_gap::pay_gaps(staff, &defs, &settings.pay),
-        intersections: breakdown::breakdowns(&defs.intersection, &returns, &defs, records, settings),
-        recruitment_views: breakdown::breakdowns(&defs.recruitment_view, &returns, &defs, records, settings),
-        progression: progression::progression(staff, &defs, settings),
-        model_employer: progression::model_employer(staff, &defs),
+        pay_gaps: pay_gap::pay_gaps(staff, defs, &settings.pay),
+        intersections: breakdown::breakdowns(&defs.intersection, returns, defs, records, settings),
+        recruitment_views: breakdown::breakdowns(&defs.recruitment_view, returns, defs, records, settings),
+        progression: progression::progression(staff, defs, settings),
+        model_employer: progression::model_employer(staff, defs),
     })
 }
 
 /// The board paragraphs, from the (disclosed, in publication mode) results and last year's figures, if any.
 pub fn narrative(results: &Results, previous: &[narrative::PreviousFigure]) -> Result<Narrative> {
-    let defs = definitions::load()?;
-    let returns = crate::compute::definitions::all()?;
+    let registry = registry()?;
+    let (returns, settings) = (&registry.indicators, &registry.extensions.narrative);
     let asked = results.settings.standards;
     let paragraph = |standard: &str| {
         if asked.includes(standard) {
-            narrative::paragraph(standard, results, &returns, previous, &defs.narrative)
+            narrative::paragraph(standard, results, returns, previous, settings)
         } else {
             String::new()
         }

@@ -4,7 +4,7 @@
 //! what moved since last year (only when last year's results are given), and which figures rest on small numbers.
 
 use super::definitions::NarrativeDef;
-use crate::compute::definitions::Definition;
+use crate::compute::definitions::{Definition, Rule};
 use crate::compute::results::{Figures, IndicatorResult, Results, Status};
 
 /// Last year's value of one figure (a relative likelihood, or a survey gap in points), by indicator id.
@@ -106,7 +106,8 @@ pub fn paragraph(
             let Figures::Survey(f) = &i.figures else { return None };
             let gap = f.gap_pp?;
             let def = defs.iter().find(|d| d.id == i.id)?;
-            let adverse = if def.higher_is_better.unwrap_or(true) { -gap } else { gap };
+            let Rule::Survey(rule) = &def.rule else { return None };
+            let adverse = if rule.higher_is_better { -gap } else { gap };
             (adverse > 0.0).then(|| {
                 let unit = if f.unit == "score" { "points" } else { "percentage points" };
                 (
@@ -122,12 +123,10 @@ pub fn paragraph(
         s.push(format!("In the staff survey, {protected} staff fare worst on {g}."));
     }
     // Pay gap, progression, Model Employer.
-    let dimension = if standard == "WRES" { "PAYGAP-ETHNICITY" } else { "PAYGAP-DISABILITY" };
-    if let Some(p) = ext.pay_gaps.iter().find(|p| p.id == dimension && p.status == Status::Ok) {
+    if let Some(p) = ext.pay_gaps.iter().find(|p| p.standard == standard && p.status == Status::Ok) {
         s.push(p.summary.clone());
     }
-    let prog = if standard == "WRES" { "PROGRESSION-ETHNICITY" } else { "PROGRESSION-DISABILITY" };
-    if let Some(p) = ext.progression.iter().find(|p| p.id == prog) {
+    if let Some(p) = ext.progression.iter().find(|p| p.standard == standard) {
         if p.blocks.first().and_then(|b| b.headline.ratio.as_ref()).and_then(|r| r.value).is_some() {
             s.push(p.summary.clone());
         }

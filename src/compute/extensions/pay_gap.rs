@@ -12,7 +12,7 @@
 //! People with the same hourly pay are interleaved in proportion to their groups, so a boundary inside a run of
 //! equal pay splits the groups evenly, as the guidance asks.
 
-use super::definitions::{Definitions, PayGapDef};
+use super::definitions::{Definitions, GapBlock, GapDimension, PayGapDef};
 use super::types::{LeftOut, PayGap, PayGapBlock, PayGroup, Quartile, Share};
 use crate::compute::representation::percent;
 use crate::compute::results::Status;
@@ -141,15 +141,15 @@ const QUARTILE_NAMES: [&str; 4] = ["lower", "lower_middle", "upper_middle", "upp
 /// The group index (0 reference, 1 other, 2 unknown) of each value of a comparison's dimension, by the
 /// value's index in its `ALL` list.
 fn group_table(def: &PayGapDef) -> [u8; 3] {
-    let labels: [&str; 3] = match def.dimension.as_str() {
-        "ethnicity" => Ethnicity::ALL.map(|e| e.label()),
-        "disability" => Disability::ALL.map(|d| d.label()),
-        _ => Gender::ALL.map(|g| g.label()),
+    let labels: [&str; 3] = match def.dimension {
+        GapDimension::Ethnicity => Ethnicity::ALL.map(|e| e.label()),
+        GapDimension::Disability => Disability::ALL.map(|d| d.label()),
+        GapDimension::Gender => Gender::ALL.map(|g| g.label()),
     };
     labels.map(|label| {
-        if label == def.reference {
+        if label == def.reference.label() {
             0
-        } else if label == def.other {
+        } else if label == def.other.label() {
             1
         } else {
             2
@@ -243,18 +243,9 @@ impl InPayOrder for Word {
     }
 }
 
-/// The static labels of a comparison: reference, other, unknown.
+/// The labels of a comparison: reference, other, unknown.
 fn labels(def: &PayGapDef) -> [&'static str; 3] {
-    let find = |name: &str| -> &'static str {
-        Ethnicity::ALL
-            .iter()
-            .map(|e| e.label())
-            .chain(Disability::ALL.iter().map(|d| d.label()))
-            .chain(Gender::ALL.iter().map(|g| g.label()))
-            .find(|l| *l == name)
-            .unwrap_or("Unknown")
-    };
-    [find(&def.reference), find(&def.other), "Unknown"]
+    [def.reference.label(), def.other.label(), "Unknown"]
 }
 
 /// The figures of one block from `(hourly, group)` pairs.
@@ -582,7 +573,7 @@ pub fn pay_gaps(staff: Option<&StaffSnapshot>, defs: &Definitions, pay: &PaySett
     let code = |kind: usize| codes.get(kind).copied().unwrap_or_default();
     let names = &defs.pay_gap.blocks;
     let members: Vec<Member> =
-        comparisons.iter().flat_map(|def| names.iter().map(move |name| Member::new(def, name))).collect();
+        comparisons.iter().flat_map(|def| names.iter().map(move |block| Member::new(def, *block))).collect();
     let mut words: Vec<Word> = Vec::new();
     staff.par_pay().map(|(kind, p)| Word::new(hourly(&p, pay, weeks), code(kind))).collect_into_vec(&mut words);
     let (by_codes, gathered) = if words.par_iter().any(|w| *w == Word::OUTSIDE) {
@@ -607,25 +598,15 @@ pub fn pay_gaps(staff: Option<&StaffSnapshot>, defs: &Definitions, pay: &PaySett
         .enumerate()
         .map(|(c, def)| {
             let of_this = gathered.iter().skip(c * names.len()).take(names.len());
-            let blocks = of_this.zip(names).map(|(g, name)| figures(block_label(name).0, labels(def), g)).collect();
+            let blocks = of_this.zip(names).map(|(g, block)| figures(block.workforce().0, labels(def), g)).collect();
             // Everyone paid but outside the comparison's two groups.
-            let member = Member::new(def, "overall");
+            let member = Member::new(def, GapBlock::Overall);
             let unknown = by_codes.iter().enumerate().filter(|(codes, _)| member.group_of(*codes as u8) == 2);
             let unknown: usize = unknown.map(|(_, n)| n).sum();
             let counts = Counts { no_pay: staff.len() - paid, unknown };
             comparison(def, Some((counts, blocks)))
         })
         .collect()
-}
-
-/// A block's label and the workforce it keeps (its index in `Workforce::ALL`; `None` for everyone).
-fn block_label(name: &str) -> (&'static str, Option<u8>) {
-    match name {
-        "non_clinical" => ("non_clinical", Some(0)),
-        "clinical" => ("clinical", Some(1)),
-        "medical" => ("medical", Some(2)),
-        _ => ("overall", None),
-    }
 }
 
 /// Who is in one block of one comparison, and in which group.
@@ -646,13 +627,15 @@ struct Member {
 const OUTSIDE: u8 = 3;
 
 impl Member {
-    fn new(def: &PayGapDef, block: &str) -> Member {
-        let shift = match def.dimension.as_str() {
-            "ethnicity" => 0,
-            "disability" => 2,
-            _ => 4,
+    fn new(def: &PayGapDef, block: GapBlock) -> Member {
+        let shift = match def.dimension {
+            GapDimension::Ethnicity => 0,
+            GapDimension::Disability => 2,
+            GapDimension::Gender => 4,
         };
-        Member::of(group_table(def), shift, block_label(block).1)
+        // The workforce the block keeps, by its index in `Workforce::ALL` (as in `Paid::codes`).
+        let keep = block.workforce().1.and_then(|w| Workforce::ALL.iter().position(|x| *x == w)).map(|i| i as u8);
+        Member::of(group_table(def), shift, keep)
     }
 
     /// The member of a dimension's group table, at `shift`, keeping workforce `keep`.
@@ -693,7 +676,7 @@ fn comparison(def: &PayGapDef, found: Option<(Counts, Vec<PayGapBlock>)>) -> Pay
     let labels = labels(def);
     let mut out = PayGap {
         id: def.id.clone(),
-        standard: def.standard.clone(),
+        standard: def.standard.label().to_string(),
         title: def.title.clone(),
         reference_group: labels[0],
         other_group: labels[1],

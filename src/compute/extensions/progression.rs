@@ -12,30 +12,21 @@
 //! medical included, with a known ethnicity) and (b) the BME share of all the ladder's bands below it, minus the BME
 //! staff it holds, rounded to whole people (half away from zero). The shortfall totals add the positive gaps.
 
-use super::definitions::{band, Definitions, ProgressionDef};
+use super::definitions::{Definitions, ProgressionDef};
 use super::types::{ModelEmployer, ModelEmployerRow, Progression, ProgressionBlock, Step};
+use crate::compute::definitions::Dimension;
 use crate::compute::relative_likelihood::{not_estimable_reason, ratio};
 use crate::compute::representation::percent;
 use crate::compute::results::{GroupRate, Status};
 use crate::config::Settings;
-use crate::normalise::codes::{Disability, Ethnicity, PayBand, PayRow, Workforce};
+use crate::normalise::codes::{Ethnicity, PayBand, PayRow};
 use crate::normalise::records::staff::{Person, StaffSnapshot};
 use crate::normalise::records::Tally;
 
-fn label(name: &str) -> &'static str {
-    Ethnicity::ALL
-        .iter()
-        .map(|e| e.label())
-        .chain(Disability::ALL.iter().map(|d| d.label()))
-        .find(|l| *l == name)
-        .unwrap_or("Unknown")
-}
-
-fn group_of(p: &Person, dimension: &str) -> &'static str {
-    if dimension == "disability" {
-        p.disability.label()
-    } else {
-        p.ethnicity.label()
+fn group_of(p: &Person, dimension: Dimension) -> &'static str {
+    match dimension {
+        Dimension::Ethnicity => p.ethnicity.label(),
+        Dimension::Disability => p.disability.label(),
     }
 }
 
@@ -121,13 +112,13 @@ pub fn progression(staff: Option<&StaffSnapshot>, defs: &Definitions, settings: 
 }
 
 fn one(staff: Option<&StaffSnapshot>, defs: &Definitions, def: &ProgressionDef, settings: &Settings) -> Progression {
-    let (num, den) = (label(&def.numerator), label(&def.denominator));
+    let (num, den) = (def.numerator.label(), def.denominator.label());
     let p = &defs.progression;
-    let (from, senior) = (band(&p.from).unwrap_or(PayBand::Band5), band(&p.senior).unwrap_or(PayBand::Band8a));
-    let ladder: Vec<PayBand> = p.ladder.iter().filter_map(|b| band(b)).collect();
+    let (from, senior) = (p.from.0, p.senior.0);
+    let ladder: Vec<PayBand> = p.ladder.iter().map(|b| b.0).collect();
     let mut out = Progression {
         id: def.id.clone(),
-        standard: def.standard.clone(),
+        standard: def.standard.label().to_string(),
         numerator_group: num,
         denominator_group: den,
         from_band: from.label().to_string(),
@@ -140,17 +131,12 @@ fn one(staff: Option<&StaffSnapshot>, defs: &Definitions, def: &ProgressionDef, 
         return out;
     };
     let tally = staff.tally();
-    for name in &p.blocks {
-        let (workforce, keep): (&'static str, Option<Workforce>) = match name.as_str() {
-            "non_clinical" => ("non_clinical", Some(Workforce::NonClinical)),
-            "clinical" => ("clinical", Some(Workforce::Clinical)),
-            "medical" => ("medical", Some(Workforce::Medical)),
-            _ => ("all", None),
-        };
+    for block in &p.blocks {
+        let (workforce, keep) = block.workforce();
         let people =
             band_counts(tally.iter().filter(|(q, _)| keep.map_or(true, |w| q.workforce == w)).filter_map(|(q, n)| {
                 match q.row {
-                    PayRow::Band(b) => Some((b, group_of(q, &def.dimension), *n)),
+                    PayRow::Band(b) => Some((b, group_of(q, def.dimension), *n)),
                     _ => None,
                 }
             }));
@@ -194,7 +180,7 @@ fn whole(x: f64) -> i64 {
 pub fn model_employer(staff: Option<&StaffSnapshot>, defs: &Definitions) -> Option<ModelEmployer> {
     let staff = staff?;
     let d = &defs.model_employer;
-    let senior = band(&d.senior).unwrap_or(PayBand::Band8a);
+    let senior = d.senior.0;
     // (BME, known ethnicity, everyone) by pay row, in one pass.
     let mut by_row: std::collections::BTreeMap<PayRow, (u64, u64, u64)> = std::collections::BTreeMap::new();
     for &(p, n) in staff.tally() {
@@ -215,7 +201,7 @@ pub fn model_employer(staff: Option<&StaffSnapshot>, defs: &Definitions) -> Opti
     let mut rows = Vec::new();
     let (mut below_bme, mut below_known) = (0u64, 0u64);
     let (mut short_o, mut short_b, mut senior_o, mut senior_b) = (0i64, 0i64, 0i64, 0i64);
-    for b in d.bands.iter().filter_map(|b| band(b)) {
+    for b in d.bands.iter().map(|b| b.0) {
         let (bme, known, all) = count(PayRow::Band(b));
         if all > 0 {
             let gap_o = overall.filter(|_| known > 0).map(|s| whole(s * known as f64 - bme as f64));
