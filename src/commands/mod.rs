@@ -5,10 +5,13 @@
 pub mod batch;
 pub mod check;
 pub mod console;
+pub mod codes;
+pub mod columns;
 pub mod example;
 pub mod inputs;
 pub mod pipeline;
 pub mod progress;
+pub mod reference;
 pub mod report;
 pub mod rl;
 pub mod sample;
@@ -51,6 +54,10 @@ pub enum Command {
     Template(template::TemplateArgs),
     /// Run many trusts (and a system roll-up) in one go.
     Batch(batch::BatchArgs),
+    /// List every input's columns: the header names accepted and what each column is needed for.
+    Columns(columns::ColumnsArgs),
+    /// List the values each coded column accepts and what each becomes (or classify one value).
+    Codes(codes::CodesArgs),
 }
 
 /// The inputs of a trust, from flags or a config file (flags win).
@@ -144,6 +151,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Rl(args) => rl::run(args, verbosity),
         Command::Template(args) => template::run(args, verbosity),
         Command::Batch(args) => batch::run(args, verbosity),
+        Command::Columns(args) => columns::run(args, verbosity),
+        Command::Codes(args) => codes::run(args, verbosity),
     }
 }
 

@@ -54,6 +54,22 @@ pub struct FieldSpec {
     pub required: bool,
 }
 
+impl FieldSpec {
+    /// Every header name the field is read under without an override: its accepted names, then the field's own
+    /// name when no accepted name already stands for it (matched ignoring case, spaces and punctuation).
+    ///
+    /// ```
+    /// use wres_wdes::read::FieldSpec;
+    /// let fte = FieldSpec { name: "fte", aliases: &["FTE", "WTE"], required: false };
+    /// assert_eq!(fte.names(), ["FTE", "WTE"]);
+    /// let group = FieldSpec { name: "staff_group", aliases: &["Occupational Group"], required: true };
+    /// assert_eq!(group.names(), ["Occupational Group", "staff_group"]);
+    /// ```
+    pub fn names(&self) -> Vec<String> {
+        header::names_tried(self, &BTreeMap::new())
+    }
+}
+
 /// What to read and how.
 #[derive(Debug, Clone, Copy)]
 pub struct TableRequest<'a> {

@@ -158,9 +158,9 @@ fn is_medical_code(raw: &str) -> bool {
 }
 
 /// Words that may come before the band.
-const QUALIFIERS: &[&str] = &["agenda for change", "afc", "non review body", "review body", "nhs", "pay"];
+pub(crate) const QUALIFIERS: &[&str] = &["agenda for change", "afc", "non review body", "review body", "nhs", "pay"];
 
-const SPECIAL: &[(&str, BandValue)] = &[
+pub(crate) const SPECIAL: &[(&str, BandValue)] = &[
     ("under band 1", BandValue::Band(PayBand::UnderBand1)),
     ("below band 1", BandValue::Band(PayBand::UnderBand1)),
     ("vsm", BandValue::Band(PayBand::Vsm)),

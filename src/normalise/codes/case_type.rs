@@ -64,9 +64,7 @@ pub fn classify(raw: &str) -> Option<CaseType> {
     }
     if has_phrase(&normed, "capability") {
         let performance = has_phrase(&normed, "performance");
-        let ill_health = ["ill health", "illhealth", "ill", "sickness", "health", "attendance", "sick"]
-            .iter()
-            .any(|w| has_phrase(&normed, w));
+        let ill_health = ILL_HEALTH.iter().any(|w| has_phrase(&normed, w));
         return match (performance, ill_health) {
             (true, false) => Some(CaseType::CapabilityPerformance),
             (false, true) => Some(CaseType::CapabilityIllHealth),
@@ -74,13 +72,15 @@ pub fn classify(raw: &str) -> Option<CaseType> {
         };
     }
     let rest: Vec<&str> = normed.split(' ').filter(|w| !DISCIPLINARY_NOISE.contains(w)).collect();
-    match rest.as_slice() {
-        ["disciplinary"] | ["conduct"] | ["misconduct"] | ["gross", "misconduct"] => Some(CaseType::Disciplinary),
-        _ => None,
-    }
+    DISCIPLINARY.contains(&rest.join(" ").as_str()).then_some(CaseType::Disciplinary)
 }
 
-/// Words that may accompany "disciplinary" without changing it.
+/// What a disciplinary case is called, once the words of [`DISCIPLINARY_NOISE`] are dropped.
+pub(crate) const DISCIPLINARY: &[&str] = &["disciplinary", "conduct", "misconduct", "gross misconduct"];
+
+/// The words that make a capability case one of ill health.
+pub(crate) const ILL_HEALTH: &[&str] = &["ill health", "illhealth", "ill", "sickness", "health", "attendance", "sick"];
+
 /// True for a case type the standards leave out on purpose (not formal disciplinary or capability): a process
 /// the tool knows and leaves out, as opposed to a value it does not recognise. Only asked of a value
 /// [`classify`] gives `None`.
@@ -99,7 +99,7 @@ pub fn is_other_process(raw: &str) -> bool {
 }
 
 /// Processes outside WRES 3 and WDES 3, named anywhere in the value.
-const OTHER_PROCESSES: &[&str] = &[
+pub(crate) const OTHER_PROCESSES: &[&str] = &[
     "grievance",
     "grievances",
     "bullying",
@@ -124,7 +124,9 @@ const OTHER_PROCESSES: &[&str] = &[
     "flexible working",
 ];
 
-const DISCIPLINARY_NOISE: &[&str] = &["formal", "process", "investigation", "hearing", "case", "action", "procedure"];
+/// Words that may accompany "disciplinary" without changing it.
+pub(crate) const DISCIPLINARY_NOISE: &[&str] =
+    &["formal", "process", "investigation", "hearing", "case", "action", "procedure"];
 
 #[cfg(test)]
 mod tests {

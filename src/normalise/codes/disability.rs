@@ -32,7 +32,7 @@ pub fn classify(raw: &str) -> Option<Disability> {
     lookup(WORDS, &normed)
 }
 
-const WORDS: &[(&str, Disability)] = &[
+pub(crate) const WORDS: &[(&str, Disability)] = &[
     ("disabled", Disability::Disabled),
     ("yes disabled", Disability::Disabled),
     ("disability", Disability::Disabled),

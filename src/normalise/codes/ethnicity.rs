@@ -119,7 +119,7 @@ fn is_separator(c: char) -> bool {
 
 /// Labels matched whole (after [`norm`]). The letter is the NHS code the label stands for; `'9'` is unknown and
 /// `'*'` is BME without a broad group.
-const LABELS: &[(&str, char)] = &[
+pub(crate) const LABELS: &[(&str, char)] = &[
     // The not-stated family.
     ("not stated", '9'),
     ("prefer not to say", '9'),
@@ -214,9 +214,9 @@ const LABELS: &[(&str, char)] = &[
 /// Family prefixes (longest first within a family) with the code of the bare family label and the details the
 /// family accepts after it.
 /// A table of `(normalised label, code)`.
-type Table = &'static [(&'static str, char)];
+pub(crate) type Table = &'static [(&'static str, char)];
 
-const FAMILIES: &[(&str, char, Table)] = &[
+pub(crate) const FAMILIES: &[(&str, char, Table)] = &[
     ("white", 'C', WHITE),
     ("mixed or multiple ethnic groups", 'G', MIXED),
     ("mixed multiple ethnic groups", 'G', MIXED),

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::text::norm;
+use super::text::{lookup, norm};
 
 /// The gender groups.
 ///
@@ -48,13 +48,36 @@ impl Gender {
 /// assert_eq!(classify("Martian"), None);
 /// ```
 pub fn classify(raw: &str) -> Option<Gender> {
-    match norm(raw).as_str() {
-        "f" | "female" | "woman" | "women" | "w" | "girl" => Some(Gender::Female),
-        "m" | "male" | "man" | "men" | "boy" => Some(Gender::Male),
-        "" | "u" | "x" | "i" | "unknown" | "not known" | "not stated" | "prefer not to say" | "not specified"
-        | "unspecified" | "other" | "non binary" | "nonbinary" | "indeterminate" | "not declared" | "declined" => {
-            Some(Gender::Unknown)
-        }
-        _ => None,
-    }
+    lookup(WORDS, &norm(raw))
 }
+
+/// The values, after normalising (lowercase, punctuation to spaces).
+pub(crate) const WORDS: &[(&str, Gender)] = &[
+    ("f", Gender::Female),
+    ("female", Gender::Female),
+    ("woman", Gender::Female),
+    ("women", Gender::Female),
+    ("w", Gender::Female),
+    ("girl", Gender::Female),
+    ("m", Gender::Male),
+    ("male", Gender::Male),
+    ("man", Gender::Male),
+    ("men", Gender::Male),
+    ("boy", Gender::Male),
+    ("", Gender::Unknown),
+    ("u", Gender::Unknown),
+    ("x", Gender::Unknown),
+    ("i", Gender::Unknown),
+    ("unknown", Gender::Unknown),
+    ("not known", Gender::Unknown),
+    ("not stated", Gender::Unknown),
+    ("prefer not to say", Gender::Unknown),
+    ("not specified", Gender::Unknown),
+    ("unspecified", Gender::Unknown),
+    ("other", Gender::Unknown),
+    ("non binary", Gender::Unknown),
+    ("nonbinary", Gender::Unknown),
+    ("indeterminate", Gender::Unknown),
+    ("not declared", Gender::Unknown),
+    ("declined", Gender::Unknown),
+];

@@ -104,7 +104,7 @@ fn code_only(code: &str) -> Option<MedicalGrade> {
     (code.starts_with("mn") || code.starts_with("mt")).then_some(MedicalGrade::Trainee)
 }
 
-const NON_MEDICAL: &[&str] = &[
+pub(crate) const NON_MEDICAL: &[&str] = &[
     "nurse",
     "nursing",
     "midwife",
@@ -133,10 +133,10 @@ const NON_MEDICAL: &[&str] = &[
     "administrator",
 ];
 
-const CONSULTANT: &[&str] =
+pub(crate) const CONSULTANT: &[&str] =
     &["consultant", "consultants", "director of public health", "medical director", "clinical director"];
 
-const TRAINEE: &[&str] = &[
+pub(crate) const TRAINEE: &[&str] = &[
     "foundation year",
     "foundation doctor",
     "foundation house officer",
@@ -171,9 +171,9 @@ const TRAINEE: &[&str] = &[
 ];
 
 /// Letter prefixes of numbered training grades: `ST3`, `CT1`, `FY2`, `F1`, `GPST2`, `DCT1`, `DF1`.
-const TRAINEE_NUMBERED: &[&str] = &["st", "ct", "fy", "f", "gpst", "dct", "df", "cst", "ist"];
+pub(crate) const TRAINEE_NUMBERED: &[&str] = &["st", "ct", "fy", "f", "gpst", "dct", "df", "cst", "ist"];
 
-const NCCG: &[&str] = &[
+pub(crate) const NCCG: &[&str] = &[
     "specialty doctor",
     "speciality doctor",
     "specialist",
@@ -186,10 +186,10 @@ const NCCG: &[&str] = &[
 ];
 
 /// Other medical grades named as the whole value.
-const OTHER_WHOLE: &[&str] = &["other", "gp", "salaried gp", "dentist", "trust grade doctor"];
+pub(crate) const OTHER_WHOLE: &[&str] = &["other", "gp", "salaried gp", "dentist", "trust grade doctor"];
 
 /// Other medical grades named anywhere in the value.
-const OTHER_PHRASES: &[&str] =
+pub(crate) const OTHER_PHRASES: &[&str] =
     &["other medical", "medical other", "general practitioner", "dental officer", "medical officer"];
 
 fn any_phrase(normed: &str, phrases: &[&str]) -> bool {

@@ -100,27 +100,29 @@ pub fn classify(raw: &str) -> Option<StaffGroup> {
 
 /// ESR abbreviations, word by word.
 fn expand(word: &str) -> &str {
-    match word {
-        "add" | "addl" | "addtl" => "additional",
-        "prof" | "profs" | "professionals" => "professional",
-        "sci" | "scient" | "scientif" => "scientific",
-        "technic" | "tech" | "techn" => "technical",
-        "admin" | "administration" => "administrative",
-        "cler" => "clerical",
-        "est" => "estates",
-        "anc" | "ancil" => "ancillary",
-        "svcs" | "servs" | "serv" => "services",
-        "scientist" => "scientists",
-        "nurses" => "nursing",
-        "midwives" => "midwifery",
-        "student" => "students",
-        "role" => "roles",
-        other => other,
-    }
+    ABBREVIATIONS.iter().find(|(short, _)| short.contains(&word)).map_or(word, |(_, long)| long)
 }
 
+/// The words an abbreviation stands for, in [`NAMES`].
+pub(crate) const ABBREVIATIONS: &[(&[&str], &str)] = &[
+    (&["add", "addl", "addtl"], "additional"),
+    (&["prof", "profs", "professionals"], "professional"),
+    (&["sci", "scient", "scientif"], "scientific"),
+    (&["technic", "tech", "techn"], "technical"),
+    (&["admin", "administration"], "administrative"),
+    (&["cler"], "clerical"),
+    (&["est"], "estates"),
+    (&["anc", "ancil"], "ancillary"),
+    (&["svcs", "servs", "serv"], "services"),
+    (&["scientist"], "scientists"),
+    (&["nurses"], "nursing"),
+    (&["midwives"], "midwifery"),
+    (&["student"], "students"),
+    (&["role"], "roles"),
+];
+
 /// Names after [`expand`].
-const NAMES: &[(&str, StaffGroup)] = &[
+pub(crate) const NAMES: &[(&str, StaffGroup)] = &[
     ("medical and dental", StaffGroup::MedicalAndDental),
     ("medical dental", StaffGroup::MedicalAndDental),
     ("m and d", StaffGroup::MedicalAndDental),

@@ -82,7 +82,7 @@ impl SurveyGroup {
     }
 }
 
-const GROUPS: &[(&str, SurveyGroup)] = &[
+pub(crate) const GROUPS: &[(&str, SurveyGroup)] = &[
     ("white", SurveyGroup::White),
     ("bme", SurveyGroup::Bme),
     ("bame", SurveyGroup::Bme),

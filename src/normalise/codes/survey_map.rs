@@ -346,18 +346,35 @@ impl SurveyMap {
         found.all(|(_, _, to)| to == first).then(|| ids(first))
     }
 
-    /// Every spelling of a measure id or name accepted (compacted), with the measures it names, in file order.
-    pub fn spellings(&self) -> impl Iterator<Item = (&str, Vec<&str>)> {
-        self.names.iter().map(|(s, to)| {
-            (s.as_str(), to.iter().filter_map(|&i| self.measures.get(i)).map(|m| m.id.as_str()).collect())
-        })
-    }
-
-    /// Every spelling of a question code accepted in a year (compacted), with the measures it stands for.
-    pub fn code_spellings(&self, year: i32) -> impl Iterator<Item = (&str, Vec<&str>)> {
-        self.codes.iter().filter(move |(y, _, _)| *y == year).map(|(_, s, to)| {
-            (s.as_str(), to.iter().filter_map(|&i| self.measures.get(i)).map(|m| m.id.as_str()).collect())
-        })
+    /// The measure ids and names accepted, as a file may write them, with the measures each names, in file order:
+    /// each id, with a roman numeral part as a digit too (`WDES4a-2`), its names, and the ids of the measures one
+    /// question serves, together (`WRES5 / WDES4a-i`). Any spacing and punctuation is accepted as well.
+    pub fn measure_names(&self) -> Vec<(String, Vec<&str>)> {
+        let mut out: Vec<(String, Vec<&str>)> = Vec::new();
+        fn push<'a>(out: &mut Vec<(String, Vec<&'a str>)>, shown: String, to: Vec<&'a str>) {
+            if !out.iter().any(|(s, _)| *s == shown) {
+                out.push((shown, to));
+            }
+        }
+        for m in &self.measures {
+            push(&mut out, m.id.clone(), vec![m.id.as_str()]);
+            for (roman, digit) in [("iii", "3"), ("ii", "2"), ("i", "1")] {
+                if let Some(stem) = m.id.strip_suffix(roman).filter(|s| s.ends_with(['-', 'a', 'b', 'c'])) {
+                    push(&mut out, format!("{stem}{digit}"), vec![m.id.as_str()]);
+                    break;
+                }
+            }
+            for n in &m.names {
+                push(&mut out, n.clone(), vec![m.id.as_str()]);
+            }
+        }
+        for q in self.years.iter().flat_map(|y| &y.question) {
+            if let [a, b] = q.measures.as_slice() {
+                push(&mut out, format!("{a} / {b}"), vec![a.as_str(), b.as_str()]);
+                push(&mut out, format!("{b} / {a}"), vec![a.as_str(), b.as_str()]);
+            }
+        }
+        out
     }
 }
 

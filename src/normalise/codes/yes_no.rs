@@ -22,12 +22,12 @@ pub fn classify(raw: &str) -> Option<bool> {
             None
         };
     }
-    match norm(raw).as_str() {
-        "y" | "yes" | "true" => Some(true),
-        "n" | "no" | "false" => Some(false),
-        _ => None,
-    }
+    lookup(WORDS, &norm(raw))
 }
+
+/// The yes/no words (besides 1 and 0), after normalising.
+pub(crate) const WORDS: &[(&str, bool)] =
+    &[("y", true), ("yes", true), ("true", true), ("n", false), ("no", false), ("false", false)];
 
 /// Classifies an appointment outcome: the yes/no values of [`classify`], plus status words. Appointed, Offer
 /// Accepted, Offer Made, Conditional/Unconditional Offer, Hired, Successful, Started → `true`; Not Appointed,
@@ -61,7 +61,7 @@ pub fn shortlisted(raw: &str) -> Option<bool> {
     classify(raw).or_else(|| lookup(SHORTLISTED, &norm(raw)))
 }
 
-const APPOINTED: &[(&str, bool)] = &[
+pub(crate) const APPOINTED: &[(&str, bool)] = &[
     ("appointed", true),
     ("offer accepted", true),
     ("accepted offer", true),
@@ -98,7 +98,7 @@ const APPOINTED: &[(&str, bool)] = &[
     ("did not attend", false),
 ];
 
-const SHORTLISTED: &[(&str, bool)] = &[
+pub(crate) const SHORTLISTED: &[(&str, bool)] = &[
     ("shortlisted", true),
     ("short listed", true),
     ("interview", true),

@@ -5,6 +5,7 @@
 
 pub mod board;
 pub mod cases;
+pub mod columns;
 mod date_order;
 pub mod fields;
 mod footer;
@@ -188,7 +189,11 @@ pub fn classify_aggregate_group(raw: &str) -> Option<AggregateGroup> {
     }
     let lower = raw.to_ascii_lowercase();
     if lower.contains("disab") || lower.contains("declared") {
-        return (disability::classify(raw) == Some(Disability::Unknown) || lower.contains("unknown"))
+        // The words besides "disability" say unknown: `Disability not declared`, `Disability: prefer not to say`.
+        let rest: Vec<&str> =
+            lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && !w.starts_with("disab")).collect();
+        let unknown = |text: &str| !text.is_empty() && disability::classify(text) == Some(Disability::Unknown);
+        return (unknown(raw) || unknown(&rest.join(" ")) || lower.contains("unknown"))
             .then_some(AggregateGroup::Disability(Disability::Unknown));
     }
     match ethnicity::classify(raw) {

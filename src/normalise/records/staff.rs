@@ -220,19 +220,15 @@ impl Extend<Person> for StaffSnapshot {
 /// Overrides of the default staff-group to workforce mapping (spec decision 8), from the config file.
 pub type WorkforceMapping = BTreeMap<StaffGroup, Workforce>;
 
-/// Why a row is not in the substantive workforce, from its assignment category.
-fn category_exclusion(raw: &str) -> Option<&'static str> {
+/// Why a row is not in the substantive workforce, from its assignment category: the first of
+/// [`EXCLUDED_CATEGORIES`] its words hold (any case).
+pub(crate) fn category_exclusion(raw: &str) -> Option<&'static str> {
     let lower = raw.to_ascii_lowercase();
-    if lower.contains("bank") {
-        Some("bank")
-    } else if lower.contains("honorary") {
-        Some("honorary")
-    } else if lower.contains("agency") || lower.contains("locum agency") {
-        Some("agency")
-    } else {
-        None
-    }
+    EXCLUDED_CATEGORIES.iter().find(|w| lower.contains(*w)).copied()
 }
+
+/// The assignment categories outside the substantive workforce, each the reason counted when a row is left out.
+pub(crate) const EXCLUDED_CATEGORIES: &[&str] = &["bank", "honorary", "agency"];
 
 /// Each coded column's classifications, by raw text (see [`Memo`]).
 #[derive(Default)]
