@@ -73,12 +73,6 @@ pub fn parse_entries<T: DeserializeOwned>(
 
 /// A definition that reads well but does not hold together (a name that refers to nothing, a group outside its
 /// dimension): `place` says where (`[[intersection]] WRES22, key `indicator``).
-///
-/// ```
-/// let e = wres_wdes::definitions::invalid("indicators/extensions.toml", "[[intersection]] 1, key `indicator`", "no such indicator");
-/// assert_eq!(e.exit_code(), 2);
-/// assert_eq!(e.message(), "indicators/extensions.toml, [[intersection]] 1, key `indicator`: no such indicator");
-/// ```
 pub fn invalid(file: &str, place: &str, message: &str) -> Error {
     Error::usage(format!("{file}, {place}: {message}")).with_hint(hint(file))
 }

@@ -122,13 +122,8 @@ fn values_md(s: &mut String, values: &[Accepted]) {
     }
 }
 
-/// `docs/inputs.md`: each input with its columns, then every coded field's accepted values.
-///
-/// ```
-/// let md = wres_wdes::commands::reference::inputs_md().unwrap();
-/// assert!(md.starts_with("# Inputs"));
-/// assert!(md.contains("| `Mixed - other` | BME (Mixed) |"));
-/// ```
+/// `docs/inputs.md`: each input with its columns, then every coded field's accepted values
+/// (`tests/inputs_doc.rs` keeps the file equal to it).
 pub fn inputs_md() -> Result<String> {
     let mut s = String::from(
         "# Inputs\n\n\

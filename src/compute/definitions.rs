@@ -107,12 +107,6 @@ pub enum Group {
 
 impl Group {
     /// The output label (the same as the codes' labels): `White`, `BME`, `Disabled`, `Non-disabled`.
-    ///
-    /// ```
-    /// use wres_wdes::compute::definitions::{Dimension, Group};
-    /// assert_eq!(Group::NonDisabled.label(), "Non-disabled");
-    /// assert_eq!(Group::Bme.dimension(), Dimension::Ethnicity);
-    /// ```
     pub fn label(self) -> &'static str {
         match self {
             Group::White => Ethnicity::White.label(),

@@ -626,14 +626,7 @@ fn group_field() -> CodedField {
     }
 }
 
-/// Every coded field, in the order of the inputs' columns.
-///
-/// ```
-/// let fields = wres_wdes::normalise::listing::coded_fields().unwrap();
-/// let ethnicity = fields.iter().find(|f| f.field == "ethnicity").unwrap();
-/// let mixed = ethnicity.sections.iter().flat_map(|s| &s.values).find(|a| a.value == "Mixed - other").unwrap();
-/// assert_eq!(mixed.becomes, "BME (Mixed)");
-/// ```
+/// Every coded field, in the order of the inputs' columns (`tests/columns_codes.rs` classifies every value).
 pub fn coded_fields() -> Result<Vec<CodedField>> {
     let map = survey_map()?;
     Ok(vec![

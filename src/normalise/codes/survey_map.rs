@@ -113,12 +113,6 @@ pub struct SurveyMap {
 }
 
 /// The built-in question map, loaded and checked once.
-///
-/// ```
-/// let map = wres_wdes::normalise::codes::survey_map::survey_map().unwrap();
-/// assert_eq!(map.classify_measure("Q14a", Some(2023)), Some(vec!["WRES5", "WDES4a-i"]));
-/// assert!(map.year_list().contains("2023"));
-/// ```
 pub fn survey_map() -> Result<&'static SurveyMap> {
     static MAP: OnceLock<Result<SurveyMap>> = OnceLock::new();
     MAP.get_or_init(|| SurveyMap::from_file(SURVEY_FILE)).as_ref().map_err(Error::clone)
@@ -182,12 +176,6 @@ fn code_spellings(code: &str) -> Vec<String> {
 }
 
 /// Whether a value is written as a question number (`Q14a`, `Question 19`), of whatever survey year.
-///
-/// ```
-/// use wres_wdes::normalise::codes::survey_map::is_question_code;
-/// assert!(is_question_code("Q 19a") && is_question_code("Question 14b/c"));
-/// assert!(!is_question_code("WRES5"));
-/// ```
 pub fn is_question_code(raw: &str) -> bool {
     let c = compact_code(raw);
     let digits = |s: &str| s.chars().take_while(char::is_ascii_digit).count();
@@ -329,6 +317,7 @@ impl SurveyMap {
     ///
     /// ```
     /// let map = wres_wdes::normalise::codes::survey_map::survey_map().unwrap();
+    /// assert_eq!(map.classify_measure("Q14a", Some(2023)), Some(vec!["WRES5", "WDES4a-i"]));
     /// assert_eq!(map.classify_measure("WRES Indicator 5", Some(2031)), Some(vec!["WRES5"]));
     /// assert_eq!(map.classify_measure("Q30b", Some(2021)), Some(vec!["WDES8"]));
     /// assert_eq!(map.classify_measure("Q30b", Some(2023)), None);
@@ -411,6 +400,7 @@ mod tests {
         assert_eq!(id_spellings("WDES4a-i"), ["wdes4ai", "wdes4a1"]);
         assert_eq!(id_spellings("WRES5"), ["wres5"]);
         assert!(is_question("q14a") && is_question("q15") && !is_question("q14ab") && !is_question("14a"));
+        assert!(is_question_code("Q 19a") && is_question_code("Question 14b/c") && !is_question_code("WRES5"));
     }
 
     /// A year not in the map reads no question code, and says which years it knows.

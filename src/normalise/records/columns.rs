@@ -70,7 +70,7 @@ pub struct Input {
 /// What each field of an input is needed for, what it holds, and the coded field its values are.
 type Notes = &'static [(&'static str, Need, &'static str, Option<&'static str>)];
 
-/// The inputs, with the spec list, the form, what a row is, and the notes on each field.
+/// The inputs: name, form, what a row is, the field specs the reader uses, and the notes on each field.
 const INPUTS: &[(&str, &str, &str, &[FieldSpec], Notes)] = &[
     (
         "staff",
