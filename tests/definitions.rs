@@ -234,6 +234,15 @@ fn a_misspelling_of_any_kind_is_refused() {
             "`Nondisabled`",
         ),
         (WDES, "kind = \"declaration\"", "kind = \"declaraton\"", "kind", "`declaraton`"),
+        (WDES, "kind = \"declaration\"\n", "kind = \"declaration\"\nsource = \"config\"\n", "source", "`source`"),
+        (WRES, "kind = \"representation\"\n", "kind = \"representation\"\nsource = \"staff\"\n", "source", "`source`"),
+        (
+            WRES,
+            "kind = \"board\"\n",
+            "kind = \"board\"\nprotected_groups = \"BME\"\n",
+            "protected_groups",
+            "`protected_groups`",
+        ),
         (WDES, "kind = \"board\"", "kind = \"boards\"", "kind", "`boards`"),
         (
             WDES,

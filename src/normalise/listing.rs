@@ -562,27 +562,46 @@ fn measure_field(map: &SurveyMap) -> CodedField {
             values,
         });
     }
+    // The theme scores (WDES 9a), each with the years that make it of the same questions.
+    let mut themes: Vec<(&str, &[String], Vec<String>)> = Vec::new();
+    for y in &map.years {
+        for t in &y.theme {
+            match themes.iter_mut().find(|(m, q, _)| *m == t.measure && *q == t.questions.as_slice()) {
+                Some((_, _, years)) => years.push(y.year.to_string()),
+                None => themes.push((&t.measure, &t.questions, vec![y.year.to_string()])),
+            }
+        }
+    }
+    let mut rules = vec![
+        "A measure id in any spacing and punctuation (`WRES 5`, `WDES 4a(ii)`), with or without the words \
+         Indicator, Metric or Measure after WRES or WDES; a roman numeral part also as a digit (`WDES 4a-2`); the \
+         ids of the measures one question serves, together (`WRES 5 / WDES 4a(i)`)."
+            .to_string(),
+        format!(
+            "A question number is read in the numbering of the row's survey year (the Year column); without a \
+             year, in any year's numbering where the years agree. The question map knows the years {}: a \
+             question number of another year stops the run (add the year to indicators/survey.toml, or name the \
+             measure by id). Also `Question 14a`, `Q14(a)`; a code of either of two questions (`Q14b/Q14c`) \
+             also as `Q14b/c` or with `or`.",
+            map.year_list()
+        ),
+        "A number without WRES or WDES (`Indicator 5`), `WDES 4a` and `WDES 9` without their part are not \
+         recognised."
+            .to_string(),
+    ];
+    for (measure, questions, years) in themes {
+        rules.push(format!(
+            "{measure} is a theme score made from questions {} ({}): a file gives the score, by the measure's id \
+             or name, not the questions.",
+            questions.join(", "),
+            years.join(", ")
+        ));
+    }
     CodedField {
         field: "measure",
         columns: &["measure"],
         about: "The Staff Survey measure of a survey row: by id or name, or by the survey's question number.",
-        rules: vec![
-            "A measure id in any spacing and punctuation (`WRES 5`, `WDES 4a(ii)`), with or without the words \
-             Indicator, Metric or Measure after WRES or WDES; a roman numeral part also as a digit (`WDES 4a-2`); the \
-             ids of the measures one question serves, together (`WRES 5 / WDES 4a(i)`)."
-                .into(),
-            format!(
-                "A question number is read in the numbering of the row's survey year (the Year column); without a \
-                 year, in any year's numbering where the years agree. The question map knows the years {}: a \
-                 question number of another year stops the run (add the year to indicators/survey.toml, or name the \
-                 measure by id). Also `Question 14a`, `Q14(a)`; a code of either of two questions (`Q14b/Q14c`) \
-                 also as `Q14b/c` or with `or`.",
-                map.year_list()
-            ),
-            "A number without WRES or WDES (`Indicator 5`), `WDES 4a` and `WDES 9` without their part are not \
-             recognised."
-                .into(),
-        ],
+        rules,
         sections,
     }
 }
