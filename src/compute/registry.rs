@@ -212,7 +212,7 @@ fn check_extensions(file: &str, d: &Definitions, indicators: &[Definition]) -> R
     if p.weeks_per_year.is_nan() || p.weeks_per_year <= 0.0 {
         return bad("[pay_gap], key `weeks_per_year`".into(), "a number of weeks above 0".into());
     }
-    if p.blocks.is_empty() || (1..p.blocks.len()).any(|i| p.blocks[..i].contains(&p.blocks[i])) {
+    if !each_once(&p.blocks) {
         return bad("[pay_gap], key `blocks`".into(), "at least one block, each once".into());
     }
     let mut ids = BTreeSet::new();
@@ -270,7 +270,7 @@ fn check_extensions(file: &str, d: &Definitions, indicators: &[Definition]) -> R
     if g.from >= g.senior {
         return bad("[progression], key `senior`".into(), "the senior band is above the band it starts from".into());
     }
-    if g.blocks.is_empty() || (1..g.blocks.len()).any(|i| g.blocks[..i].contains(&g.blocks[i])) {
+    if !each_once(&g.blocks) {
         return bad("[progression], key `blocks`".into(), "at least one block, each once".into());
     }
     let mut ids = BTreeSet::new();
@@ -311,6 +311,11 @@ fn check_extensions(file: &str, d: &Definitions, indicators: &[Definition]) -> R
         return bad("[narrative]".into(), "largest is 1 or more, and material_change 0 or more".into());
     }
     Ok(())
+}
+
+/// Whether a list holds something, each thing once.
+fn each_once<T: PartialEq>(list: &[T]) -> bool {
+    !list.is_empty() && (1..list.len()).all(|i| !list[..i].contains(&list[i]))
 }
 
 /// An intersection or recruitment view names a relative likelihood, and characteristics other than its own.
