@@ -4,9 +4,9 @@
 
 pub mod batch;
 pub mod check;
-pub mod console;
 pub mod codes;
 pub mod columns;
+pub mod console;
 pub mod example;
 pub mod inputs;
 pub mod pipeline;

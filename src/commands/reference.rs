@@ -18,7 +18,9 @@ pub const MATCHING: &str = "Header names are matched ignoring case, spaces and p
 /// How values are matched, in words.
 pub const VALUES: &str = "Values are matched ignoring case, spaces and punctuation unless a rule says otherwise. A \
                           value not recognised is counted, with its text, in the data-quality log (`wres-wdes \
-                          check` lists them).";
+                          check` lists them). Other values can be mapped to accepted ones in the config file: \
+                          [mapping.ethnicity] \"White - Other European\" = \"C\" (the field names are those of \
+                          the columns: ethnicity, pay_band, voting, measure, ...).";
 
 fn shown_value(v: &str) -> &str {
     if v.is_empty() {

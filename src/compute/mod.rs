@@ -138,11 +138,8 @@ fn blank(figures: Figures) -> Figures {
 /// the earlier runs in `records.previous`, and the narrative.
 pub fn compute(records: &Records, settings: &Settings) -> Result<Results> {
     // Only the standards asked for have figures.
-    let defs: Vec<&Definition> = registry::registry()?
-        .indicators
-        .iter()
-        .filter(|d| settings.standards.includes(d.standard.label()))
-        .collect();
+    let defs: Vec<&Definition> =
+        registry::registry()?.indicators.iter().filter(|d| settings.standards.includes(d.standard.label())).collect();
     let indicators = defs.iter().map(|d| indicator(d, records, settings)).collect();
     let period = settings.period();
     let mut results = Results {

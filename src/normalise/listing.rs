@@ -124,7 +124,15 @@ fn staff_group_words(g: Option<StaffGroup>) -> String {
     format!("{} ({block})", g.label())
 }
 
-const LEFT_OUT_CASE: &str = "left out (not a formal disciplinary or capability case)";
+const LEFT_OUT_CASE: &str = "left out (another process: not a formal disciplinary or capability case)";
+
+fn case_words(raw: &str) -> String {
+    match case_type::classify(raw) {
+        Some(c) => c.label().to_string(),
+        None if case_type::is_other_process(raw) => LEFT_OUT_CASE.to_string(),
+        None => NOT_RECOGNISED.to_string(),
+    }
+}
 
 fn category_words(reason: Option<&str>) -> String {
     reason.map_or_else(|| "in the workforce".to_string(), |r| format!("left out ({r})"))
@@ -165,7 +173,7 @@ pub fn becomes(field: &str, raw: &str, year: Option<i32>) -> Option<String> {
         "yes_no" => yes_no_words(yes_no::classify(raw), "yes", "no"),
         "shortlisted" => yes_no_words(yes_no::shortlisted(raw), "shortlisted", "not shortlisted"),
         "appointed" => yes_no_words(yes_no::appointed(raw), "appointed", "not appointed"),
-        "case_type" => case_type::classify(raw).map_or_else(|| LEFT_OUT_CASE.to_string(), |c| c.label().to_string()),
+        "case_type" => case_words(raw),
         "measure" => measure_words(survey_map().ok()?.classify_measure(raw, year)),
         "survey_group" => {
             survey::classify_group(raw).map_or_else(|| NOT_RECOGNISED.to_string(), |g| g.label().to_string())
@@ -294,14 +302,19 @@ fn pay_band_field() -> CodedField {
             "Blank: the grade decides (medical grade, VSM, or Other).".into(),
             format!(
                 "A band is any of the words {} (optional), the word Band (optional), then 1-7, 9, or 8 with its \
-                 range letter a-d (`8a`, `8 A`, `8 - Range A`), optionally followed by (closed). A bare 8 is not a \
-                 band; Band 10 and Apprentice are not recognised.",
+                 range letter a-d (`8a`, `8 A`, `8 - Range A`), optionally followed by (closed); ESR's zero before \
+                 the number is read the same (`Band 05`, `Band 08A`). A bare 8 is not a band; Band 10 and \
+                 Apprentice are not recognised.",
                 band::QUALIFIERS.join(", ")
             ),
             "A number cell 1-7 or 9 is that band.".into(),
-            "ESR pay-scale codes: XR01-XR09 are bands 1-9 (XR08 alone is not recognised; XR08A-XR08D are read as \
+            "ESR's Agenda for Change pay-scale codes: XR (Review Body) or XN (Non Review Body) and the band: \
+             XR01-XR09 and XN01-XN09 are bands 1-9 (XR08 alone is not recognised; XR08A-XR08D are read as \
              8a-8d). In a GO2 value with | (`NHS|XR05|Review Body Band 5`) the name part decides, the code only \
              when no name part is recognised."
+                .into(),
+            "A medical and dental pay-scale code (M, a letter, two or three digits: `MT04`, `MC51`) is Medical \
+             and Dental: the grade decides."
                 .into(),
         ],
         sections: vec![
@@ -316,6 +329,9 @@ fn pay_band_field() -> CodedField {
                 ("Band 6 (closed)", "Band 6"),
                 ("U1", "Under Band 1"),
                 ("XR08C", "Band 8c"),
+                ("XN05", "Band 5"),
+                ("Band 05", "Band 5"),
+                ("MT04", "Medical and Dental (the grade decides)"),
                 ("NHS|XR05|Review Body Band 5", "Band 5"),
                 ("NHS|XR02|", "Band 2"),
                 ("Band 8", NOT_RECOGNISED),
@@ -525,19 +541,27 @@ fn case_type_field() -> CodedField {
                 case_type::DISCIPLINARY.join(", "),
                 case_type::DISCIPLINARY_NOISE.join(", ")
             ),
-            "Anything else (grievance, bullying and harassment, sickness absence) is counted and left out.".into(),
+            "Other processes (the words below, anywhere in the value, or Other) are counted and left out as \
+             other_case_type; anything else is not recognised (counted in the data-quality log and left out)."
+                .into(),
         ],
         sections: vec![
             section("Case types", labels),
             section("Disciplinary", words),
             section("Capability and its ground", grounds),
+            section(
+                "Other processes",
+                case_type::OTHER_PROCESSES.iter().map(|w| accepted(*w, LEFT_OUT_CASE)).collect(),
+            ),
             examples(&[
                 ("Capability (Performance)", CaseType::CapabilityPerformance.label()),
                 ("Sickness Capability", ill),
                 ("Formal Disciplinary Investigation", disciplinary),
                 ("Informal disciplinary", LEFT_OUT_CASE),
-                ("Capability", LEFT_OUT_CASE),
                 ("Grievance", LEFT_OUT_CASE),
+                ("Other", LEFT_OUT_CASE),
+                ("Capability", NOT_RECOGNISED),
+                ("Formal Hearing", NOT_RECOGNISED),
             ]),
         ],
     }

@@ -160,6 +160,13 @@ const INPUTS: &[(&str, &str, &str, &[FieldSpec], Notes)] = &[
                 "Yes for an international recruit (blank: not).",
                 Some("yes_no"),
             ),
+            (
+                "date",
+                Need::Optional,
+                "Shortlisting, interview or application date: only to warn when most applications fall outside the \
+                 reporting year.",
+                None,
+            ),
         ],
     ),
     (
@@ -279,8 +286,8 @@ const INPUTS: &[(&str, &str, &str, &[FieldSpec], Notes)] = &[
         "One row per board member. Names are not needed and never read.",
         fields::board::FIELDS,
         &[
-            ("ethnicity", Need::Required, "The member's ethnic category.", Some("ethnicity")),
-            ("disability", Need::Required, "The member's disability.", Some("disability")),
+            ("ethnicity", Need::ForWres, "The member's ethnic category.", Some("ethnicity")),
+            ("disability", Need::ForWdes, "The member's disability.", Some("disability")),
             ("voting", Need::Required, "Yes for a voting member.", Some("yes_no")),
             ("executive", Need::Required, "Yes for an executive member.", Some("yes_no")),
         ],
