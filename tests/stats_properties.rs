@@ -4,6 +4,8 @@ use proptest::prelude::*;
 use wres_wdes::stats::assessment::assess;
 use wres_wdes::stats::disclosure::disclose_table;
 use wres_wdes::stats::fisher::fisher_exact;
+use wres_wdes::stats::funnel::{dispersion, flag, limits, point, Flag, FunnelPoint, Z_95, Z_99_8};
+use wres_wdes::stats::katz::katz_se;
 use wres_wdes::stats::normal::z_for_level;
 use wres_wdes::stats::ratio::relative_likelihood;
 use wres_wdes::stats::score::score_statistic;
@@ -173,4 +175,85 @@ fn ratio_is_correctly_rounded_at_the_thresholds() {
     let g = TwoGroups::new(u64::MAX / 3, u64::MAX, u64::MAX / 7, u64::MAX - 1).unwrap();
     let r = relative_likelihood(&g).unwrap();
     assert!((r - 7.0 / 3.0).abs() < 1e-15);
+}
+
+/// Funnel points: 1 to 30 trusts with ln ratios in (−3, 3) and standard errors in (0.01, 2).
+fn funnel_points() -> impl Strategy<Value = Vec<FunnelPoint>> {
+    prop::collection::vec((-3.0f64..3.0, 0.01f64..2.0), 1..30)
+        .prop_map(|v| v.into_iter().filter_map(|(y, s)| FunnelPoint::new(y, s)).collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn funnel_tau2_is_never_negative_and_zero_without_excess_dispersion(points in funnel_points()) {
+        let Some(d) = dispersion(&points) else {
+            prop_assert!(points.len() < 2);
+            return Ok(());
+        };
+        prop_assert_eq!(d.df as usize, points.len() - 1);
+        prop_assert!(d.q >= 0.0 && (0.0..=1.0).contains(&d.p_value), "{:?}", d);
+        prop_assert!(d.tau2_dersimonian_laird >= 0.0 && d.tau2() >= 0.0, "{:?}", d);
+        if d.q <= d.df as f64 {
+            prop_assert_eq!(d.tau2_dersimonian_laird, 0.0);
+        }
+        if !d.over_dispersed() {
+            prop_assert_eq!(d.tau2(), 0.0);
+        }
+        // The mean lies among the points.
+        let (lo, hi) = points.iter().fold((f64::MAX, f64::MIN), |(l, h), p| (l.min(p.y), h.max(p.y)));
+        prop_assert!(d.mean >= lo - 1e-12 && d.mean <= hi + 1e-12);
+    }
+
+    #[test]
+    fn funnel_dispersion_does_not_move_with_the_centre(points in funnel_points(), shift in -2.0f64..2.0) {
+        let moved: Vec<FunnelPoint> = points.iter().map(|p| FunnelPoint::new(p.y + shift, p.s).unwrap()).collect();
+        if let (Some(a), Some(b)) = (dispersion(&points), dispersion(&moved)) {
+            prop_assert!((a.q - b.q).abs() <= 1e-9 * a.q.max(1.0), "{} vs {}", a.q, b.q);
+            prop_assert!((a.mean + shift - b.mean).abs() <= 1e-9);
+            prop_assert!(
+                (a.tau2_dersimonian_laird - b.tau2_dersimonian_laird).abs() <= 1e-9 * a.tau2_dersimonian_laird.max(1.0)
+            );
+        }
+    }
+
+    #[test]
+    fn funnel_limits_widen_with_z_tau2_and_s(
+        centre in -2.0f64..2.0, s in 0.01f64..2.0, ds in 0.0f64..1.0, tau2 in 0.0f64..1.0, dt in 0.0f64..1.0
+    ) {
+        let l = limits(centre, s, tau2);
+        prop_assert!(l.low_99_8 < l.low_95 && l.low_95 < centre && centre < l.high_95 && l.high_95 < l.high_99_8);
+        prop_assert!(((l.high_95 - centre) - (centre - l.low_95)).abs() < 1e-12, "symmetric on the log scale");
+        prop_assert!(((l.high_99_8 - centre) / (l.high_95 - centre) - Z_99_8 / Z_95).abs() < 1e-9);
+        for wider in [limits(centre, s, tau2 + dt), limits(centre, s + ds, tau2)] {
+            prop_assert!(wider.high_95 >= l.high_95 && wider.low_95 <= l.low_95);
+            prop_assert!(wider.high_99_8 >= l.high_99_8 && wider.low_99_8 <= l.low_99_8);
+        }
+    }
+
+    #[test]
+    fn funnel_flags_are_monotone_in_y(
+        centre in -2.0f64..2.0, s in 0.01f64..2.0, tau2 in 0.0f64..1.0, y1 in -6.0f64..6.0, y2 in -6.0f64..6.0
+    ) {
+        let l = limits(centre, s, tau2);
+        let (lo, hi) = if y1 <= y2 { (y1, y2) } else { (y2, y1) };
+        prop_assert!(flag(lo, &l) <= flag(hi, &l), "{} -> {:?}, {} -> {:?}", lo, flag(lo, &l), hi, flag(hi, &l));
+        prop_assert_eq!(flag(centre, &l), Flag::Within);
+        prop_assert_ne!(flag(y1, &l), Flag::NotEstimable);
+    }
+
+    #[test]
+    fn funnel_point_is_the_log_ratio_and_katz_se(g in any_groups()) {
+        match point(&g) {
+            Ok(p) => {
+                prop_assert!((p.y - relative_likelihood(&g).unwrap().ln()).abs() < 1e-12);
+                prop_assert!((p.s - katz_se(&g).unwrap()).abs() < 1e-15 && p.s > 0.0);
+                // Swapping the groups negates y and keeps s.
+                let q = point(&swap(&g)).unwrap();
+                prop_assert!((p.y + q.y).abs() < 1e-12 && (p.s - q.s).abs() < 1e-12);
+            }
+            Err(_) => prop_assert!(g.a == 0 || g.c == 0 || (g.a == g.n1 && g.c == g.n2)),
+        }
+    }
 }

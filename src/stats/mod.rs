@@ -10,6 +10,7 @@ pub mod chi_square;
 pub mod comparison;
 pub mod disclosure;
 pub mod fisher;
+pub mod funnel;
 pub mod hypothesis;
 pub mod katz;
 pub mod log_adjusted;
