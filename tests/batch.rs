@@ -124,3 +124,162 @@ fn five_trusts_and_a_system_roll_up() {
     assert_eq!(overall(&wres1["rows"]), total);
     assert_eq!(total, (1..=5).map(|s| 300 + 50 * s).sum::<u64>());
 }
+
+/// Five sample trusts whose WRES 2 counts are planted (an aggregated recruitment file each), one of them far
+/// above the others, and a sixth that fails. Every figure below is worked by hand from the planted counts.
+///
+/// White appointed of shortlisted (a/n1) against BME (c/n2), ratio = (a/n1)/(c/n2):
+///   R01 1000/4000 vs 400/2500 = 1.5625    R02 900/3000 vs 360/2000 = 1.6667   R03 1200/5000 vs 500/3000 = 1.44
+///   R04 800/4000 vs 300/2000 = 1.3333     R05 300/600 vs 30/400 = 6.6667 (the outlier)
+/// Mantel-Haenszel centre, with N = n1 + n2: R = Σ a·n2/N = 384.6154 + 360 + 450 + 266.6667 + 120 = 1581.2821,
+///   S = Σ c·n1/N = 246.1538 + 216 + 312.5 + 200 + 18 = 992.6538, θ = R/S = 1.592984, ln θ = 0.465609.
+/// Katz variances s² = 1/a − 1/n1 + 1/c − 1/n2: R01 0.001 − 0.00025 + 0.0025 − 0.0004 = 0.00285;
+///   R02 0.0030556; R03 0.0023; R04 0.0038333; R05 1/300 − 1/600 + 1/30 − 1/400 = 0.0325.
+/// Weights x = 1/s² = 350.877, 327.273, 434.783, 260.870, 30.769; Σx = 1404.571, Σx² = 488257.8;
+///   inverse-variance mean Σx·y/Σx = 0.438377; Q = Σx(y − mean)² = 75.5024 on 4 df, p = e^(−Q/2)(1 + Q/2) ≈ 1.6e-15,
+///   so over-dispersed; τ² = (Q − 4)/(Σx − Σx²/Σx) = 71.5024/1056.951 = 0.067650.
+/// Limits exp(ln θ ± z·√(s² + τ²)): R05 √(0.0325 + 0.067650) = 0.316464: 99.8% 0.599093 to 4.235738,
+///   95% 0.856715 to 2.962010, and 6.6667 > 4.2357: above_99_8. R01 √(0.00285 + 0.067650) = 0.265518:
+///   99.8% 0.701242 to 3.618721, 95% 0.946678 to 2.680530, and 1.5625 is within.
+#[test]
+fn a_planted_outlier_stands_out_on_the_funnel() {
+    let root = tempfile::tempdir().unwrap();
+    let planted = [
+        (1000, 4000, 400, 2500),
+        (900, 3000, 360, 2000),
+        (1200, 5000, 500, 3000),
+        (800, 4000, 300, 2000),
+        (300, 600, 30, 400),
+    ];
+    let mut manifest = String::from("[system]\nname = \"Funnel ICS\"\n");
+    for (i, (a, n1, c, n2)) in planted.iter().enumerate() {
+        let n = i + 1;
+        let dir = root.path().join(format!("trust{n}"));
+        let trust =
+            generate(&SampleOptions { staff: 200 + 20 * n, seed: n as u64, presentation: Presentation::Standard });
+        write(&trust, &dir).unwrap();
+        let config = std::fs::read_to_string(dir.join("trust.toml")).unwrap();
+        let config = config
+            .replacen("code = \"RXX\"", &format!("code = \"R0{n}\""), 1)
+            .lines()
+            .map(|l| if l.starts_with("name = ") { format!("name = \"Trust {n}\"") } else { l.to_string() })
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(config.contains(&format!("code = \"R0{n}\"")), "{config}");
+        std::fs::write(dir.join("trust.toml"), config).unwrap();
+        std::fs::write(
+            dir.join("recruitment.csv"),
+            format!("Group,Shortlisted,Appointed\nWhite,{n1},{a}\nBME,{n2},{c}\n"),
+        )
+        .unwrap();
+        manifest.push_str(&format!("[[trust]]\nconfig = \"trust{n}/trust.toml\"\n"));
+    }
+    manifest.push_str("[[trust]]\nconfig = \"missing/trust.toml\"\n");
+    std::fs::write(root.path().join("trusts.toml"), manifest).unwrap();
+    let run = |out: &Path| {
+        let o = Command::cargo_bin("wres-wdes")
+            .unwrap()
+            .args(["batch", "--manifest"])
+            .arg(root.path().join("trusts.toml"))
+            .arg("--out-dir")
+            .arg(out)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    let out = root.path().join("out");
+    run(&out);
+    let rollup = read(&out.join("system-rollup.json"));
+    let wres2 = rollup["relative_likelihoods"].as_array().unwrap().iter().find(|r| r["id"] == "WRES2").unwrap();
+    let f = &wres2["funnel"];
+    let close = |v: &Value, want: f64, tol: f64| {
+        let got = v.as_f64().unwrap_or_else(|| panic!("not a number: {v}"));
+        assert!((got - want).abs() <= tol * want.abs(), "{got} vs {want}");
+    };
+    close(&f["centre"], 1.592984, 1e-6);
+    close(&wres2["mantel_haenszel"]["value"], 1.592984, 1e-6);
+    close(&f["dispersion"]["mean"], 0.438377, 1e-5);
+    close(&f["dispersion"]["q"], 75.5024, 1e-5);
+    assert_eq!(f["dispersion"]["df"], 4);
+    assert!(f["dispersion"]["p_value"].as_f64().unwrap() < 1e-14);
+    assert_eq!(f["over_dispersed"], true);
+    close(&f["tau2"], 0.067650, 1e-4);
+    close(&f["dispersion"]["tau2_dersimonian_laird"], 0.067650, 1e-4);
+    assert_eq!(f["trusts_placed"], 5);
+    let trusts = f["trusts"].as_array().unwrap();
+    let flags: Vec<&str> = trusts.iter().map(|t| t["flag"].as_str().unwrap()).collect();
+    assert_eq!(flags, ["within", "within", "within", "within", "above_99_8"]);
+    let r05 = &trusts[4];
+    assert_eq!((r05["trust"].as_str(), r05["name"].as_str()), (Some("R05"), Some("Trust 5")));
+    close(&r05["ratio"], 20.0 / 3.0, 1e-12);
+    close(&r05["s"], 0.0325f64.sqrt(), 1e-9);
+    close(&r05["information"], 1.0 / 0.0325, 1e-9);
+    for (key, want) in [("low_99_8", 0.599093), ("low_95", 0.856715), ("high_95", 2.962010), ("high_99_8", 4.235738)] {
+        close(&r05["limits"][key], want, 1e-6);
+    }
+    for (key, want) in [("low_99_8", 0.701242), ("low_95", 0.946678), ("high_95", 2.680530), ("high_99_8", 3.618721)] {
+        close(&trusts[0]["limits"][key], want, 1e-6);
+    }
+    assert_eq!(f["curve"].as_array().unwrap().len(), 41);
+    assert!(f["dispersion_words"].as_str().unwrap().contains("differ more than chance"));
+
+    // The aggregated recruitment files hold no disability groups: WDES 2 has no trust on its funnel, each saying why.
+    let wdes2 = rollup["relative_likelihoods"].as_array().unwrap().iter().find(|r| r["id"] == "WDES2").unwrap();
+    for t in wdes2["funnel"]["trusts"].as_array().unwrap() {
+        assert_eq!((t["flag"].as_str(), t["not_estimable"].as_str()), (Some("not_estimable"), Some("empty_group")));
+        assert!(t["reason"].as_str().unwrap().contains("no members"), "{t}");
+    }
+
+    // The key facts: the outlier first, by name; then whether the trusts differ; the trust that failed.
+    let facts = rollup["key_facts"].as_array().unwrap();
+    assert_eq!(facts[0]["kind"], "above_99_8");
+    assert_eq!(facts[0]["indicator"], "WRES2");
+    assert_eq!(facts[0]["trusts"], serde_json::json!(["R05"]));
+    let text = facts[0]["text"].as_str().unwrap();
+    assert!(text.contains("Trust 5 (R05) (6.67)") && text.contains("above the 99.8% limit"), "{text}");
+    assert!(facts.iter().any(|f| f["kind"] == "trusts_differ" && f["indicator"] == "WRES2"));
+    let failed = facts.iter().find(|f| f["kind"] == "failed_to_run").unwrap();
+    assert!(failed["text"].as_str().unwrap().contains("missing/trust.toml"), "{failed}");
+    assert_eq!(rollup["failed"][0]["config"], "missing/trust.toml");
+    assert_eq!(rollup["failed"][0]["exit_code"], 1);
+
+    // The system summary's other figures are there for every trust.
+    assert_eq!(rollup["data_quality"].as_array().unwrap().len(), 5);
+    let shares = rollup["shares"].as_array().unwrap();
+    assert_eq!(shares.iter().map(|s| s["id"].as_str().unwrap()).collect::<Vec<_>>(), ["WRES1", "WDES1"]);
+    let staff: u64 = shares[0]["trusts"].as_array().unwrap().iter().map(|t| t["total"].as_u64().unwrap()).sum();
+    assert_eq!(shares[0]["system"]["total"].as_u64(), Some(staff));
+    assert_eq!(staff, (1..=5).map(|n| 200 + 20 * n).sum::<u64>());
+    let survey: Vec<&str> = rollup["survey"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap()).collect();
+    assert_eq!(survey.len(), 13, "WRES 5-8 and WDES 4a-i to 9a: {survey:?}");
+    assert!(rollup["survey"][0]["trusts"].as_array().unwrap().iter().all(|t| t["gap_pp"].is_number()));
+
+    // The CSV beside it says the same, and both are byte-identical on a second run.
+    let csv = std::fs::read_to_string(out.join("system-rollup.csv")).unwrap();
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "standard,indicator,scope,trust,trust_name,workforce,band,group,input,measure,numerator,denominator,\
+             value,ci_low,ci_high,p_value,flag"
+        )
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    let find = |trust: &str, measure: &str| {
+        rows.iter().find(|r| r[1] == "WRES2" && r[3] == trust && r[9] == measure).unwrap_or_else(|| panic!("{measure}"))
+    };
+    assert_eq!(find("R05", "funnel_flag")[16], "above_99_8");
+    assert_eq!(find("R01", "funnel_flag")[16], "within");
+    let limit = find("R05", "funnel_99_8");
+    assert!((limit[14].parse::<f64>().unwrap() - 4.235738).abs() < 1e-5, "{limit:?}");
+    assert_eq!(
+        rows.iter().find(|r| r[1] == "WRES2" && r[2] == "system" && r[9] == "funnel_q").unwrap()[16],
+        "over_dispersed"
+    );
+    assert!(rows.iter().any(|r| r[1] == "run" && r[3] == "missing/trust.toml" && r[16] == "failed"));
+    let again = root.path().join("again");
+    run(&again);
+    for name in ["system-rollup.json", "system-rollup.csv"] {
+        assert_eq!(std::fs::read(out.join(name)).unwrap(), std::fs::read(again.join(name)).unwrap(), "{name}");
+    }
+}

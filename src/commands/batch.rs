@@ -1,6 +1,7 @@
 //! `wres-wdes batch --manifest trusts.toml --out-dir DIR`: many trusts in parallel (one workbook, JSON and CSV
-//! each, in `DIR/<code>/`), then a system roll-up (`DIR/system-rollup.json`) and a batch summary
-//! (`DIR/batch-summary.json`). One failing trust does not stop the others; the exit code is then that of the
+//! each, in `DIR/<code>/`), then a system roll-up (`DIR/system-rollup.json` and `DIR/system-rollup.csv`) and a
+//! batch summary (`DIR/batch-summary.json`). Only a digest of each finished trust's results is kept for the
+//! roll-up, so the memory a batch needs does not grow with each trust's full results. One failing trust does not stop the others; the exit code is then that of the
 //! most serious failure (3 data before 1 file), and the summary says which trusts failed and why.
 //!
 //! The manifest:
@@ -27,7 +28,8 @@ use super::inputs;
 use super::pipeline::{produce, Outputs};
 use super::{InputArgs, StatisticsArgs, Verbosity};
 use crate::compute::results::Results;
-use crate::compute::rollup::rollup;
+use crate::compute::rollup::digest::TrustDigest;
+use crate::compute::rollup::{rollup, FailedTrust};
 use crate::config::resolve;
 use crate::error::{Error, Result};
 use crate::render;
@@ -172,23 +174,38 @@ pub fn run(args: BatchArgs, verbosity: Verbosity) -> Result<ExitCode> {
         .map_err(|e| Error::io(format!("{}: cannot create the output folder: {e}", args.out_dir.display())))?;
     let base = args.manifest.parent().map(Path::to_path_buf);
     let progress = super::progress::bar(manifest.trust.len() as u64, verbosity);
-    let outcomes: Vec<(TrustOutcome, Option<Results>)> = manifest
+    type Settings = (crate::stats::CiMethod, f64);
+    let outcomes: Vec<(TrustOutcome, Option<(TrustDigest, Settings)>)> = manifest
         .trust
         .par_iter()
         .enumerate()
         .map(|(i, entry)| {
-            let out = run_one(i, entry, base.as_deref(), &args);
+            let (outcome, results) = run_one(i, entry, base.as_deref(), &args);
             progress.inc(1);
-            out
+            let digest = results.map(|r| {
+                let settings = (r.settings.ci_method, r.settings.ci_level);
+                (TrustDigest::of(r), settings)
+            });
+            (outcome, digest)
         })
         .collect();
     progress.finish_and_clear();
-    let succeeded: Vec<Results> = outcomes.iter().filter_map(|(_, r)| r.clone()).collect();
-    let method = succeeded.first().map_or(crate::stats::CiMethod::Score, |r| r.settings.ci_method);
-    let level = succeeded.first().map_or(0.95, |r| r.settings.ci_level);
-    let system = rollup(&manifest.system.name, &succeeded, method, level);
+    let (outcomes, digests): (Vec<TrustOutcome>, Vec<Option<(TrustDigest, Settings)>>) = outcomes.into_iter().unzip();
+    let (method, level) = digests.iter().flatten().next().map_or((crate::stats::CiMethod::Score, 0.95), |d| d.1);
+    let succeeded: Vec<TrustDigest> = digests.into_iter().flatten().map(|d| d.0).collect();
+    let failed: Vec<FailedTrust> = outcomes
+        .iter()
+        .filter(|o| o.status != "ok")
+        .map(|o| FailedTrust {
+            config: o.config.clone(),
+            exit_code: o.exit_code,
+            error: o.error.clone().unwrap_or_default(),
+        })
+        .collect();
+    let system = rollup(&manifest.system.name, &succeeded, &failed, method, level)?;
     render::atomic::write(&args.out_dir.join("system-rollup.json"), render::json::to_string(&system)?.as_bytes())?;
-    let summary: Vec<&TrustOutcome> = outcomes.iter().map(|(o, _)| o).collect();
+    render::atomic::write(&args.out_dir.join("system-rollup.csv"), render::rollup_csv::to_string(&system)?.as_bytes())?;
+    let summary: Vec<&TrustOutcome> = outcomes.iter().collect();
     render::atomic::write(&args.out_dir.join("batch-summary.json"), render::json::to_string(&summary)?.as_bytes())?;
     if verbosity >= Verbosity::Normal {
         let mut text = String::new();

@@ -5,5 +5,6 @@ pub mod atomic;
 pub mod csv;
 pub mod csv_extensions;
 pub mod json;
+pub mod rollup_csv;
 pub mod template;
 pub mod workbook;
