@@ -245,3 +245,6 @@ pub fn rollup(
         key_facts,
     })
 }
+
+#[cfg(test)]
+mod tests;

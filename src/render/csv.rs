@@ -47,11 +47,13 @@ struct Line {
     status: Option<&'static str>,
 }
 
-fn num(x: Option<f64>) -> String {
+/// A number as the CSVs write it (empty when absent).
+pub(crate) fn num(x: Option<f64>) -> String {
     x.map(|v| v.to_string()).unwrap_or_default()
 }
 
-fn status_word(s: Status) -> &'static str {
+/// A status as the CSVs write it.
+pub(crate) fn status_word(s: Status) -> &'static str {
     match s {
         Status::Ok => "ok",
         Status::NoData => "no_data",

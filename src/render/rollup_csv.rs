@@ -26,6 +26,7 @@
 //!   (value = percent of rows read) and `unrecognised_rows`;
 //! - each trust that failed to run (indicator `run`): measure `status`, value the exit code, flag `failed`.
 
+use super::csv::{num, status_word};
 use crate::compute::results::{BoardDifference, Status};
 use crate::compute::rollup::Rollup;
 use crate::error::{Error, Result};
@@ -71,16 +72,26 @@ struct Line {
     flag: String,
 }
 
-fn num(x: Option<f64>) -> String {
-    x.map(|v| v.to_string()).unwrap_or_default()
-}
-
-fn status_word(s: Status) -> &'static str {
-    match s {
-        Status::Ok => "ok",
-        Status::NoData => "no_data",
-        Status::NotEstimable => "not_estimable",
-        Status::Suppressed => "suppressed",
+/// A system row of counts: `count` of `total` in one (workforce or membership, band, group), as a percentage.
+fn percent_line(
+    indicator: &str,
+    workforce: &str,
+    band: &str,
+    group: &str,
+    count: u64,
+    total: u64,
+    percent: Option<f64>,
+) -> Line {
+    Line {
+        indicator: indicator.to_string(),
+        workforce: workforce.to_string(),
+        band: band.to_string(),
+        group: group.to_string(),
+        measure: "percent",
+        numerator: Some(count),
+        denominator: Some(total),
+        value: percent,
+        ..Line::default()
     }
 }
 
@@ -108,17 +119,7 @@ fn lines(r: &Rollup) -> Vec<Line> {
     let of = |t: &str, n: &str| Some((t.to_string(), n.to_string()));
     for rep in &r.representation {
         for row in &rep.rows {
-            out.push(Line {
-                indicator: rep.id.clone(),
-                workforce: row.workforce.clone(),
-                band: row.band.clone(),
-                group: row.group.clone(),
-                measure: "percent",
-                numerator: Some(row.count),
-                denominator: Some(row.total),
-                value: row.percent,
-                ..Line::default()
-            });
+            out.push(percent_line(&rep.id, &row.workforce, &row.band, &row.group, row.count, row.total, row.percent));
         }
     }
     for s in &r.shares {
@@ -306,16 +307,7 @@ fn lines(r: &Rollup) -> Vec<Line> {
     }
     for b in &r.board {
         for row in &b.rows {
-            out.push(Line {
-                indicator: b.id.clone(),
-                workforce: row.membership.clone(),
-                group: row.group.clone(),
-                measure: "percent",
-                numerator: Some(row.count),
-                denominator: Some(row.total),
-                value: row.percent,
-                ..Line::default()
-            });
+            out.push(percent_line(&b.id, &row.membership, "", &row.group, row.count, row.total, row.percent));
         }
         for (membership, d) in differences(&b.difference_pp) {
             out.push(Line {
