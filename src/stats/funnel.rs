@@ -57,7 +57,7 @@ impl FunnelPoint {
     ///
     /// ```
     /// use wres_wdes::stats::funnel::FunnelPoint;
-    /// assert_eq!(FunnelPoint::new(0.5, 0.2).unwrap().information, 25.0);
+    /// assert_eq!(FunnelPoint::new(0.5, 0.25).unwrap().information, 16.0);
     /// assert!(FunnelPoint::new(0.5, 0.0).is_none());
     /// ```
     pub fn new(y: f64, s: f64) -> Option<FunnelPoint> {
