@@ -125,7 +125,7 @@ fn five_trusts_and_a_system_roll_up() {
     assert_eq!(total, (1..=5).map(|s| 300 + 50 * s).sum::<u64>());
 }
 
-/// Five sample trusts whose WRES 2 counts are planted (an aggregated recruitment file each), one of them far
+/// Five sample trusts whose WRES 2 (and WDES 2) counts are planted (an aggregated recruitment file each), one far
 /// above the others, and a sixth that fails. Every figure below is worked by hand from the planted counts.
 ///
 /// White appointed of shortlisted (a/n1) against BME (c/n2), ratio = (a/n1)/(c/n2):
@@ -167,9 +167,14 @@ fn a_planted_outlier_stands_out_on_the_funnel() {
             .join("\n");
         assert!(config.contains(&format!("code = \"R0{n}\"")), "{config}");
         std::fs::write(dir.join("trust.toml"), config).unwrap();
+        // WDES 2 too (non-disabled over Disabled): 300 of 900 against 20 of 100, and no Disabled appointment at R03.
+        let disabled_appointed = if n == 3 { 0 } else { 20 };
         std::fs::write(
             dir.join("recruitment.csv"),
-            format!("Group,Shortlisted,Appointed\nWhite,{n1},{a}\nBME,{n2},{c}\n"),
+            format!(
+                "Group,Shortlisted,Appointed\nWhite,{n1},{a}\nBME,{n2},{c}\nDisabled,100,{disabled_appointed}\n\
+                 Non-disabled,900,300\n"
+            ),
         )
         .unwrap();
         manifest.push_str(&format!("[[trust]]\nconfig = \"trust{n}/trust.toml\"\n"));
@@ -223,12 +228,23 @@ fn a_planted_outlier_stands_out_on_the_funnel() {
     assert_eq!(f["curve"].as_array().unwrap().len(), 41);
     assert!(f["dispersion_words"].as_str().unwrap().contains("differ more than chance"));
 
-    // The aggregated recruitment files hold no disability groups: WDES 2 has no trust on its funnel, each saying why.
+    // WDES 2: every trust at (300/900)/(20/100) = 1.6667 is within; R03, with no Disabled appointment, is off the
+    // funnel and says why; the four alike give Q = 0, so no over-dispersion.
     let wdes2 = rollup["relative_likelihoods"].as_array().unwrap().iter().find(|r| r["id"] == "WDES2").unwrap();
-    for t in wdes2["funnel"]["trusts"].as_array().unwrap() {
-        assert_eq!((t["flag"].as_str(), t["not_estimable"].as_str()), (Some("not_estimable"), Some("empty_group")));
-        assert!(t["reason"].as_str().unwrap().contains("no members"), "{t}");
-    }
+    let w = &wdes2["funnel"];
+    let flags: Vec<&str> = w["trusts"].as_array().unwrap().iter().map(|t| t["flag"].as_str().unwrap()).collect();
+    assert_eq!(flags, ["within", "within", "not_estimable", "within", "within"]);
+    let r03 = &w["trusts"][2];
+    assert_eq!(r03["not_estimable"], "no_comparison_events");
+    assert!(r03["reason"].as_str().unwrap().contains("no Disabled member had the outcome"), "{r03}");
+    assert_eq!(
+        (w["trusts_placed"].as_u64(), w["over_dispersed"].as_bool(), w["tau2"].as_f64()),
+        (Some(4), Some(false), Some(0.0))
+    );
+    assert!(w["dispersion"]["q"].as_f64().unwrap().abs() < 1e-9, "{}", w["dispersion"]);
+    // Its centre is the Mantel-Haenszel ratio over all five, R03 included: R = 5 x 300·100/1000 = 150,
+    // S = 4 x 20·900/1000 = 72, so 150/72 = 2.0833, above the four placed trusts' 1.6667.
+    close(&w["centre"], 150.0 / 72.0, 1e-12);
 
     // The key facts: the outlier first, by name; then whether the trusts differ; the trust that failed.
     let facts = rollup["key_facts"].as_array().unwrap();

@@ -1,8 +1,9 @@
 //! `wres-wdes batch --manifest trusts.toml --out-dir DIR`: many trusts in parallel (one workbook, JSON and CSV
 //! each, in `DIR/<code>/`), then a system roll-up (`DIR/system-rollup.json` and `DIR/system-rollup.csv`) and a
 //! batch summary (`DIR/batch-summary.json`). Only a digest of each finished trust's results is kept for the
-//! roll-up, so the memory a batch needs does not grow with each trust's full results. One failing trust does not stop the others; the exit code is then that of the
-//! most serious failure (3 data before 1 file), and the summary says which trusts failed and why.
+//! roll-up, so the memory a batch needs does not grow with each trust's full results. One failing trust does not
+//! stop the others; the exit code is then that of the most serious failure (3 data before 1 file), and the summary
+//! says which trusts failed and why.
 //!
 //! The manifest:
 //!
@@ -161,6 +162,34 @@ fn run_one(index: usize, entry: &TrustEntry, base: Option<&Path>, args: &BatchAr
     }
 }
 
+/// What is kept of one trust once it has run: its line in the summary, its console lines, and the digest of its
+/// results the roll-up needs (with its interval settings), not the results themselves.
+struct Finished {
+    outcome: TrustOutcome,
+    digest: Option<TrustDigest>,
+    settings: Option<(crate::stats::CiMethod, f64)>,
+    console: String,
+}
+
+impl Finished {
+    fn of(outcome: TrustOutcome, results: Option<Results>, verbosity: Verbosity) -> Finished {
+        let mut console = String::new();
+        if let Some(results) = results.as_ref().filter(|_| verbosity >= Verbosity::Normal) {
+            let ok = results.indicators.iter().filter(|i| i.status == crate::compute::results::Status::Ok).count();
+            console.push_str(&format!(
+                "{}: {ok} of {} indicators and metrics computed\n",
+                outcome.config,
+                results.indicators.len()
+            ));
+            for line in super::console::lines(results) {
+                console.push_str(&format!("  {line}\n"));
+            }
+        }
+        let settings = results.as_ref().map(|r| (r.settings.ci_method, r.settings.ci_level));
+        Finished { outcome, digest: results.map(TrustDigest::of), settings, console }
+    }
+}
+
 /// Runs `batch`.
 pub fn run(args: BatchArgs, verbosity: Verbosity) -> Result<ExitCode> {
     if let Some(list) = &args.standards {
@@ -174,25 +203,24 @@ pub fn run(args: BatchArgs, verbosity: Verbosity) -> Result<ExitCode> {
         .map_err(|e| Error::io(format!("{}: cannot create the output folder: {e}", args.out_dir.display())))?;
     let base = args.manifest.parent().map(Path::to_path_buf);
     let progress = super::progress::bar(manifest.trust.len() as u64, verbosity);
-    type Settings = (crate::stats::CiMethod, f64);
-    let outcomes: Vec<(TrustOutcome, Option<(TrustDigest, Settings)>)> = manifest
+    // Each trust's results are reduced, as soon as it finishes, to its console lines and what the roll-up needs.
+    let finished: Vec<Finished> = manifest
         .trust
         .par_iter()
         .enumerate()
         .map(|(i, entry)| {
             let (outcome, results) = run_one(i, entry, base.as_deref(), &args);
             progress.inc(1);
-            let digest = results.map(|r| {
-                let settings = (r.settings.ci_method, r.settings.ci_level);
-                (TrustDigest::of(r), settings)
-            });
-            (outcome, digest)
+            Finished::of(outcome, results, verbosity)
         })
         .collect();
     progress.finish_and_clear();
-    let (outcomes, digests): (Vec<TrustOutcome>, Vec<Option<(TrustDigest, Settings)>>) = outcomes.into_iter().unzip();
-    let (method, level) = digests.iter().flatten().next().map_or((crate::stats::CiMethod::Score, 0.95), |d| d.1);
-    let succeeded: Vec<TrustDigest> = digests.into_iter().flatten().map(|d| d.0).collect();
+    let console: String = finished.iter().map(|f| f.console.as_str()).collect();
+    let settings = finished.iter().find_map(|f| f.settings);
+    let (outcomes, digests): (Vec<TrustOutcome>, Vec<Option<TrustDigest>>) =
+        finished.into_iter().map(|f| (f.outcome, f.digest)).unzip();
+    let (method, level) = settings.unwrap_or((crate::stats::CiMethod::Score, 0.95));
+    let succeeded: Vec<TrustDigest> = digests.into_iter().flatten().collect();
     let failed: Vec<FailedTrust> = outcomes
         .iter()
         .filter(|o| o.status != "ok")
@@ -207,22 +235,7 @@ pub fn run(args: BatchArgs, verbosity: Verbosity) -> Result<ExitCode> {
     render::atomic::write(&args.out_dir.join("system-rollup.csv"), render::rollup_csv::to_string(&system)?.as_bytes())?;
     let summary: Vec<&TrustOutcome> = outcomes.iter().collect();
     render::atomic::write(&args.out_dir.join("batch-summary.json"), render::json::to_string(&summary)?.as_bytes())?;
-    if verbosity >= Verbosity::Normal {
-        let mut text = String::new();
-        for (outcome, results) in &outcomes {
-            let Some(results) = results else { continue };
-            let ok = results.indicators.iter().filter(|i| i.status == crate::compute::results::Status::Ok).count();
-            text.push_str(&format!(
-                "{}: {ok} of {} indicators and metrics computed\n",
-                outcome.config,
-                results.indicators.len()
-            ));
-            for line in super::console::lines(results) {
-                text.push_str(&format!("  {line}\n"));
-            }
-        }
-        eprint!("{text}");
-    }
+    eprint!("{console}");
     let failed: Vec<&TrustOutcome> = summary.iter().copied().filter(|o| o.status != "ok").collect();
     for f in &failed {
         eprintln!("error: {}: {}", f.config, f.error.as_deref().unwrap_or(""));
