@@ -227,7 +227,7 @@ pub fn rollup(
             }
         })
         .collect();
-    let of_kind = |kind: Kind| defs.iter().filter(move |d| d.kind == kind && reported(&d.id));
+    let of_kind = |kind: Kind| defs.iter().filter(move |d| d.kind() == kind && reported(&d.id));
     let shares = of_kind(Kind::Representation).map(|d| shares::shares(d, trusts, level)).collect();
     let survey = of_kind(Kind::Survey).map(|d| survey::survey(d, trusts, level)).collect();
     let board = of_kind(Kind::Board).map(|d| board::board(d, trusts)).collect();

@@ -59,7 +59,7 @@ pub struct TrustBoard {
 
 /// The board indicator `def` across `trusts`.
 pub fn board(def: &Definition, trusts: &[TrustDigest]) -> RollupBoard {
-    let protected = def.protected_group.clone().unwrap_or_default();
+    let protected = def.protected_group().map(|g| g.label().to_string()).unwrap_or_default();
     let mut sums: BTreeMap<(String, String), (u64, u64, usize)> = BTreeMap::new();
     let mut used = 0;
     let mut order = 0;

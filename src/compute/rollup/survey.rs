@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::digest::TrustDigest;
-use crate::compute::definitions::Definition;
+use crate::compute::definitions::{Definition, Rule};
 use crate::compute::results::{Figures, Status, SurveyFigures, SurveyRow};
 use crate::stats::proportion::{newcombe_difference, wilson_percent};
 
@@ -82,8 +82,11 @@ pub struct TrustSurvey {
 
 /// The measure `def` across `trusts`, pooled at confidence `level`.
 pub fn survey(def: &Definition, trusts: &[TrustDigest], level: f64) -> RollupSurvey {
-    let wanted: Vec<&str> =
-        [&def.protected_group, &def.comparison_group].into_iter().flatten().map(String::as_str).collect();
+    let (protected, comparison) = match &def.rule {
+        Rule::Survey(m) => (Some(m.protected_group.label()), m.comparison_group.map(|g| g.label())),
+        _ => (None, None),
+    };
+    let wanted: Vec<&str> = [protected, comparison].into_iter().flatten().collect();
     let mut unit = "percent";
     let mut sums = vec![(0.0f64, 0u64); wanted.len()];
     let mut used = 0;
@@ -150,8 +153,8 @@ pub fn survey(def: &Definition, trusts: &[TrustDigest], level: f64) -> RollupSur
         id: def.id.clone(),
         title: def.title.clone(),
         unit,
-        protected_group: def.protected_group.clone(),
-        comparison_group: def.comparison_group.clone(),
+        protected_group: protected.map(str::to_string),
+        comparison_group: comparison.map(str::to_string),
         system: PooledSurvey {
             trusts_used: used,
             rows,
