@@ -90,6 +90,10 @@ pub struct Definition {
     pub dimension: Dimension,
     /// Plain-English meaning.
     pub wording: String,
+    /// The name on the board page (at most 32 characters).
+    pub short: String,
+    /// What a survey measure's group did, for a key message ("said they were discriminated against by ...").
+    pub message: Option<String>,
     /// The Summary sentence template (relative likelihoods).
     pub sentence: Option<String>,
     /// The group on top of the ratio.
@@ -141,4 +145,19 @@ pub fn all() -> Result<Vec<Definition>> {
         out.extend(file.indicator);
     }
     Ok(out)
+}
+
+/// An indicator id as a reader writes it: `WRES2` -> `WRES 2`, `WDES4a-i` -> `WDES 4a-i`.
+///
+/// ```
+/// use wres_wdes::compute::definitions::id_words;
+/// assert_eq!(id_words("WRES2"), "WRES 2");
+/// assert_eq!(id_words("WDES4a-iii"), "WDES 4a-iii");
+/// assert_eq!(id_words("other"), "other");
+/// ```
+pub fn id_words(id: &str) -> String {
+    match id.get(..4) {
+        Some(s @ ("WRES" | "WDES")) if id.len() > 4 => format!("{s} {}", &id[4..]),
+        _ => id.to_string(),
+    }
 }
