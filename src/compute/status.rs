@@ -349,8 +349,8 @@ pub fn rule_lines(rules: &StatusRules, protected: &str) -> Vec<(&'static str, St
         (
             "Survey gaps",
             format!(
-                "red = worse for {protected} staff by more than {} points ({} for the engagement score) and \
-                 significant; amber = worse by that much, not significant; green = otherwise. WDES 8: against England.",
+                "red = worse for {protected} staff by over {} points ({} of the engagement score) and significant; \
+                 amber = as much, not significant; green = otherwise; WDES 8: against England.",
                 number(r.gap_points),
                 number(r.score_points)
             ),
@@ -432,7 +432,7 @@ mod tests {
             StatusConfig { ratio_low: Some(0.75), gap_points: Some(3.0), ..StatusConfig::default() }.rules().unwrap();
         let lines = rule_lines(&rules, "Disabled");
         assert!(lines[0].1.contains("outside 0.75-1.25"), "{}", lines[0].1);
-        assert!(lines[1].1.contains("Disabled staff by more than 3 points"), "{}", lines[1].1);
+        assert!(lines[1].1.contains("Disabled staff by over 3 points"), "{}", lines[1].1);
         for (_, l) in &lines {
             assert!(l.split_whitespace().count() <= 40, "one line: {l}");
         }

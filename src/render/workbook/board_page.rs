@@ -19,7 +19,7 @@ use crate::error::Result;
 
 /// The columns: measure, protected, comparison, ratio or gap, last year, change, England, status, a gutter, and
 /// the forest plot's column.
-pub const WIDTHS: [f64; 10] = [23.5, 6.0, 6.0, 20.5, 9.0, 11.0, 10.5, 7.5, 0.5, 34.0];
+pub const WIDTHS: [f64; 10] = [23.5, 6.0, 6.0, 20.0, 9.0, 12.0, 10.5, 7.5, 0.5, 33.5];
 /// Body text on the board page (points).
 pub const SIZE: f64 = 9.0;
 const LAST: u16 = 9;
@@ -49,7 +49,7 @@ pub fn write(page: &mut Page, summary: &BoardSummary, header: &Header) -> Result
     page.ws.set_screen_gridlines(false);
     let f = |size: f64| Format::new().set_font_size(size).set_align(FormatAlign::Top);
     // Title and marking.
-    let row = page.advance(19.5)?;
+    let row = page.advance(18.75)?;
     page.ws
         .merge_range(row, 0, row, 6, &header.title, &f(14.0).set_bold().set_align(FormatAlign::Bottom))
         .map_err(xl)?;
@@ -224,7 +224,7 @@ fn forest(page: &mut Page, summary: &BoardSummary, top: u32) -> Result<()> {
         return Ok(());
     }
     let mut chart = charts::forest(page.data, &ratios, summary.last_year.is_some());
-    chart.set_width(236).set_height(400);
+    chart.set_width(232).set_height(400);
     page.ws.insert_chart_with_offset(top, LAST, &chart, 2, 0).map_err(xl)?;
     Ok(())
 }

@@ -211,8 +211,7 @@ pub fn stacked(data: &mut ChartData, title: &str, categories: &[String], series:
             .set_gap(50);
     }
     chart.title().set_name(title).set_font(font(CHART_TEXT + 1.0).set_bold());
-    chart.y_axis().set_num_format("0%").set_font(&font(CHART_TEXT - 1.0)).set_name("share of staff in the band");
-    chart.y_axis().set_name_font(&font(CHART_TEXT - 1.0));
+    chart.y_axis().set_num_format("0%").set_font(&font(CHART_TEXT - 1.0));
     chart.x_axis().set_font(font(CHART_TEXT - 1.0).set_rotation(0));
     chart.legend().set_position(ChartLegendPosition::Bottom).set_font(&font(CHART_TEXT - 1.0));
     chart

@@ -135,11 +135,10 @@ fn board_header(results: &Results) -> board_page::Header {
     let left = &results.data_quality.rows_left_out;
     let n = |x: Option<u64>| x.map_or_else(|| "*".to_string(), page_count);
     footer.push(format!(
-        "Rows left out: {} by the rules (bank, students...), {} unusable.",
+        "Rows left out: {} by the rules (bank, students...), {} unusable: see Data quality.",
         n(left.by_rule),
         n(left.unusable)
     ));
-    footer.push("Detail: the other sheets; Data quality lists what was left out.".to_string());
     let protected = match b.standards.as_slice() {
         [one] if one == "WDES" => "% Disabled",
         [one] if one == "WRES" => "% BME",

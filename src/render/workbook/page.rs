@@ -196,7 +196,7 @@ pub fn text_px(text: &str, size: f64, bold: bool) -> f64 {
 /// How many lines `text` takes wrapped in `width_px` at `size` points (each line break in the text starts one).
 pub fn text_lines(text: &str, width_px: f64, size: f64, bold: bool) -> usize {
     // A little slack: renderers break lines at hyphens and round widths their own way.
-    let room = ((width_px - 6.0) * 0.94).max(10.0);
+    let room = ((width_px - 6.0) * 0.97).max(10.0);
     let space = text_px(" ", size, bold);
     let mut lines = 0;
     for paragraph in text.split('\n') {
