@@ -601,7 +601,7 @@ pub fn load(path: &Path) -> Result<ConfigFile> {
 pub fn did_you_mean(message: &str) -> Option<String> {
     let rest = message.split("unknown field `").nth(1)?;
     let (unknown, rest) = rest.split_once('`')?;
-    let expected = rest.split("expected").nth(1)?;
+    let expected = rest.split_once("expected")?.1;
     let best = expected
         .split('`')
         .skip(1)
