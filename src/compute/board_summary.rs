@@ -151,7 +151,10 @@ pub fn build(
         let Some(def) = defs.iter().find(|d| d.id == ind.id) else { continue };
         let exact_ind = exact.indicators.iter().find(|i| i.id == ind.id).unwrap_or(ind);
         let mut line = line(def, ind, exact_ind, rules, &england, year, results.settings.ci_level);
-        if withheld(ind) && line.status != Level::NotJudged {
+        // A figure withheld for publication is not rated either (its status would say what it hides).
+        let published = !std::ptr::eq(results, exact);
+        let hidden = published && line.figure.is_none() && line.difference_kind != DifferenceKind::None;
+        if (withheld(ind) || hidden) && line.status != Level::NotJudged {
             line.status = Level::NotJudged;
             line.why = "withheld for publication (small numbers)".to_string();
         }

@@ -54,6 +54,15 @@ fn ratio_cells(ratio: &Option<Ratio>) -> Vec<Cell> {
     }
 }
 
+/// Why a step or breakdown has no ratio, in two or three words.
+fn short_reason(status: Status, reason: &Option<String>) -> &'static str {
+    match (status, reason.as_deref()) {
+        (Status::Suppressed, _) => "withheld",
+        (_, Some(r)) if r.contains("no ") && r.contains("compare") => "no one to compare",
+        _ => "no ratio",
+    }
+}
+
 /// A pay gap said as more or less for the other group: `8.2% less for BME`.
 fn pay_gap_format(other: &str) -> String {
     format!("0.0\"% less for {other}\";0.0\"% more for {other}\";\"no gap\"")
@@ -179,10 +188,13 @@ fn progression(page: &mut Page, results: &Results) -> Result<()> {
                 let mut r = vec![Cell::text(workforce.clone()), Cell::text(format!("{} from {}", step.to, step.from))];
                 r.extend(rate(find(a)));
                 r.extend(rate(find(b)));
-                r.extend(ratio_cells(&step.ratio));
+                match step.ratio.as_ref().and_then(|x| x.value) {
+                    Some(_) => r.extend(ratio_cells(&step.ratio)),
+                    None => r.extend([Cell::text(short_reason(step.status, &step.reason)), Cell::Blank, Cell::Blank]),
+                }
                 r.push(match step.compounded {
                     Some(c) => Cell::Num(Some(c), Unit::Ratio),
-                    None => Cell::text(status_words(step.status, &step.reason)),
+                    None => Cell::text("—"),
                 });
                 t.rows.push(r);
             }
@@ -261,8 +273,10 @@ fn breakdown_table(page: &mut Page, breakdowns: &[&Breakdown]) -> Result<()> {
             row.extend(rate(find(num)));
             row.extend(rate(find(den)));
             row.extend(ratio_cells(&c.ratio));
-            let why = status_words(c.status, &c.reason);
-            row.push(Cell::text(if why.is_empty() { assessment_words(c.assessment).to_string() } else { why }));
+            row.push(Cell::text(match c.ratio.as_ref().and_then(|r| r.value) {
+                Some(_) => assessment_words(c.assessment),
+                None => short_reason(c.status, &c.reason),
+            }));
             t.rows.push(row);
         }
     }
