@@ -51,11 +51,9 @@ fn in_memory(records: &Records, publication: bool) -> Results {
 
 /// The workbooks every check reads: (what, bytes).
 fn packs() -> Vec<(&'static str, Vec<u8>)> {
-    let mut one_standard = in_memory(&trust_common::records(), false);
-    one_standard.indicators.retain(|i| i.standard == "WDES");
-    let defs = wres_wdes::compute::definitions::all().unwrap();
-    one_standard.board_summary =
-        wres_wdes::compute::board_summary::build(&one_standard, &one_standard, &defs, &[], &Default::default());
+    let mut settings = trust_common::settings(false);
+    settings.standards = wres_wdes::config::Standards::parse("wdes").unwrap();
+    let one_standard = compute(&trust_common::records(), &settings).unwrap();
     vec![
         ("the example trust", example(&[])),
         ("the example trust for publication", example(&["--publication"])),

@@ -410,21 +410,21 @@ fn board_summary_figures_equal_the_json() {
 
 #[test]
 fn a_run_of_one_standard_says_the_other_was_not_asked_for() {
-    let mut r = results();
-    r.indicators.retain(|i| i.standard == "WRES");
-    let defs = wres_wdes::compute::definitions::all().unwrap();
-    r.board_summary = wres_wdes::compute::board_summary::build(&r, &r, &defs, &[], &Default::default());
-    let (_, s) = sheets(&bytes(&r));
+    let mut settings = settings(false);
+    settings.standards = wres_wdes::config::Standards::parse("wres").unwrap();
+    let r = compute(&records(), &settings).unwrap();
+    let (names, s) = sheets(&bytes(&r));
+    assert!(!names.iter().any(|n| n == "WDES detail"), "{names:?}");
     let sheet = &s["Board summary"];
     let all: Vec<String> = sheet.used_cells().map(|(_, _, c)| c.to_string()).collect();
-    assert!(all.iter().any(|t| t == "WDES not asked for in this run"), "the board page says so");
-    assert!(all.iter().any(|t| t.starts_with("WRES ") && t.ends_with("summary for the board")), "{:?}", &all[..3]);
+    let said = "WDES not asked for in this run (--standards wres): none of its figures is in this workbook.";
+    assert!(all.iter().any(|t| t == said), "the board page says so instead of an empty table");
+    assert!(all.iter().any(|t| t == "WRES 2025: summary for the board"), "{:?}", &all[..3]);
     assert_eq!(board_rows(sheet, "WRES").len(), 9);
-    for name in ["WDES detail", "Return"] {
-        let cells: Vec<String> = s[name].used_cells().map(|(_, _, c)| c.to_string()).collect();
-        assert!(cells.iter().any(|t| t.contains("WDES not asked for in this run")), "{name}");
-    }
+    let ret: Vec<String> = s["Return"].used_cells().map(|(_, _, c)| c.to_string()).collect();
+    assert!(ret.iter().any(|t| t == "WDES not asked for in this run (--standards wres)."));
     assert!(r.board_summary.messages.iter().all(|m| !m.id.starts_with("WDES")));
+    assert_eq!(r.board_summary.standards, ["WRES"]);
 }
 
 #[test]

@@ -205,6 +205,7 @@ pub fn read_previous(path: &Path) -> Result<PreviousRun> {
 ///     snapshot_date: date.into(),
 ///     settings: Default::default(),
 ///     indicators: Vec::new(),
+///     board_summary: None,
 /// };
 /// let snapshot = chrono::NaiveDate::from_ymd_opt(2025, 3, 31).unwrap();
 /// assert!(check_previous(&[run("RXX", "2024-03-31")], &org("RXX"), snapshot).is_ok());

@@ -3,7 +3,7 @@
 //! declaration rates, and the inputs not given. The files' SHA-256 digests are on the Method sheet.
 
 use super::page::{Cell, Table, Unit};
-use super::words::{humanise, input_words};
+use super::words::{humanise, input_words, unsnake};
 use super::Page;
 use crate::compute::results::Results;
 use crate::error::Result;
@@ -85,11 +85,9 @@ pub fn write(page: &mut Page, results: &Results) -> Result<()> {
     }
     page.table(&t)?;
 
-    let mut t = Table::new(
-        "Warnings (rows kept, but worth a look)",
-        &["Input", "File", "Warning", "Rows", "What it means"],
-    )
-    .spans(&[1, 1, 1, 1, 3]);
+    let mut t =
+        Table::new("Warnings (rows kept, but worth a look)", &["Input", "File", "Warning", "Rows", "What it means"])
+            .spans(&[1, 1, 1, 1, 3]);
     for q in &dq.inputs {
         for w in &q.warnings {
             t.rows.push(vec![
@@ -97,7 +95,7 @@ pub fn write(page: &mut Page, results: &Results) -> Result<()> {
                 Cell::text(&q.path),
                 Cell::text(humanise(w.warning)),
                 Cell::Count(w.rows),
-                Cell::text(w.detail.clone().unwrap_or_default()),
+                Cell::text(unsnake(w.detail.as_deref().unwrap_or_default())),
             ]);
         }
     }
@@ -138,7 +136,7 @@ pub fn write(page: &mut Page, results: &Results) -> Result<()> {
             t.rows.push(vec![
                 Cell::text(input_words(q.kind)),
                 Cell::text(&q.path),
-                Cell::text(crate::normalise::records::describe_date_order(note)),
+                Cell::text(unsnake(&crate::normalise::records::describe_date_order(note))),
             ]);
         }
     }

@@ -48,6 +48,30 @@ pub fn humanise(code: &str) -> String {
     }
 }
 
+/// Text with any code in it in words: an underscore between letters becomes a space (`date_entered` ->
+/// `date entered`), for sentences written elsewhere that name a field.
+///
+/// ```
+/// # use wres_wdes::render::workbook::words::unsnake;
+/// assert_eq!(unsnake("the date_entered column"), "the date entered column");
+/// ```
+pub fn unsnake(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let between =
+                i > 0 && chars[i - 1].is_alphanumeric() && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+            if c == '_' && between {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// A workforce block in words.
 pub fn workforce_words(workforce: &str) -> String {
     humanise(workforce)
