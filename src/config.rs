@@ -35,6 +35,11 @@
 //! [wdes9b]
 //! answer = "yes"
 //! text = "What the trust did to hear Disabled staff."
+//!
+//! [status]                    # the board page's status rules (optional; these are the defaults)
+//! ratio_low = 0.8
+//! ratio_high = 1.25
+//! gap_points = 5.0
 //! ```
 
 use std::collections::BTreeMap;
@@ -99,6 +104,9 @@ pub struct ConfigFile {
     /// How hourly pay is worked out for the pay gaps (extensions).
     #[serde(default)]
     pub pay: PayConfig,
+    /// The board page's status rules.
+    #[serde(default)]
+    pub status: crate::compute::status::StatusConfig,
 }
 
 /// The `[pay]` section: how hourly pay is worked out where no hourly rate is given.
@@ -514,6 +522,8 @@ pub struct Settings {
     pub pay: PaySettings,
     /// The standards reported on (both by default).
     pub standards: Standards,
+    /// The board page's status rules.
+    pub status: crate::compute::status::StatusRules,
 }
 
 fn serialize_date<S: serde::Serializer>(d: &NaiveDate, s: S) -> std::result::Result<S::Ok, S::Error> {
@@ -542,6 +552,7 @@ impl Settings {
             area: Default::default(),
             pay: PaySettings::default(),
             standards: Standards::BOTH,
+            status: Default::default(),
         }
     }
     /// The reporting period.
@@ -590,7 +601,7 @@ pub fn load(path: &Path) -> Result<ConfigFile> {
 pub fn did_you_mean(message: &str) -> Option<String> {
     let rest = message.split("unknown field `").nth(1)?;
     let (unknown, rest) = rest.split_once('`')?;
-    let expected = rest.split("expected").nth(1)?;
+    let expected = rest.split_once("expected")?.1;
     let best = expected
         .split('`')
         .skip(1)

@@ -30,6 +30,22 @@ fn a_misspelt_nested_key_is_caught_too() {
 }
 
 #[test]
+fn the_status_rules_are_checked_like_every_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("trust.toml");
+    std::fs::write(&cfg, "[period]\nyear = 2025\n[status]\ngap_point = 3\n").unwrap();
+    let out = wres().args(["check", "--config"]).arg(&cfg).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("did you mean `gap_points`?"), "{err}");
+    // A range that does not hold 1 is refused by name.
+    std::fs::write(&cfg, "[period]\nyear = 2025\n[status]\nratio_low = 1.1\n").unwrap();
+    let out = wres().args(["report", "--example", "--config"]).arg(&cfg).args(["--json", "r.json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("[status] ratio_low = 1.1"));
+}
+
+#[test]
 fn no_inputs_is_a_usage_error() {
     let out = wres().args(["check", "--year", "2025"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));

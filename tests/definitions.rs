@@ -286,7 +286,7 @@ fn a_missing_key_is_named_with_its_indicator() {
 /// The newcomer's path: a new relative likelihood is an [[indicator]] block, and every output lists it.
 #[test]
 fn a_new_relative_likelihood_is_a_data_only_change() {
-    let block = "\n[[indicator]]\nid = \"WRES4b\"\nstandard = \"WRES\"\ntitle = \"Accessing CPD\"\nkind = \"relative_likelihood\"\n\
+    let block = "\n[[indicator]]\nid = \"WRES4b\"\nstandard = \"WRES\"\ntitle = \"Accessing CPD\"\nshort = \"Access to CPD\"\nkind = \"relative_likelihood\"\n\
                  source = \"training\"\ndimension = \"ethnicity\"\nnumerator_group = \"White\"\ndenominator_group = \"BME\"\n\
                  outcome = \"accessed CPD\"\npopulation = \"staff\"\nwording = \"A new ratio.\"\n\
                  sentence = \"{numerator} staff were {value} times as likely to access CPD as {denominator} staff\"\n";

@@ -165,11 +165,11 @@ fn a_wdes_only_run_leaves_wres_out_of_every_output_and_the_summary_says_so() {
     let bytes = std::fs::read(d.path().join("out.xlsx")).unwrap();
     let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
     let names = wb.sheet_names().to_vec();
-    assert!(!names.iter().any(|n| n == "WRES") && names.iter().any(|n| n == "WDES"), "{names:?}");
-    let summary = wb.worksheet_range("Summary").unwrap();
+    assert!(!names.iter().any(|n| n == "WRES detail") && names.iter().any(|n| n == "WDES detail"), "{names:?}");
+    let summary = wb.worksheet_range("Board summary").unwrap();
     let cells: Vec<String> = summary.rows().flatten().map(|c| c.to_string()).collect();
-    assert!(cells.iter().any(|c| c.starts_with("WRES: not asked for in this run (--standards wdes)")), "{cells:?}");
-    assert!(!cells.iter().any(|c| c == "WRES1"), "no WRES row on the Summary");
+    assert!(cells.iter().any(|c| c.starts_with("WRES not asked for in this run (--standards wdes)")), "{cells:?}");
+    assert!(!cells.iter().any(|c| c == "BME staff: all and band 8a+"), "no WRES row on the Board summary");
     // The flag wins over the config.
     run(d.path(), &["report", "-q", "--config", "trust.toml", "--standards", "wres,wdes", "--json", "out.json"])
         .expect(3, &["no ethnicity column, which WRES needs"]);
@@ -238,12 +238,12 @@ fn most_training_dates_outside_the_year_is_a_warning_and_fails_strict() {
     assert_eq!(warned(t, "dates_outside_period"), 14);
     let w = t["warnings"].as_array().unwrap().iter().find(|w| w["warning"] == "dates_outside_period").unwrap();
     assert!(w["detail"].as_str().unwrap().contains("is --year 2024 meant?"));
-    // The Summary and Data quality sheets carry it.
+    // The Board summary and Data quality sheets carry it.
     run(d.path(), &[&["report", "-q", "--year", "2025", "--out", "out.xlsx"][..], &args[..]].concat()).expect(0, &[]);
     let bytes = std::fs::read(d.path().join("out.xlsx")).unwrap();
     std::fs::remove_file(d.path().join("out.xlsx")).unwrap();
     let mut wb: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
-    for sheet in ["Summary", "Data quality"] {
+    for sheet in ["Board summary", "Data quality"] {
         let cells: Vec<String> = wb.worksheet_range(sheet).unwrap().rows().flatten().map(|c| c.to_string()).collect();
         assert!(
             cells.iter().any(|c| c.contains("most training dates are in 2023-24: is --year 2024 meant?")),

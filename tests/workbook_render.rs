@@ -1,155 +1,26 @@
-//! The workbook read back with calamine: every figure on the WRES, WDES and Summary sheets equals the JSON of the
-//! same results; sheet names and order; byte-identical renders; no NaN or inf; publication stars; the trend hook.
+//! The workbook read back with calamine: every figure on the WRES detail, WDES detail and Board summary sheets
+//! equals the JSON of the same results; sheet names and order; byte-identical renders; no NaN or inf;
+//! publication stars; the trend hook.
+
+mod trust_common;
 
 use std::collections::BTreeMap;
 use std::io::Cursor;
 
 use calamine::{open_workbook_from_rs, Data, Range, Reader, Xlsx};
-use chrono::NaiveDate;
 use serde_json::Value;
 use wres_wdes::compute::compute;
 use wres_wdes::compute::results::{Figures, Results};
-use wres_wdes::config::{Organisation, RollingAverage, Settings, Wdes9b};
-use wres_wdes::normalise::codes::case_type::CaseType;
-use wres_wdes::normalise::codes::survey::SurveyGroup;
-use wres_wdes::normalise::codes::{Disability, Ethnicity, MedicalGrade, PayBand, PayRow, Workforce};
-use wres_wdes::normalise::quality::{Excluded, InputQuality, Unrecognised, Warning};
-use wres_wdes::normalise::records::board::{Board, BoardMember};
-use wres_wdes::normalise::records::cases::{Case, Cases};
-use wres_wdes::normalise::records::recruitment::Recruitment;
-use wres_wdes::normalise::records::staff::{Person, StaffSnapshot};
-use wres_wdes::normalise::records::survey::{Survey, SurveyValue};
-use wres_wdes::normalise::records::training::Training;
-use wres_wdes::normalise::records::{PeriodYear, Records, Tally};
-use wres_wdes::read::ColumnMatch;
+use wres_wdes::config::Settings;
+use wres_wdes::normalise::records::Records;
 use wres_wdes::render::workbook::{to_bytes, SHEETS};
-use wres_wdes::stats::CiMethod;
 
 fn settings(publication: bool) -> Settings {
-    Settings {
-        organisation: Organisation { name: "Example & Co NHS Foundation Trust".into(), code: "RXX".into() },
-        snapshot_date: NaiveDate::from_ymd_opt(2025, 3, 31).unwrap(),
-        ci_method: CiMethod::Score,
-        ci_level: 0.95,
-        rolling_average: RollingAverage::CurrentHeadcount,
-        include_ill_health: false,
-        publication,
-        previous_headcount: BTreeMap::new(),
-        wdes9b: Some(Wdes9b { answer: "yes".into(), text: "Listening events with the disabled staff network.".into() }),
-        ..Settings::for_year(2025)
-    }
+    trust_common::settings(publication)
 }
 
-fn people(n: usize, e: Ethnicity, d: Disability, w: Workforce, row: PayRow) -> impl Iterator<Item = Person> {
-    (0..n).map(move |_| Person {
-        ethnicity: e,
-        broad: None,
-        disability: d,
-        workforce: w,
-        row,
-        gender: Default::default(),
-        pay: Default::default(),
-    })
-}
-
-/// A trust with every input: staff in three blocks, recruitment, two years of cases, training, survey, board.
 fn records() -> Records {
-    use Disability::{Disabled, NonDisabled};
-    use Ethnicity::{Bme, White};
-    const UE: Ethnicity = Ethnicity::Unknown;
-    const UD: Disability = Disability::Unknown;
-    let mut s = StaffSnapshot::default();
-    let b = |band| PayRow::Band(band);
-    s.extend(people(300, White, NonDisabled, Workforce::NonClinical, b(PayBand::Band3)));
-    s.extend(people(90, Bme, Disabled, Workforce::NonClinical, b(PayBand::Band3)));
-    s.extend(people(12, UE, UD, Workforce::NonClinical, b(PayBand::Band3)));
-    s.extend(people(80, White, Disabled, Workforce::NonClinical, b(PayBand::Band8a)));
-    s.extend(people(9, Bme, NonDisabled, Workforce::NonClinical, b(PayBand::Band8a)));
-    s.extend(people(700, White, NonDisabled, Workforce::Clinical, b(PayBand::Band5)));
-    s.extend(people(420, Bme, NonDisabled, Workforce::Clinical, b(PayBand::Band5)));
-    s.extend(people(60, White, Disabled, Workforce::Clinical, b(PayBand::Band6)));
-    s.extend(people(33, Bme, UD, Workforce::Clinical, b(PayBand::Band7)));
-    s.extend(people(50, White, NonDisabled, Workforce::Medical, PayRow::Medical(MedicalGrade::Consultant)));
-    s.extend(people(45, Bme, NonDisabled, Workforce::Medical, PayRow::Medical(MedicalGrade::Trainee)));
-    s.extend(people(5, Bme, Disabled, Workforce::Medical, PayRow::Medical(MedicalGrade::Trainee)));
-    let mut rec = Recruitment::default();
-    rec.by_ethnicity.insert(White, Tally { events: 300, total: 1500 });
-    rec.by_ethnicity.insert(Bme, Tally { events: 120, total: 900 });
-    rec.by_ethnicity.insert(UE, Tally { events: 4, total: 31 });
-    rec.by_disability.insert(Disabled, Tally { events: 9, total: 80 });
-    rec.by_disability.insert(NonDisabled, Tally { events: 0, total: 1000 });
-    let mut cases = Cases::default();
-    for (eth, dis, year, n) in [
-        (Bme, Disabled, PeriodYear::Current, 10),
-        (Bme, NonDisabled, PeriodYear::Previous, 14),
-        (White, NonDisabled, PeriodYear::Current, 12),
-        (White, Disabled, PeriodYear::Previous, 8),
-    ] {
-        cases.cases.push(Case {
-            year,
-            case_type: CaseType::Disciplinary,
-            ethnicity: Some(eth),
-            disability: Some(dis),
-            person: None,
-            count: n,
-        });
-    }
-    let training = Training::People((0..200u32).chain(402..440).collect());
-    let mut survey = Survey::default();
-    let mut put = |m: &'static str, g: SurveyGroup, value: f64, respondents: u64| {
-        survey.values.insert((m, g), SurveyValue { value, respondents });
-    };
-    for (m, w, bme) in [("WRES5", 25.0, 31.5), ("WRES6", 20.0, 24.0), ("WRES7", 58.0, 44.0), ("WRES8", 5.0, 13.0)] {
-        put(m, SurveyGroup::White, w, 900);
-        put(m, SurveyGroup::Bme, bme, 310);
-        put(m, SurveyGroup::Overall, (w + bme) / 2.0, 1250);
-    }
-    put("WDES4a-i", SurveyGroup::Disabled, 30.0, 200);
-    put("WDES4a-i", SurveyGroup::NonDisabled, 22.0, 950);
-    put("WDES5", SurveyGroup::Disabled, 50.0, 8); // suppressed (< 11)
-    put("WDES5", SurveyGroup::NonDisabled, 57.0, 950);
-    put("WDES9a", SurveyGroup::Disabled, 6.4, 200);
-    put("WDES9a", SurveyGroup::NonDisabled, 7.0, 950);
-    put("WDES9a", SurveyGroup::Overall, 6.9, 1160);
-    let board = Board {
-        members: vec![
-            BoardMember { ethnicity: White, disability: NonDisabled, voting: true, executive: true },
-            BoardMember { ethnicity: White, disability: Disabled, voting: true, executive: false },
-            BoardMember { ethnicity: Bme, disability: NonDisabled, voting: true, executive: true },
-            BoardMember { ethnicity: White, disability: UD, voting: false, executive: true },
-            BoardMember { ethnicity: UE, disability: NonDisabled, voting: true, executive: false },
-        ],
-    };
-    let quality = vec![InputQuality {
-        kind: "staff",
-        path: "staff.xlsx".into(),
-        sha256: Some("ab".repeat(32)),
-        sheet: "Sheet1".into(),
-        header_row: 3,
-        layout: "row",
-        rows_read: Some(1820),
-        rows_used: Some(1804),
-        blank_rows: Some(2),
-        excluded: vec![Excluded { reason: "bank", rows: Some(10) }, Excluded { reason: "student", rows: Some(6) }],
-        unrecognised: vec![Unrecognised { field: "ethnicity", value: "Martian".into(), rows: Some(3) }],
-        warnings: vec![Warning { warning: "conflicting_ethnicity", rows: Some(1), detail: None }],
-        columns: vec![
-            ColumnMatch { field: "ethnicity", header: "Ethnic Origin".into(), column: 27 },
-            ColumnMatch { field: "disability", header: "Disability Flag".into(), column: 28 },
-        ],
-        mappings: Vec::new(),
-        date_order: None,
-    }];
-    Records {
-        staff: Some(s),
-        recruitment: Some(rec),
-        cases: Some(cases),
-        training: Some(training),
-        survey: Some(survey),
-        board: Some(board),
-        quality,
-        ..Records::default()
-    }
+    trust_common::records()
 }
 
 fn results() -> Results {
@@ -164,6 +35,16 @@ fn sheets(bytes: &[u8]) -> (Vec<String>, BTreeMap<String, Range<Data>>) {
         out.insert(n.clone(), wb.worksheet_range(n).expect("sheet reads"));
     }
     (names, out)
+}
+
+/// The indicator id at the start of a cell: `WRES 2 Appointment ...` -> `WRES2`.
+fn id_of(text: &str) -> String {
+    let mut words = text.split_whitespace();
+    match (words.next(), words.next()) {
+        (Some(s @ ("WRES" | "WDES")), Some(n)) => format!("{s}{}", n.trim_end_matches(':')),
+        (Some(first), _) => first.to_string(),
+        _ => String::new(),
+    }
 }
 
 fn text(r: &Range<Data>, row: usize, col: usize) -> String {
@@ -186,8 +67,10 @@ fn num(r: &Range<Data>, row: usize, col: usize) -> Option<f64> {
 fn tables(r: &Range<Data>, first: &str) -> Vec<(BTreeMap<String, usize>, Vec<usize>)> {
     let (height, width) = r.get_size();
     let mut out = Vec::new();
+    let mut read_to = 0;
     for row in 0..height {
-        if text(r, row, 0) != first {
+        // A header repeated after a page break is inside the table read before.
+        if row < read_to || text(r, row, 0) != first {
             continue;
         }
         let mut cols = BTreeMap::new();
@@ -200,9 +83,12 @@ fn tables(r: &Range<Data>, first: &str) -> Vec<(BTreeMap<String, usize>, Vec<usi
         let mut rows = Vec::new();
         let mut i = row + 1;
         while i < height && !text(r, i, 0).is_empty() {
-            rows.push(i);
+            if text(r, i, 0) != first {
+                rows.push(i);
+            }
             i += 1;
         }
+        read_to = i;
         out.push((cols, rows));
     }
     out
@@ -233,12 +119,23 @@ fn bytes(r: &Results) -> Vec<u8> {
 #[test]
 fn sheet_names_and_order() {
     let (names, _) = sheets(&bytes(&results()));
-    // The seven sheets of outputs.md in their order, then the extensions' sheet.
+    // The board page, then the appendices in the order the board pack prints them; the charts' data last.
     assert_eq!(
         names,
-        ["Summary", "WRES", "WDES", "Population", "Return", "Trend", "Data quality", "Method", "Beyond the returns"]
+        [
+            "Board summary",
+            "Trend",
+            "WRES detail",
+            "WDES detail",
+            "Pay and progression",
+            "Population",
+            "Return",
+            "Data quality",
+            "Method",
+            "Chart data"
+        ]
     );
-    assert_eq!(names, SHEETS);
+    assert_eq!(names[..9], SHEETS);
 }
 
 #[test]
@@ -257,9 +154,10 @@ fn relative_likelihoods_equal_the_json() {
     let (_, s) = sheets(&bytes(&r));
     let mut checked = 0;
     for standard in ["WRES", "WDES"] {
-        let sheet = &s[standard];
+        let sheet = &s[&format!("{standard} detail")];
         let t = tables(sheet, "Indicator");
-        assert_eq!(t.len(), 2, "{standard}: the ratio table and the counts table");
+        assert_eq!(t.len(), 3, "{standard}: the ratio table, the counts table, every indicator's notes");
+        let t = &t[..2];
         let expected: Vec<&str> = j["indicators"]
             .as_array()
             .unwrap()
@@ -267,15 +165,15 @@ fn relative_likelihoods_equal_the_json() {
             .filter(|i| i["standard"] == standard && i["kind"] == "relative_likelihood")
             .map(|i| i["id"].as_str().unwrap())
             .collect();
-        for (_, rows) in &t {
-            let ids: Vec<String> = rows.iter().map(|&row| text(sheet, row, 0)).collect();
+        for (_, rows) in t {
+            let ids: Vec<String> = rows.iter().map(|&row| id_of(&text(sheet, row, 0))).collect();
             assert_eq!(ids, expected);
         }
         // The cell of `header` in the row of `id`, whichever of the two tables has that column.
         let at = |id: &str, header: &str| -> (usize, usize) {
-            for (cols, rows) in &t {
+            for (cols, rows) in t {
                 if let Some(&c) = cols.get(header) {
-                    let row = rows.iter().copied().find(|&r| text(sheet, r, 0) == id).unwrap();
+                    let row = rows.iter().copied().find(|&r| id_of(&text(sheet, r, 0)) == id).unwrap();
                     return (row, c);
                 }
             }
@@ -299,7 +197,7 @@ fn relative_likelihoods_equal_the_json() {
             if ratio["ci"].is_object() {
                 close(get(id, "95% CI low"), &ratio["ci"]["low"], &format!("{id} ci low"));
                 if ratio["ci"]["high"].is_null() {
-                    assert_eq!(words(id, "95% CI high"), "no finite upper limit");
+                    assert_eq!(words(id, "95% CI high"), "no upper limit");
                 } else {
                     close(get(id, "95% CI high"), &ratio["ci"]["high"], &format!("{id} ci high"));
                 }
@@ -326,14 +224,20 @@ fn relative_likelihoods_equal_the_json() {
     assert!(checked > 30, "only {checked} figures checked");
 }
 
-fn workforce_label(words: &str) -> &'static str {
-    match words {
-        "Non-clinical workforce" => "non_clinical",
-        "Clinical workforce" => "clinical",
-        "Medical and dental workforce" => "medical",
-        "Whole workforce workforce" => "overall",
-        other => panic!("unexpected block label {other:?}"),
+/// The workforce block a table's heading names (`WRES 1 ...: clinical`).
+fn workforce_label(heading: &str) -> &'static str {
+    match heading.rsplit(": ").next().unwrap_or("") {
+        "non-clinical" => "non_clinical",
+        "clinical" => "clinical",
+        "medical and dental" => "medical",
+        "whole workforce" => "overall",
+        other => panic!("unexpected block label {other:?} in {heading:?}"),
     }
+}
+
+/// The heading above a table's header row (the nearest row above it that starts with an indicator id).
+fn heading_above(r: &Range<Data>, header: usize) -> String {
+    (0..header).rev().map(|row| text(r, row, 0)).find(|t| t.starts_with("WRES") || t.starts_with("WDES")).unwrap()
 }
 
 #[test]
@@ -345,11 +249,11 @@ fn representation_equals_the_json() {
         ("WRES", "WRES1", "Band", ["White", "BME", "Unknown"]),
         ("WDES", "WDES1", "Cluster", ["Disabled", "Non-disabled", "Unknown"]),
     ] {
-        let sheet = &s[standard];
+        let sheet = &s[&format!("{standard} detail")];
         let rows_json = indicator(&j, id)["rows"].as_array().unwrap();
         let mut seen = 0;
         for (cols, rows) in tables(sheet, by) {
-            let block = workforce_label(&text(sheet, rows[0] - 2, 0));
+            let block = workforce_label(&heading_above(sheet, rows[0] - 1));
             for row in rows {
                 let band = text(sheet, row, 0);
                 for g in groups {
@@ -375,17 +279,17 @@ fn survey_and_board_equal_the_json() {
     let (_, s) = sheets(&bytes(&r));
     let mut values = 0;
     for standard in ["WRES", "WDES"] {
-        let sheet = &s[standard];
+        let sheet = &s[&format!("{standard} detail")];
         let t = tables(sheet, "Survey measure");
         let (cols, rows) = &t[0];
         for &row in rows {
-            let id = text(sheet, row, 0);
+            let id = id_of(&text(sheet, row, 0));
             let group = text(sheet, row, cols["Group"]);
             let Some(want) = indicator(&j, &id)["rows"].as_array().unwrap().iter().find(|x| x["group"] == group) else {
                 continue;
             };
             if want["status"] == "suppressed" {
-                assert_eq!(text(sheet, row, cols["Value (% or score)"]), "suppressed (<11)");
+                assert_eq!(text(sheet, row, cols["Value (% or score)"]), "suppressed (under 11)");
             } else {
                 close(num(sheet, row, cols["Value (% or score)"]), &want["value"], &format!("{id} {group}"));
                 values += 1;
@@ -397,10 +301,12 @@ fn survey_and_board_equal_the_json() {
         let t = tables(sheet, "Survey gap");
         let (cols, rows) = &t[0];
         for &row in rows {
-            let id = text(sheet, row, 0);
+            let id = id_of(&text(sheet, row, 0));
             let ind = indicator(&j, &id);
             if ind["gap_pp"].is_number() {
                 close(num(sheet, row, cols["Gap"]), &ind["gap_pp"], &format!("{id} gap"));
+            } else {
+                assert!(!text(sheet, row, cols["Gap"]).is_empty(), "{id}: why there is no gap, in words");
             }
             close(num(sheet, row, cols["Gap 95% CI low"]), &ind["gap_ci_low"], &format!("{id} gap low"));
             close(num(sheet, row, cols["Gap 95% CI high"]), &ind["gap_ci_high"], &format!("{id} gap high"));
@@ -409,8 +315,18 @@ fn survey_and_board_equal_the_json() {
         let ind = indicator(&j, id);
         let t = tables(sheet, "Board membership");
         let (cols, rows) = &t[0];
-        assert_eq!(rows.len(), 4);
-        for (&row, membership) in rows.iter().zip(["all", "voting", "executive", "workforce"]) {
+        let memberships = ["all", "voting", "non_voting", "executive", "non_executive", "workforce"];
+        assert_eq!(rows.len(), memberships.len());
+        let words = [
+            "All board members",
+            "Voting members",
+            "Non-voting members",
+            "Executive members",
+            "Non-executive members",
+            "Whole workforce",
+        ];
+        for ((&row, membership), label) in rows.iter().zip(memberships).zip(words) {
+            assert_eq!(text(sheet, row, 0), label);
             for x in ind["rows"].as_array().unwrap().iter().filter(|x| x["membership"] == membership) {
                 let g = x["group"].as_str().unwrap();
                 close(num(sheet, row, cols[&format!("{g} members")]), &x["count"], &format!("{id} {membership} {g}"));
@@ -420,56 +336,95 @@ fn survey_and_board_equal_the_json() {
         }
         let protected = if standard == "WRES" { "BME" } else { "Disabled" };
         let t = tables(sheet, &format!("Board difference, % {protected}"));
-        let (_, rows) = &t[0];
+        let (cols, rows) = &t[0];
         for (&row, key) in rows.iter().zip(["voting", "executive", "all"]) {
-            close(num(sheet, row, 1), &ind["difference_pp"][key], &format!("{id} difference {key}"));
+            let c = cols["Percentage points"];
+            close(num(sheet, row, c), &ind["difference_pp"][key], &format!("{id} difference {key}"));
         }
     }
     assert!(values >= 12, "{values} survey values checked");
 }
 
+/// The rows of the Board summary's table of `standard` (headed `WRES: race` or `WDES: disability`), by name.
+fn board_rows(sheet: &Range<Data>, standard: &str) -> Vec<usize> {
+    let first = if standard == "WRES" { "WRES: race" } else { "WDES: disability" };
+    let t = tables(sheet, first);
+    assert_eq!(t.len(), 1, "{standard}: one table");
+    t[0].1.clone()
+}
+
 #[test]
-fn summary_figures_equal_the_json() {
+fn board_summary_figures_equal_the_json() {
     let r = results();
     let j = json(&r);
     let (_, s) = sheets(&bytes(&r));
-    let sheet = &s["Summary"];
-    let t = tables(sheet, "Standard");
-    let (cols, rows) = &t[0];
-    assert_eq!(rows.len(), 23);
-    for &row in rows {
-        let id = text(sheet, row, cols["Id"]);
-        let ind = indicator(&j, &id);
-        let protected = if ind["standard"] == "WRES" { "BME" } else { "Disabled" };
-        let figure = num(sheet, row, cols["Figure"]);
-        let want = match ind["kind"].as_str().unwrap() {
-            "relative_likelihood" => ind["ratio"]["value"].clone(),
-            "survey" => ind["gap_pp"].clone(),
-            "board" => ind["difference_pp"]["voting"].clone(),
-            "representation" => ind["rows"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|x| x["workforce"] == "overall" && x["band"] == "All" && x["group"] == protected)
-                .unwrap()["percent"]
-                .clone(),
-            _ => {
-                assert_eq!(text(sheet, row, cols["Figure"]), ind["answer"].as_str().unwrap());
-                continue;
+    let sheet = &s["Board summary"];
+    let lines = j["board_summary"]["lines"].as_array().unwrap();
+    let mut checked = 0;
+    for standard in ["WRES", "WDES"] {
+        let rows = board_rows(sheet, standard);
+        let mine: Vec<&Value> = lines.iter().filter(|l| l["standard"] == standard).collect();
+        assert_eq!(rows.len(), mine.len(), "{standard}: one row per figure");
+        for (&row, line) in rows.iter().zip(&mine) {
+            let id = line["id"].as_str().unwrap();
+            assert_eq!(text(sheet, row, 0), line["name"].as_str().unwrap(), "{id}");
+            for (col, key) in [(1, "protected_value"), (2, "comparison_value"), (3, "difference")] {
+                if line[key].is_number() {
+                    close(num(sheet, row, col), &line[key], &format!("{id} {key}"));
+                    checked += 1;
+                } else {
+                    assert!(!text(sheet, row, col).is_empty(), "{id} {key}: words when there is no figure");
+                }
             }
-        };
-        if want.is_null() {
-            assert!(!text(sheet, row, cols["Figure"]).is_empty(), "{id}: words when there is no figure");
-        } else {
-            close(figure, &want, &format!("{id} summary figure"));
+            match line["england"]["value"].as_f64() {
+                Some(_) => close(num(sheet, row, 6), &line["england"]["value"], &format!("{id} England")),
+                None => assert_eq!(text(sheet, row, 6), "not published", "{id}"),
+            }
+            let status = match line["status"].as_str().unwrap() {
+                "red" => "Red",
+                "amber" => "Amber",
+                "green" => "Green",
+                _ => "No status",
+            };
+            assert_eq!(text(sheet, row, 7), status, "{id}");
+            assert_eq!(text(sheet, row, 4), "—", "{id}: no last year without --previous");
+            assert_eq!(text(sheet, row, 5), "—", "{id}: no change without --previous");
         }
-        assert_eq!(text(sheet, row, cols["What it means"]), ind["summary"].as_str().unwrap());
-        assert_eq!(text(sheet, row, cols["Change from last year"]), "—");
     }
-    // The counts beside WRES 2, in words.
-    let row = rows.iter().find(|&&row| text(sheet, row, 1) == "WRES2").unwrap();
-    assert_eq!(text(sheet, *row, cols["Counts"]), "White 300 of 1,500 vs BME 120 of 900");
-    assert_eq!(text(sheet, *row, cols["Assessment"]), "Outside the non-adverse range");
+    assert!(checked >= 40, "{checked} figures checked");
+    // WRES 2 of the trust: White 300 of 1,500 (20%) against BME 120 of 900 (13.3%): 1.50, red.
+    let rows = board_rows(sheet, "WRES");
+    let wres2 = rows.iter().copied().find(|&r| text(sheet, r, 0) == "Appointed from shortlisting").unwrap();
+    assert!((num(sheet, wres2, 3).unwrap() - 1.5).abs() < 1e-12);
+    assert!((num(sheet, wres2, 1).unwrap() - 100.0 * 120.0 / 900.0).abs() < 1e-9, "BME's rate first");
+    assert_eq!(text(sheet, wres2, 7), "Red");
+    // The key messages: three to five, each one sentence of at most 25 words.
+    let messages = j["board_summary"]["messages"].as_array().unwrap();
+    assert!((3..=5).contains(&messages.len()), "{} messages", messages.len());
+    for m in messages {
+        let t = m["text"].as_str().unwrap();
+        assert!(t.split_whitespace().count() <= 25, "{t}");
+        assert!((0..40).any(|row| text(sheet, row, 1) == t), "message on the page: {t}");
+    }
+}
+
+#[test]
+fn a_run_of_one_standard_says_the_other_was_not_asked_for() {
+    let mut settings = settings(false);
+    settings.standards = wres_wdes::config::Standards::parse("wres").unwrap();
+    let r = compute(&records(), &settings).unwrap();
+    let (names, s) = sheets(&bytes(&r));
+    assert!(!names.iter().any(|n| n == "WDES detail"), "{names:?}");
+    let sheet = &s["Board summary"];
+    let all: Vec<String> = sheet.used_cells().map(|(_, _, c)| c.to_string()).collect();
+    let said = "WDES not asked for in this run (--standards wres): none of its figures is in this workbook.";
+    assert!(all.iter().any(|t| t == said), "the board page says so instead of an empty table");
+    assert!(all.iter().any(|t| t == "WRES 2025: summary for the board"), "{:?}", &all[..3]);
+    assert_eq!(board_rows(sheet, "WRES").len(), 9);
+    let ret: Vec<String> = s["Return"].used_cells().map(|(_, _, c)| c.to_string()).collect();
+    assert!(ret.iter().any(|t| t == "WDES not asked for in this run (--standards wres)."));
+    assert!(r.board_summary.messages.iter().all(|m| !m.id.starts_with("WDES")));
+    assert_eq!(r.board_summary.standards, ["WRES"]);
 }
 
 #[test]
@@ -502,22 +457,22 @@ fn no_cell_holds_nan_or_inf() {
 fn no_data_says_why_in_words() {
     let r = compute(&Records::default(), &settings(false)).unwrap();
     let (_, s) = sheets(&bytes(&r));
-    let sheet = &s["WRES"];
+    let sheet = &s["WRES detail"];
     let t = tables(sheet, "Indicator");
     let (cols, rows) = &t[0];
     for &row in rows {
         assert_eq!(text(sheet, row, cols["Relative likelihood"]), "no data");
-        assert!(!text(sheet, row, cols["Notes"]).is_empty(), "a reason in words");
+        assert!(text(sheet, row, cols["Status on the board page"]).starts_with("No status: "), "a reason in words");
     }
-    let summary = &s["Summary"];
-    let t = tables(summary, "Standard");
-    let (cols, rows) = &t[0];
-    for &row in rows {
-        assert!(!text(summary, row, cols["Figure"]).is_empty());
-        if text(summary, row, cols["Id"]) == "WDES9b" {
-            continue; // answered in the settings
+    let board = &s["Board summary"];
+    for standard in ["WRES", "WDES"] {
+        for row in board_rows(board, standard) {
+            assert!(!text(board, row, 3).is_empty(), "words where the ratio or gap would be");
+            if text(board, row, 0) == "Acted to hear Disabled staff" {
+                continue; // answered in the settings
+            }
+            assert_eq!(text(board, row, 7), "No status");
         }
-        assert_eq!(text(summary, row, cols["Assessment"]), "No data");
     }
 }
 
@@ -536,7 +491,7 @@ fn publication_counts_show_a_star_and_the_method_says_so() {
         }
     }
     let (_, s) = sheets(&bytes(&r));
-    let sheet = &s["WRES"];
+    let sheet = &s["WRES detail"];
     let t = tables(sheet, "Indicator");
     let (cols, rows) = &t[1];
     for &row in rows {
@@ -561,6 +516,13 @@ fn previous_years_fill_the_trend_and_the_change() {
             }
         }
     }
+    // Last year's WRES 2 well below this year's, with a tight interval: a real change, worse.
+    for l in &mut before.board_summary.lines {
+        if l.id == "WRES2" {
+            let f = l.figure.as_mut().unwrap();
+            (f.value, f.low, f.high) = (1.0, Some(0.95), Some(1.05));
+        }
+    }
     let json = wres_wdes::render::json::to_string(&before).unwrap();
     let previous: wres_wdes::read::previous::PreviousRun = serde_json::from_str(&json).unwrap();
     let mut records = records();
@@ -568,46 +530,21 @@ fn previous_years_fill_the_trend_and_the_change() {
     let r = compute(&records, &settings(false)).unwrap();
     let b = to_bytes(&r).unwrap();
     let (_, s) = sheets(&b);
-    let summary = &s["Summary"];
-    let t = tables(summary, "Standard");
-    let (cols, rows) = &t[0];
-    let row = rows.iter().find(|&&row| text(summary, row, 1) == "WRES2").unwrap();
-    let change = num(summary, *row, cols["Change from last year"]).expect("a number");
-    assert!((change - 0.25).abs() < 1e-9);
+    let board = &s["Board summary"];
+    let rows = board_rows(board, "WRES");
+    let wres2 = rows.iter().copied().find(|&row| text(board, row, 0) == "Appointed from shortlisting").unwrap();
+    assert_eq!(num(board, wres2, 4), Some(1.0), "last year's figure");
+    assert_eq!(text(board, wres2, 5), "worse");
     let trend = &s["Trend"];
-    let t = tables(trend, "Id");
+    let t = tables(trend, "Figure");
     let (cols, rows) = &t[0];
-    assert!(cols.contains_key("Snapshot 2024-03-31") && cols.contains_key("Snapshot 2025-03-31"));
+    assert!(cols.contains_key("Snapshot 31 March 2024") && cols.contains_key("Snapshot 31 March 2025"));
     assert_eq!(rows.len(), 23);
+    let row = rows.iter().copied().find(|&row| id_of(&text(trend, row, 0)) == "WRES2").unwrap();
+    let then = num(trend, row, cols["Snapshot 31 March 2024"]).unwrap();
+    let now = num(trend, row, cols["Snapshot 31 March 2025"]).unwrap();
+    assert!((now - then - 0.25).abs() < 1e-9);
+    assert_eq!(text(trend, row, cols["Change since last year"]), "worse");
     let empty = sheets(&bytes(&results())).1;
-    assert_eq!(text(&empty["Trend"], 2, 0), "Give --previous with earlier results JSON to fill this sheet.");
-}
-
-#[test]
-fn libreoffice_converts_it_to_pdf() {
-    let found = std::env::var_os("PATH")
-        .map(|p| std::env::split_paths(&p).any(|d| d.join("soffice").is_file()))
-        .unwrap_or(false);
-    if !found {
-        println!("skipped: LibreOffice (soffice) not installed");
-        return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let xlsx = dir.path().join("report.xlsx");
-    std::fs::write(&xlsx, bytes(&results())).unwrap();
-    let profile = format!("-env:UserInstallation=file://{}", dir.path().join("profile").display());
-    let status = std::process::Command::new("soffice")
-        .args([profile.as_str(), "--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(dir.path())
-        .arg(&xlsx)
-        .output()
-        .expect("soffice runs");
-    assert!(status.status.success(), "soffice failed: {}", String::from_utf8_lossy(&status.stderr));
-    let pdf = dir.path().join("report.pdf");
-    let size = std::fs::metadata(&pdf).map(|m| m.len()).unwrap_or(0);
-    assert!(size > 0, "the PDF exists and is not empty");
-    if let Some(keep) = std::env::var_os("WRES_WDES_KEEP_PDF") {
-        std::fs::copy(&pdf, std::path::Path::new(&keep).join("report.pdf")).unwrap();
-        std::fs::copy(&xlsx, std::path::Path::new(&keep).join("report.xlsx")).unwrap();
-    }
+    assert_eq!(text(&empty["Trend"], 1, 0), "Give --previous with earlier years' results (JSON) to fill this sheet.");
 }

@@ -144,6 +144,7 @@ pub fn resolve(
         area,
         pay: c.pay.settings()?,
         standards,
+        status: c.status.rules()?,
     };
     Ok(Run { settings, inputs, config, base })
 }
@@ -187,6 +188,17 @@ pub fn effective_config(run: &Run) -> ConfigFile {
     c.report.standards =
         Some(config::StandardsList(s.standards.names().iter().map(|n| n.to_ascii_lowercase()).collect()));
     c.wdes9b = s.wdes9b.clone();
+    let st = &s.status;
+    c.status = crate::compute::status::StatusConfig {
+        ratio_low: Some(st.ratio_low),
+        ratio_high: Some(st.ratio_high),
+        min_expected: Some(st.min_expected),
+        gap_points: Some(st.gap_points),
+        score_points: Some(st.score_points),
+        senior_share: Some(st.senior_share),
+        board_amber_members: Some(st.board_amber_members),
+        board_red_members: Some(st.board_red_members),
+    };
     c.pay = config::PayConfig {
         weekly_hours: Some(s.pay.weekly_hours),
         salary_basis: Some(

@@ -1,6 +1,6 @@
-//! Kind `board` (WRES 9, WDES 10): each group's share of all, voting and executive board members (unknowns in
-//! the denominator), against the overall workforce, and the difference for the protected group in percentage
-//! points (spec decision 11).
+//! Kind `board` (WRES 9, WDES 10): each group's share of all, voting, non-voting, executive and non-executive
+//! board members (unknowns in the denominator), against the overall workforce, and the difference for the
+//! protected group in percentage points (spec decision 11).
 
 use super::definitions::{BoardMembership, Dimension};
 use super::representation::{group_of, groups, percent};
@@ -55,7 +55,9 @@ pub fn board(
     };
     let all = protected_percent("all", count(&|_| true), &mut rows);
     let voting = protected_percent("voting", count(&|m| m.voting), &mut rows);
+    protected_percent("non_voting", count(&|m| !m.voting), &mut rows);
     let executive = protected_percent("executive", count(&|m| m.executive), &mut rows);
+    protected_percent("non_executive", count(&|m| !m.executive), &mut rows);
     let workforce = staff.and_then(|s| {
         let mut c = [0u64; 3];
         for &(p, n) in s.tally() {

@@ -202,6 +202,8 @@ pub struct Definition {
     pub dimension: Dimension,
     /// Plain-English meaning.
     pub wording: String,
+    /// The name on the board page (at most 32 characters).
+    pub short: String,
     /// How it is computed, with what its kind needs (any other key is refused, as its kind's struct denies unknown
     /// fields).
     #[serde(flatten)]
@@ -270,6 +272,9 @@ pub struct SurveyMeasure {
     pub value: ValueKind,
     /// Whether a higher value is better for staff.
     pub higher_is_better: bool,
+    /// What the protected group did, for the board page's key messages ("said they were discriminated against by
+    /// ...").
+    pub message: Option<String>,
 }
 
 /// Board membership against the workforce.
@@ -329,6 +334,14 @@ impl Definition {
             _ => None,
         }
     }
+
+    /// The survey measure, when it is one.
+    pub fn survey(&self) -> Option<&SurveyMeasure> {
+        match &self.rule {
+            Rule::Survey(s) => Some(s),
+            _ => None,
+        }
+    }
 }
 
 impl RelativeLikelihood {
@@ -352,4 +365,19 @@ impl RelativeLikelihood {
 /// ```
 pub fn all() -> crate::error::Result<&'static [Definition]> {
     Ok(&super::registry::registry()?.indicators)
+}
+
+/// An indicator id as a reader writes it: `WRES2` -> `WRES 2`, `WDES4a-i` -> `WDES 4a-i`.
+///
+/// ```
+/// use wres_wdes::compute::definitions::id_words;
+/// assert_eq!(id_words("WRES2"), "WRES 2");
+/// assert_eq!(id_words("WDES4a-iii"), "WDES 4a-iii");
+/// assert_eq!(id_words("other"), "other");
+/// ```
+pub fn id_words(id: &str) -> String {
+    match id.get(..4) {
+        Some(s @ ("WRES" | "WDES")) if id.len() > 4 => format!("{s} {}", &id[4..]),
+        _ => id.to_string(),
+    }
 }

@@ -1,10 +1,14 @@
 //! Layer 3, **compute**: typed records to results. One function per indicator kind, driven by the definitions
 //! in `indicators/`; statistics come from [`crate::stats`].
 
+pub mod benchmarks;
 pub mod board;
+pub mod board_summary;
 pub mod definitions;
+pub mod direction;
 pub mod extensions;
 pub mod headline;
+pub mod messages;
 pub mod population;
 pub mod publication;
 pub mod registry;
@@ -12,6 +16,7 @@ pub mod relative_likelihood;
 pub mod representation;
 pub mod results;
 pub mod rollup;
+pub mod status;
 pub mod summary;
 pub mod survey;
 pub mod trend;
@@ -170,7 +175,10 @@ pub fn compute(records: &Records, settings: &Settings) -> Result<Results> {
         trend: Vec::new(),
         extensions: extensions::compute(records, settings)?,
         narrative: extensions::Narrative::default(),
+        board_summary: board_summary::BoardSummary::default(),
     };
+    // The board page's statuses are judged on the full figures, also in a publication workbook.
+    let exact = settings.publication.then(|| results.clone());
     if settings.publication {
         publication::disclose(&mut results);
         for ind in &mut results.indicators {
@@ -196,6 +204,13 @@ pub fn compute(records: &Records, settings: &Settings) -> Result<Results> {
         })
         .unwrap_or_default();
     results.narrative = extensions::narrative(&results, &last_year)?;
+    results.board_summary = board_summary::build(
+        &results,
+        exact.as_ref().unwrap_or(&results),
+        &defs[..],
+        &records.previous,
+        &settings.status,
+    );
     Ok(results)
 }
 
@@ -244,7 +259,17 @@ fn data_quality(records: &Records) -> DataQuality {
         })
     };
     let given: Vec<&str> = records.quality.iter().map(|q| q.kind).collect();
+    let left_out = |rule: bool| -> u64 {
+        records
+            .quality
+            .iter()
+            .flat_map(|q| &q.excluded)
+            .filter(|e| crate::normalise::quality::RULE_REASONS.contains(&e.reason) == rule)
+            .map(|e| e.rows.unwrap_or(0))
+            .sum()
+    };
     DataQuality {
+        rows_left_out: results::RowsLeftOut { by_rule: Some(left_out(true)), unusable: Some(left_out(false)) },
         inputs: records.quality.clone(),
         declaration: DeclarationRates {
             headcount,

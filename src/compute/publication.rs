@@ -53,7 +53,9 @@ pub fn disclose(results: &mut Results) {
                     for y in &mut rolling.cases_by_year {
                         y.cases = count(Some(y.cases)).unwrap_or(0);
                     }
-                    rolling.cases_by_year.retain(|_| true);
+                    for h in &mut rolling.headcount {
+                        h.headcount = count(h.headcount);
+                    }
                     if let Some(alt) = &mut rolling.alternative {
                         disclose_rates(&mut alt.groups);
                         if suppressed.is_some() {
@@ -104,6 +106,9 @@ pub fn disclose(results: &mut Results) {
     }
     results.data_quality.declaration.headcount = count(Some(results.data_quality.declaration.headcount)).unwrap_or(0);
     results.data_quality.other_band_staff = count(results.data_quality.other_band_staff);
+    let left = &mut results.data_quality.rows_left_out;
+    left.by_rule = count(left.by_rule);
+    left.unusable = count(left.unusable);
     super::extensions::publication::disclose(&mut results.extensions);
     if let Some(p) = &mut results.population {
         for r in &mut p.rows {

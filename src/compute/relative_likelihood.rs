@@ -10,7 +10,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::definitions::{Definition, Dimension, RelativeLikelihood, Source};
 use super::representation::{group_of, groups};
 use super::results::{
-    AlternativeReading, Ci, Figures, GroupRate, Ratio, RelativeLikelihoodFigures, RollingDetail, Status, YearCount,
+    AlternativeReading, Ci, Figures, GroupHeadcount, GroupRate, Ratio, RelativeLikelihoodFigures, RollingDetail,
+    Status, YearCount,
 };
 use super::Outcome;
 use crate::config::{RollingAverage, Settings};
@@ -305,9 +306,13 @@ fn rolling(
             cases: by_year.get(&(y, g)).copied().unwrap_or(0),
         })
         .collect();
+    let headcount = groups(dimension)
+        .into_iter()
+        .map(|g| GroupHeadcount { group: g, headcount: Some(headcount.get(g).copied().unwrap_or(0)) })
+        .collect();
     if let Figures::RelativeLikelihood(f) = &mut outcome.figures {
         f.rolling_average =
-            Some(RollingDetail { reading: settings.rolling_average, two_years, cases_by_year, alternative });
+            Some(RollingDetail { reading: settings.rolling_average, two_years, cases_by_year, headcount, alternative });
     }
     outcome
 }

@@ -2,8 +2,8 @@
 //!
 //! WRES 1 rows: each band or medical subgroup with staff, in each block (non-clinical, clinical, medical), by
 //! White / BME / Unknown, then each block's `All`, then `overall` x `All`. WDES 1 rows: clusters 1-4 in the
-//! non-clinical and clinical blocks, clusters 5-7 in the medical block, by Disabled / Non-disabled / Unknown,
-//! then the block and overall `All` rows. Percent is of the row's total, unknowns included.
+//! non-clinical and clinical blocks, clusters 5-7 in the medical block, and `Other` for grades outside the
+//! clusters, by Disabled / Non-disabled / Unknown, then the block and overall `All` rows. Percent is of the row's total, unknowns included.
 
 use std::collections::BTreeMap;
 
@@ -33,24 +33,27 @@ pub(crate) fn percent(count: u64, total: u64) -> Option<f64> {
     (total > 0).then(|| count as f64 * 100.0 / total as f64)
 }
 
-/// Where a person is counted: a band or medical subgroup (WRES), or a cluster (WDES; `None` for Other grades).
+/// Where a person is counted: a band or medical subgroup (WRES), or a cluster (WDES; `Other` for grades outside
+/// the clusters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum RowKey {
     Band(PayRow),
     Cluster(u8),
+    OutsideClusters,
 }
 
 impl RowKey {
-    fn of(person: &Person, dimension: Dimension) -> Option<RowKey> {
+    fn of(person: &Person, dimension: Dimension) -> RowKey {
         match dimension {
-            Dimension::Ethnicity => Some(RowKey::Band(person.row)),
-            Dimension::Disability => person.row.cluster().map(RowKey::Cluster),
+            Dimension::Ethnicity => RowKey::Band(person.row),
+            Dimension::Disability => person.row.cluster().map_or(RowKey::OutsideClusters, RowKey::Cluster),
         }
     }
     fn label(self) -> String {
         match self {
             RowKey::Band(row) => row.label().to_string(),
             RowKey::Cluster(c) => format!("Cluster {c}"),
+            RowKey::OutsideClusters => "Other".to_string(),
         }
     }
 }
@@ -74,10 +77,11 @@ pub fn representation(staff: &StaffSnapshot, dimension: Dimension) -> (Represent
         let g = labels.iter().position(|l| *l == group_of(&person, dimension)).unwrap_or(2);
         overall[g] += n;
         blocks.entry(person.workforce).or_default()[g] += n;
-        match RowKey::of(&person, dimension) {
-            Some(key) => cells.entry((person.workforce, key)).or_default()[g] += n,
-            None => outside_clusters += n,
+        let key = RowKey::of(&person, dimension);
+        if key == RowKey::OutsideClusters {
+            outside_clusters += n;
         }
+        cells.entry((person.workforce, key)).or_default()[g] += n;
     }
     let mut rows = Vec::new();
     let mut push = |workforce: &'static str, band: String, counts: &[u64; 3]| {
@@ -105,7 +109,8 @@ pub fn representation(staff: &StaffSnapshot, dimension: Dimension) -> (Represent
     let mut notes = Vec::new();
     if outside_clusters > 0 {
         notes.push(format!(
-            "{outside_clusters} staff on grades outside the pay clusters (Other) are counted in the 'All' rows only."
+            "{outside_clusters} staff on grades outside the pay clusters are shown as Other; the WDES collection has \
+             no row for them, so they count in its totals only."
         ));
     }
     (RepresentationFigures { rows }, notes)

@@ -39,6 +39,9 @@ pub struct Results {
     pub extensions: crate::compute::extensions::Extensions,
     /// A paragraph per standard for the board, written from the figures.
     pub narrative: crate::compute::extensions::Narrative,
+    /// The board page: each figure's status by the stated rules, last year and England beside it, and the key
+    /// messages.
+    pub board_summary: crate::compute::board_summary::BoardSummary,
 }
 
 /// The settings block of the JSON.
@@ -230,6 +233,8 @@ pub struct RollingDetail {
     pub two_years: bool,
     /// People entering the process, by year and group.
     pub cases_by_year: Vec<YearCount>,
+    /// Each group's headcount at the snapshot (the rates' totals are twice this with two years of cases).
+    pub headcount: Vec<GroupHeadcount>,
     /// The other reading's ratio, when it can be computed.
     pub alternative: Option<AlternativeReading>,
 }
@@ -243,6 +248,15 @@ pub struct YearCount {
     pub group: &'static str,
     /// People entering the process that year.
     pub cases: u64,
+}
+
+/// A group's headcount at the snapshot.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupHeadcount {
+    /// The group.
+    pub group: &'static str,
+    /// Its headcount (`None` when withheld).
+    pub headcount: Option<u64>,
 }
 
 /// The other rolling-average reading.
@@ -306,7 +320,7 @@ pub struct BoardFigures {
 /// One board row.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BoardRow {
-    /// `all`, `voting`, `executive` or `workforce`.
+    /// `all`, `voting`, `non_voting`, `executive`, `non_executive` or `workforce`.
     pub membership: &'static str,
     /// The group.
     pub group: &'static str,
@@ -361,6 +375,18 @@ pub struct DataQuality {
     /// People in the workforce outside the medical workforce with no Agenda for Change band (none recognised, or
     /// a non-AfC contract), shown in the `Other` row of WRES 1 (`None` without a staff snapshot, or when withheld).
     pub other_band_staff: Option<u64>,
+    /// Rows left out of every input, in total.
+    pub rows_left_out: RowsLeftOut,
+}
+
+/// Rows left out of every input together.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct RowsLeftOut {
+    /// By the rules of the returns (bank, honorary and agency rows, students, a person's second row, mandatory
+    /// training, dates outside the period, applicants not shortlisted).
+    pub by_rule: Option<u64>,
+    /// Because they could not be used (unrecognised values, missing or invalid fields).
+    pub unusable: Option<u64>,
 }
 
 /// Shares of the workforce with unknown ethnicity and disability.

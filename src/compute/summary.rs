@@ -84,17 +84,12 @@ pub fn sentence(def: &Definition, result: &IndicatorResult) -> String {
                 };
                 let worse = if better { gap < 0.0 } else { gap > 0.0 };
                 let who = def.protected_group().map_or("the protected group", |g| g.label());
-                s.push_str(&format!(
-                    "; a gap of {} {points} ({})",
-                    one(gap),
-                    if gap == 0.0 {
-                        "no difference".to_string()
-                    } else if worse {
-                        format!("worse for {who} staff")
-                    } else {
-                        format!("better for {who} staff")
-                    }
-                ));
+                if gap == 0.0 {
+                    s.push_str("; no gap");
+                } else {
+                    let way = if worse { "worse" } else { "better" };
+                    s.push_str(&format!("; a gap of {} {points}, {way} for {who} staff", one(gap.abs())));
+                }
             }
             s.push('.');
             s
@@ -110,7 +105,8 @@ pub fn sentence(def: &Definition, result: &IndicatorResult) -> String {
                 s.push_str(&format!(", against {}% of the workforce", one(w)));
             }
             if let Some(d) = f.difference_pp.voting {
-                s.push_str(&format!(" (a difference of {} percentage points)", one(d)));
+                let way = if d < 0.0 { "below" } else { "above" };
+                s.push_str(&format!(" ({} percentage points {way} it)", one(d.abs())));
             }
             s.push('.');
             s

@@ -36,6 +36,40 @@ pub struct PreviousRun {
     pub settings: serde_json::Value,
     /// Its indicators.
     pub indicators: Vec<PreviousIndicator>,
+    /// Its board summary (written from version 0.1 with the board page on; absent in older files).
+    #[serde(default)]
+    pub board_summary: Option<PreviousBoardSummary>,
+}
+
+/// The parts of an earlier board summary the direction of change uses.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+pub struct PreviousBoardSummary {
+    /// One line per indicator.
+    #[serde(default)]
+    pub lines: Vec<PreviousLine>,
+}
+
+/// One line of an earlier board summary.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct PreviousLine {
+    /// The indicator id.
+    pub id: String,
+    /// The figure its status was judged on, when it had one.
+    #[serde(default)]
+    pub figure: Option<PreviousFigure>,
+}
+
+/// A judged figure of an earlier year, with its interval.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+pub struct PreviousFigure {
+    /// The value.
+    pub value: f64,
+    /// Lower end of its interval.
+    #[serde(default)]
+    pub low: Option<f64>,
+    /// Upper end of its interval.
+    #[serde(default)]
+    pub high: Option<f64>,
 }
 
 /// One indicator of an earlier run.
@@ -52,6 +86,33 @@ pub struct PreviousIndicator {
     /// Its headline then.
     #[serde(default)]
     pub headline: Option<PreviousHeadline>,
+    /// A relative likelihood's ratio then (its interval is read).
+    #[serde(default)]
+    pub ratio: Option<PreviousRatio>,
+    /// A survey gap's interval then.
+    #[serde(default)]
+    pub gap_ci_low: Option<f64>,
+    /// Upper end.
+    #[serde(default)]
+    pub gap_ci_high: Option<f64>,
+}
+
+/// An earlier ratio: only its interval is read.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct PreviousRatio {
+    /// Its interval.
+    #[serde(default)]
+    pub ci: Option<PreviousCi>,
+}
+
+/// An earlier interval.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+pub struct PreviousCi {
+    /// Lower end.
+    pub low: f64,
+    /// Upper end (`None`: no finite upper limit).
+    #[serde(default)]
+    pub high: Option<f64>,
 }
 
 /// An earlier headline figure.
@@ -144,6 +205,7 @@ pub fn read_previous(path: &Path) -> Result<PreviousRun> {
 ///     snapshot_date: date.into(),
 ///     settings: Default::default(),
 ///     indicators: Vec::new(),
+///     board_summary: None,
 /// };
 /// let snapshot = chrono::NaiveDate::from_ymd_opt(2025, 3, 31).unwrap();
 /// assert!(check_previous(&[run("RXX", "2024-03-31")], &org("RXX"), snapshot).is_ok());

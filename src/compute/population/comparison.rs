@@ -227,8 +227,8 @@ pub fn compare(workforce: &WorkforceCounts, mix: &PopulationMix, level: f64) -> 
             fmt_pct(declaration)
         ),
         format!(
-            "Intervals are {}% Wilson score intervals for the workforce share; outside_interval means the population \
-             share lies outside the interval.",
+            "Intervals are {}% Wilson score intervals for the workforce share; \"outside the interval\" means the \
+             population share lies outside it.",
             fmt_level(level)
         ),
     ];

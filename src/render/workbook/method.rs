@@ -1,23 +1,21 @@
-//! The Method sheet: the definitions, the settings in words, the formulas, the input files with their SHA-256
-//! digests, the tool version and the licence line.
+//! The Method sheet: the settings in words, the status rules of the Board summary, the formulas, the
+//! definitions, the England figures used with their sources, the input files with their SHA-256 digests, the
+//! tool version and the licence line.
 
-use super::sheet::{headers, Cell, Sheet};
-use super::{level_words, method_words};
+use super::page::{Cell, Table};
+use super::words::id_words;
+use super::{date_words, level_words, method_words, Page};
 use crate::compute::results::Results;
 use crate::config::RollingAverage;
 use crate::error::Result;
 
+/// Three columns: a label, and two wide ones.
+pub const WIDTHS: [f64; 3] = [30.0, 60.0, 42.0];
+
 /// Writes the Method sheet.
-pub(crate) fn write(sheet: &mut Sheet, results: &Results) -> Result<()> {
-    let f = sheet.f;
+pub fn write(page: &mut Page, results: &Results) -> Result<()> {
     let s = &results.settings;
-    sheet.label(0, 0, "Method: how the figures were made", &f.title)?;
-    sheet.cap(1, 70);
-    sheet.cap(2, 70);
-    sheet.freeze(0, 0)?;
-    let mut row = 2;
-    sheet.label(row, 0, "Settings", &f.heading)?;
-    row += 1;
+    page.title("Method: how the figures were made")?;
     let rolling = match s.rolling_average {
         RollingAverage::CurrentHeadcount => {
             "cases over the current and previous year divided by twice the current headcount, per group (the \
@@ -34,11 +32,17 @@ pub(crate) fn write(sheet: &mut Sheet, results: &Results) -> Result<()> {
     };
     let settings = [
         ("Organisation", super::organisation(results)),
-        ("Snapshot date", results.snapshot_date.clone()),
-        ("Reporting period", format!("{} to {}", results.reporting_period[0], results.reporting_period[1])),
+        ("Snapshot date", date_words(&results.snapshot_date)),
+        (
+            "Reporting period",
+            format!("{} to {}", date_words(&results.reporting_period[0]), date_words(&results.reporting_period[1])),
+        ),
         ("Interval method", method_words(s.ci_method).to_string()),
         ("Confidence level", level_words(s.ci_level)),
-        ("Also shown", "Katz log interval, beside every relative likelihood".to_string()),
+        (
+            "Also shown",
+            "Katz log interval and p-value, beside every relative likelihood on the detail sheets".to_string(),
+        ),
         ("Rolling average (WRES 3, WDES 3)", rolling.to_string()),
         (
             "WDES 3 ill-health capability",
@@ -51,15 +55,35 @@ pub(crate) fn write(sheet: &mut Sheet, results: &Results) -> Result<()> {
         ),
         ("Disclosure rule", disclosure.to_string()),
         ("Tool version", format!("wres-wdes {}", results.tool_version)),
-        ("Results schema", results.schema.to_string()),
+        ("Results format", results.schema.to_string()),
     ];
-    for (k, v) in settings {
-        sheet.pair(row, k, &Cell::text(v))?;
-        row += 1;
-    }
-    row += 1;
-    sheet.label(row, 0, "Formulas", &f.heading)?;
-    row += 1;
+    page.heading("Settings", 80.0)?;
+    page.pairs(&settings.iter().map(|(k, v)| (k.to_string(), Cell::text(v.clone()))).collect::<Vec<_>>())?;
+
+    page.heading("Status on the Board summary", 80.0)?;
+    let mut rules: Vec<(String, Cell)> =
+        results.board_summary.rule_lines.iter().map(|r| (r.kind.to_string(), Cell::text(&r.rule))).collect();
+    rules.push((
+        "Change since last year".to_string(),
+        Cell::text(format!(
+            "Better or worse when the change is beyond the intervals: with an interval both years, when it exceeds \
+             z times the square root of the sum of the squared standard errors read from them ({} intervals; on \
+             the log scale for ratios); with one, when the other year's figure lies outside it; with none (the \
+             board), when it is at least half a member's share of the voting board. Better means better for BME \
+             or Disabled staff.",
+            level_words(s.ci_level)
+        )),
+    ));
+    rules.push((
+        "Key messages".to_string(),
+        Cell::text(
+            "Three to five: every red and amber figure, most adverse first, then the most certain (standard errors \
+             from equality), then the one that moved most; topped up with the green figures that improved most.",
+        ),
+    ));
+    page.pairs(&rules)?;
+
+    page.heading("Formulas", 80.0)?;
     let level = level_words(s.ci_level);
     let formulas = [
         (
@@ -69,10 +93,7 @@ pub(crate) fn write(sheet: &mut Sheet, results: &Results) -> Result<()> {
              are left out of both rates."
                 .to_string(),
         ),
-        (
-            "Non-adverse range",
-            "0.80 to 1.25 inclusive, decided on the exact fraction (a*n2)/(c*n1).".to_string(),
-        ),
+        ("Non-adverse range", "0.80 to 1.25 inclusive, decided on the exact fraction (a*n2)/(c*n1).".to_string()),
         (
             "Interval",
             format!(
@@ -82,17 +103,16 @@ pub(crate) fn write(sheet: &mut Sheet, results: &Results) -> Result<()> {
             ),
         ),
         (
-            "Rolling average: current headcount",
-            "(cases in both years / (2 x current headcount)) per group; the interval uses events = both years' \
-             cases and total = twice the headcount. When the file holds no case in the previous year, one year is used."
+            "Expected count",
+            "For the status: the events, and the people without the outcome, that each group would have if both had \
+             their pooled rate."
                 .to_string(),
         ),
-        ("Rolling average: pooled", "(cases in both years / both years' headcounts) per group.".to_string()),
         (
             "Wilson interval",
             format!(
-                "{level} interval of a survey percentage p from n respondents: (p + z²/2n ± z*sqrt(p(1-p)/n + \
-                 z²/4n²)) / (1 + z²/n)."
+                "{level} interval of a percentage p from n people: (p + z²/2n ± z*sqrt(p(1-p)/n + z²/4n²)) / (1 + z²/n); \
+                 used for survey results and for the share at band 8a and above."
             ),
         ),
         (
@@ -108,38 +128,44 @@ pub(crate) fn write(sheet: &mut Sheet, results: &Results) -> Result<()> {
                 .to_string(),
         ),
     ];
-    for (k, v) in formulas {
-        sheet.pair(row, k, &Cell::text(v))?;
-        row += 1;
+    page.pairs(&formulas.iter().map(|(k, v)| (k.to_string(), Cell::text(v.clone()))).collect::<Vec<_>>())?;
+
+    let mut t = Table::new("Definitions", &["Indicator", "What it measures"]).spans(&[1, 2]);
+    for i in &results.indicators {
+        t.rows.push(vec![Cell::text(format!("{} {}", id_words(&i.id), i.title)), Cell::text(&i.wording)]);
     }
-    row += 1;
-    sheet.label(row, 0, "Definitions", &f.heading)?;
-    let defs: Vec<Vec<Cell>> = results
-        .indicators
-        .iter()
-        .map(|i| vec![Cell::text(&i.id), Cell::text(&i.title), Cell::text(&i.wording)])
-        .collect();
-    row = sheet.table(row + 1, &headers(&["Indicator", "Title", "What it measures"]), &defs)?;
-    sheet.label(row, 0, "Input files", &f.heading)?;
-    let inputs: Vec<Vec<Cell>> = results
-        .data_quality
-        .inputs
-        .iter()
-        .map(|q| {
-            vec![
-                Cell::text(q.kind),
-                Cell::text(&q.path),
-                Cell::text(q.sha256.clone().unwrap_or_else(|| "not computed".to_string())),
-            ]
-        })
-        .collect();
-    let inputs = if inputs.is_empty() { vec![vec![Cell::text("no input files were read")]] } else { inputs };
-    row = sheet.table(row + 1, &headers(&["Input", "File", "SHA-256"]), &inputs)?;
-    sheet.label(
-        row,
-        0,
-        "Contains public sector information licensed under the Open Government Licence v3.0",
-        &f.text,
-    )?;
-    Ok(())
+    page.table(&t)?;
+
+    let mut t = Table::new("England figures shown", &["Indicator", "What was published", "Source"]).note(
+        "NHS England's national figures as published or republished; where two sources disagree the NHS England \
+         figure is kept. A year without a figure shows the latest earlier one.",
+    );
+    for l in &results.board_summary.lines {
+        if let Some(e) = &l.england {
+            let what = if e.note.is_empty() {
+                format!("{} ({}): {}", e.measure, e.year, e.value)
+            } else {
+                format!("{} ({}): {}; {}", e.measure, e.year, e.value, e.note)
+            };
+            t.rows.push(vec![Cell::text(id_words(&l.id)), Cell::text(what), Cell::text(&e.source_url)]);
+        }
+    }
+    if t.rows.is_empty() {
+        t.rows.push(vec![Cell::text("none")]);
+    }
+    page.table(&t)?;
+
+    let mut t = Table::new("Input files", &["Input", "File", "SHA-256"]);
+    for q in &results.data_quality.inputs {
+        t.rows.push(vec![
+            Cell::text(super::words::input_words(q.kind)),
+            Cell::text(&q.path),
+            Cell::text(q.sha256.clone().unwrap_or_else(|| "not computed".to_string())),
+        ]);
+    }
+    if t.rows.is_empty() {
+        t.rows.push(vec![Cell::text("no input files were read")]);
+    }
+    page.table(&t)?;
+    page.paragraph("Contains public sector information licensed under the Open Government Licence v3.0")
 }

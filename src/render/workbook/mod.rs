@@ -1,74 +1,201 @@
-//! The board-ready comparison workbook (xlsx): eight sheets written with `rust_xlsxwriter` from the computed
-//! [`Results`]. Rendering never recomputes a figure: every number in a table is a field of the results (rates,
-//! stored as fractions in the results, are shown as percentages, i.e. times 100, like every other percentage).
-//! The only arithmetic is for drawing (error-bar lengths of the chart) and the change from an earlier year.
+//! The board pack (xlsx): a one-page Board summary, then appendices that print legibly, written with
+//! `rust_xlsxwriter` from the computed [`Results`]. Rendering never recomputes a figure: every number is a field
+//! of the results (rates, stored as fractions, are shown as percentages, i.e. times 100); statuses, directions
+//! and key messages come from the results' board summary. The only arithmetic is for drawing (error-bar lengths)
+//! and the Return sheet's check cells.
 //!
-//! Conventions on every sheet: numbers are stored as numbers with a number format (ratios `0.00`, percentages as
-//! numbers from 0 to 100 with `0.0` and a `%` header, counts `#,##0`); tables are Excel tables with filter
-//! buttons; the top rows are frozen and repeated when printed; every sheet prints landscape, one page wide, with
-//! the organisation and page number in the footer. The document creation date is the snapshot date, so the same
-//! results give a byte-identical file.
+//! Sheets, in order: Board summary, Trend, WRES detail, WDES detail, Pay and progression, Population, Return,
+//! Data quality, Method; the charts' data on a hidden sheet. Every sheet prints A4 landscape at 100% with its
+//! blocks kept on one page (see [`page`]); numbers are stored as numbers with number formats; no cell a reader
+//! sees holds a code. The document creation date is the snapshot date, so the same results give a
+//! byte-identical file.
 
-mod beyond;
+mod board_page;
+mod chart_data;
 mod charts;
-pub mod formats;
 mod method;
+pub mod page;
+pub mod palette;
+mod pay;
 mod population;
 mod quality;
 mod return_sheet;
-mod sheet;
 mod standard;
-mod summary;
 mod trend;
+pub mod words;
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
 
-use crate::compute::results::{Figures, IndicatorResult, Results, Status};
+use crate::compute::results::{IndicatorResult, Results};
 use crate::error::{Error, Result};
-use crate::stats::{Assessment, CiMethod, NotEstimable};
+use crate::stats::{CiMethod, NotEstimable};
 
-pub use formats::Formats;
+pub use chart_data::ChartData;
+pub use page::{Cell, Page, Table, Unit};
 
-/// The sheet names, in order.
-pub const SHEETS: [&str; 9] =
-    ["Summary", "WRES", "WDES", "Population", "Return", "Trend", "Data quality", "Method", "Beyond the returns"];
+/// The visible sheets, in order.
+pub const SHEETS: [&str; 9] = [
+    "Board summary",
+    "Trend",
+    "WRES detail",
+    "WDES detail",
+    "Pay and progression",
+    "Population",
+    "Return",
+    "Data quality",
+    "Method",
+];
+
+/// The hidden sheet that holds the charts' data.
+pub const CHART_DATA: &str = chart_data::SHEET;
 
 /// Renders `results` as an xlsx workbook, in memory.
 ///
 /// The same `results` always give the same bytes: the only date written is the snapshot date.
 pub fn to_bytes(results: &Results) -> Result<Vec<u8>> {
-    let formats = Formats::new();
     let mut workbook = Workbook::new();
     let created = creation_date(&results.snapshot_date)?;
     let org = organisation(results);
     let properties = DocProperties::new()
-        .set_title(format!("WRES and WDES figures: {org}, snapshot {}", results.snapshot_date))
+        .set_title(format!("WRES and WDES board pack: {org}, snapshot {}", results.snapshot_date))
         .set_author(format!("wres-wdes {}", results.tool_version))
         .set_company(results.organisation.name.clone())
         .set_creation_datetime(&created);
     workbook.set_properties(&properties);
-    for (index, name) in SHEETS.iter().enumerate() {
-        // A standard not asked for has no sheet (the Summary says so).
-        if (index == 1 || index == 2) && !results.settings.standards.includes(name) {
+    let mut data = ChartData::default();
+    let publication = results.settings.publication;
+    for name in SHEETS {
+        // A standard not asked for has no detail sheet (the Board summary says so).
+        if name.ends_with(" detail") && !results.settings.standards.includes(&name[..4]) {
             continue;
         }
-        let worksheet = workbook.add_worksheet();
-        worksheet.set_name(*name).map_err(xl)?;
-        let mut sheet = sheet::Sheet::new(worksheet, name, &formats, results.settings.publication);
-        match index {
-            0 => summary::write(&mut sheet, results)?,
-            1 => standard::write(&mut sheet, results, "WRES")?,
-            2 => standard::write(&mut sheet, results, "WDES")?,
-            3 => population::write(&mut sheet, results)?,
-            4 => return_sheet::write(&mut sheet, results)?,
-            5 => trend::write(&mut sheet, results)?,
-            6 => quality::write(&mut sheet, results)?,
-            7 => method::write(&mut sheet, results)?,
-            _ => beyond::write(&mut sheet, results)?,
+        let ws = workbook.add_worksheet();
+        ws.set_name(name).map_err(xl)?;
+        match name {
+            "Board summary" => {
+                let mut page = Page::new(ws, name, &mut data, &board_page::WIDTHS, board_page::SIZE, publication);
+                board_page::write(&mut page, &results.board_summary, &board_header(results))?;
+                page.finish(&org)?;
+            }
+            "Trend" => sheet(ws, name, &mut data, publication, &org, &trend::WIDTHS, |p| trend::write(p, results))?,
+            "WRES detail" | "WDES detail" => {
+                let standard = &name[..4];
+                sheet(ws, name, &mut data, publication, &org, &standard::WIDTHS, |p| {
+                    standard::write(p, results, standard)
+                })?
+            }
+            "Pay and progression" => {
+                sheet(ws, name, &mut data, publication, &org, &pay::WIDTHS, |p| pay::write(p, results))?
+            }
+            "Population" => {
+                sheet(ws, name, &mut data, publication, &org, &population::WIDTHS, |p| population::write(p, results))?
+            }
+            "Return" => sheet(ws, name, &mut data, publication, &org, &return_sheet::WIDTHS, |p| {
+                return_sheet::write(p, results)
+            })?,
+            "Data quality" => {
+                sheet(ws, name, &mut data, publication, &org, &quality::WIDTHS, |p| quality::write(p, results))?
+            }
+            _ => sheet(ws, name, &mut data, publication, &org, &method::WIDTHS, |p| method::write(p, results))?,
         }
-        sheet.finish(&org)?;
     }
+    data.write(&mut workbook)?;
     workbook.save_to_buffer().map_err(xl)
+}
+
+/// Writes one appendix sheet with `body` and finishes it.
+fn sheet(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    name: &'static str,
+    data: &mut ChartData,
+    publication: bool,
+    org: &str,
+    widths: &[f64],
+    body: impl FnOnce(&mut Page) -> Result<()>,
+) -> Result<()> {
+    let mut page = Page::new(ws, name, data, widths, page::BODY_SIZE, publication);
+    body(&mut page)?;
+    page.finish(org)
+}
+
+/// The Board summary's header strip and footer, in words, from the results.
+fn board_header(results: &Results) -> board_page::Header {
+    let b = &results.board_summary;
+    let standards = match b.standards.as_slice() {
+        [one] => one.clone(),
+        _ => "WRES and WDES".to_string(),
+    };
+    let d = &results.data_quality.declaration;
+    let known = |unknown: Option<f64>| unknown.map(|u| format!("{:.1}%", 100.0 - u));
+    let mut footer = Vec::new();
+    match (known(d.ethnicity_unknown_percent), known(d.disability_unknown_percent)) {
+        (Some(e), Some(dis)) => footer.push(format!("ESR records ethnicity for {e} of staff, disability for {dis}.")),
+        _ => footer.push("No staff snapshot was given, so no declaration rates.".to_string()),
+    }
+    let left = &results.data_quality.rows_left_out;
+    let n = |x: Option<u64>| x.map_or_else(|| "*".to_string(), page_count);
+    footer.push(format!(
+        "Rows left out: {} by the rules (bank, students...), {} unusable: see Data quality.",
+        n(left.by_rule),
+        n(left.unusable)
+    ));
+    let protected = match b.standards.as_slice() {
+        [one] if one == "WDES" => "% Disabled",
+        [one] if one == "WRES" => "% BME",
+        _ => "% BME and % Disabled",
+    };
+    board_page::Header {
+        title: format!("{standards} {}: summary for the board", b.year),
+        strip: format!(
+            "{} · {standards} {} · snapshot {} · period {} to {}",
+            organisation(results),
+            b.year,
+            date_words(&results.snapshot_date),
+            date_words(&results.reporting_period[0]),
+            date_words(&results.reporting_period[1]),
+        ),
+        publication: results.settings.publication,
+        not_asked: results
+            .settings
+            .standards
+            .left_out()
+            .into_iter()
+            .map(|s| {
+                format!(
+                    "{s} not asked for in this run (--standards {}): none of its figures is in this workbook.",
+                    results.settings.standards.names().join(",").to_ascii_lowercase()
+                )
+            })
+            .collect(),
+        period: crate::normalise::quality::period_warnings(&results.data_quality.inputs),
+        footer: footer.join(" "),
+        definitions: format!(
+            "{protected}: of all staff, unknowns in the total. Ratio rows: % of each group with the outcome. \
+             Change: real = beyond the {} intervals; better or worse for BME (Disabled) staff.",
+            level_words(results.settings.ci_level)
+        ),
+    }
+}
+
+/// A count with thousands separators.
+pub(crate) fn page_count(c: u64) -> String {
+    let s = c.to_string();
+    let mut out = String::new();
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// `2025-03-31` as `31 March 2025`.
+pub(crate) fn date_words(date: &str) -> String {
+    match chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d") {
+        Ok(d) => d.format("%-d %B %Y").to_string(),
+        Err(_) => date.to_string(),
+    }
 }
 
 /// Maps a `rust_xlsxwriter` error to the tool's error.
@@ -143,140 +270,46 @@ pub(crate) fn not_estimable_words(reason: Option<NotEstimable>) -> &'static str 
     }
 }
 
-/// A workforce block in words.
-pub(crate) fn workforce_words(workforce: &str) -> &'static str {
-    match workforce {
-        "non_clinical" => "Non-clinical",
-        "clinical" => "Clinical",
-        "medical" => "Medical and dental",
-        "overall" => "Whole workforce",
-        _ => "Other",
-    }
-}
-
-/// A board membership in words.
-pub(crate) fn membership_words(membership: &str) -> &'static str {
-    match membership {
-        "all" => "All board members",
-        "voting" => "Voting members",
-        "executive" => "Executive members",
-        "workforce" => "Overall workforce",
-        _ => "Other",
-    }
-}
-
-/// How an indicator is assessed, in words, and which fill shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Verdict {
-    /// Outside 0.80-1.25.
-    Outside,
-    /// Within 0.80-1.25.
-    Within,
-    /// No ratio.
-    NotEstimable,
-    /// Nothing to assess: no data, suppressed, or not a ratio.
-    Neutral,
-}
-
-/// The assessment of an indicator: words and fill.
-pub(crate) fn verdict(ind: &IndicatorResult) -> (Verdict, &'static str) {
+/// What stands in the figure column when there is no figure.
+pub(crate) fn no_figure(ind: &IndicatorResult) -> String {
+    use crate::compute::results::{Figures, Status};
     match ind.status {
-        Status::NoData => return (Verdict::Neutral, "No data"),
-        Status::Suppressed => return (Verdict::Neutral, "Suppressed (small numbers)"),
-        _ => {}
-    }
-    match &ind.figures {
-        Figures::RelativeLikelihood(f) => assessment_verdict(f.assessment),
-        _ => (Verdict::Neutral, "No range applies (not a ratio)"),
-    }
-}
-
-/// An assessment in words and fill.
-pub(crate) fn assessment_verdict(a: Assessment) -> (Verdict, &'static str) {
-    match a {
-        Assessment::OutsideNonAdverseRange => (Verdict::Outside, "Outside the non-adverse range"),
-        Assessment::WithinNonAdverseRange => (Verdict::Within, "Within the non-adverse range"),
-        Assessment::NotEstimable => (Verdict::NotEstimable, "Not estimable"),
-    }
-}
-
-/// How a headline figure is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Unit {
-    /// A relative likelihood.
-    Ratio,
-    /// A percentage 0-100.
-    Percent,
-    /// A signed difference in points.
-    Points,
-    /// A 0-10 score.
-    Score,
-    /// A p-value.
-    PValue,
-}
-
-/// One indicator's headline figure: the number the Summary and Trend sheets show.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Headline {
-    /// The figure.
-    pub value: Option<f64>,
-    /// How it is shown.
-    pub unit: Unit,
-    /// What it is, in words.
-    pub what: String,
-    /// Its interval, when it has one: low, and high (`None`: no finite upper limit).
-    pub interval: Option<(f64, Option<f64>)>,
-    /// A figure that is words (WDES 9b).
-    pub words: Option<String>,
-}
-
-/// The headline figure of an indicator: the computed [`crate::compute::results::Headline`] (its value and
-/// unit), described for a reader, with the interval that goes with it.
-pub(crate) fn headline(ind: &IndicatorResult) -> Headline {
-    let protected = protected_of(&ind.standard);
-    let other = if ind.standard == "WDES" { "Non-disabled" } else { "White" };
-    let computed = ind.headline.as_ref();
-    let unit = match computed.map(|h| h.unit.as_str()) {
-        Some("percent") => Unit::Percent,
-        Some("percentage_points") | Some("points") => Unit::Points,
-        Some("score") => Unit::Score,
-        _ => Unit::Ratio,
-    };
-    let mut h = Headline { value: computed.map(|h| h.value), unit, what: String::new(), interval: None, words: None };
-    match &ind.figures {
-        Figures::RelativeLikelihood(f) => {
-            h.what = "relative likelihood".to_string();
-            if let Some(r) = &f.ratio {
-                h.what = format!("relative likelihood, {} vs {}", r.numerator_group, r.denominator_group);
-                h.interval = r.ci.as_ref().map(|c| (c.low, c.high));
+        Status::NoData => "no data".to_string(),
+        Status::Suppressed => "withheld (small numbers)".to_string(),
+        _ => match &ind.figures {
+            Figures::RelativeLikelihood(f) => {
+                not_estimable_words(f.ratio.as_ref().and_then(|r| r.not_estimable)).to_string()
             }
-        }
-        Figures::Representation(_) => h.what = format!("% {protected}, whole workforce"),
-        Figures::Survey(f) if f.rows.iter().any(|r| r.group == other) => {
-            let points = if f.unit == "score" { "score points" } else { "percentage points" };
-            h.unit = Unit::Points;
-            h.what = format!("gap, {points} ({protected} minus {other})");
-            h.interval = f.gap_ci_low.map(|low| (low, f.gap_ci_high));
-        }
-        Figures::Survey(f) => {
-            h.what = format!("% of {protected} staff");
-            h.unit = Unit::Percent;
-            let row = f.rows.iter().find(|r| r.group == protected);
-            h.interval = row.and_then(|r| r.ci_low.map(|low| (low, r.ci_high)));
-        }
-        Figures::Board(_) => h.what = format!("voting board minus workforce, % {protected}, percentage points"),
-        Figures::Declaration(f) => {
-            h.what = "answer".to_string();
-            h.words = Some(f.answer.clone().unwrap_or_else(|| "no answer".to_string()));
-        }
+            _ => "not available".to_string(),
+        },
     }
-    h
 }
 
-/// The change of the headline figure from the latest earlier year, and that year's snapshot date, as computed in
-/// the results' trend (`--previous`).
-pub(crate) fn change(ind: &IndicatorResult, results: &Results) -> Option<(f64, String)> {
-    let row = results.trend.iter().find(|t| t.id == ind.id)?;
-    let before = row.points.len().checked_sub(2).and_then(|i| row.points.get(i))?;
-    Some((row.change?, before.snapshot_date.clone()))
+/// The notes of an indicator in one text: its reason, then its notes.
+pub(crate) fn notes_text(ind: &IndicatorResult) -> String {
+    let mut notes: Vec<String> = ind.reason.iter().cloned().collect();
+    notes.extend(ind.notes.iter().cloned());
+    notes.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page::{printed_width_pt, PAGE_WIDTH_PT};
+
+    #[test]
+    fn every_sheet_s_columns_fit_the_printed_page() {
+        for (name, widths) in [
+            ("Board summary", &super::board_page::WIDTHS[..]),
+            ("Trend", &super::trend::WIDTHS[..]),
+            ("detail", &super::standard::WIDTHS[..]),
+            ("Pay and progression", &super::pay::WIDTHS[..]),
+            ("Population", &super::population::WIDTHS[..]),
+            ("Return", &super::return_sheet::WIDTHS[..]),
+            ("Data quality", &super::quality::WIDTHS[..]),
+            ("Method", &super::method::WIDTHS[..]),
+        ] {
+            let w = printed_width_pt(widths);
+            assert!(w <= PAGE_WIDTH_PT - 8.0, "{name}: {w:.1} points of {PAGE_WIDTH_PT}");
+        }
+    }
 }

@@ -1,60 +1,58 @@
-//! The WRES and WDES sheets: every figure of one standard with its counts, rates, ratios and both intervals;
-//! representation tables with a stacked column chart per workforce block; a chart of all relative likelihoods;
-//! the rolling-average detail; the survey measures; the board; WDES 9b; and each indicator's notes.
+//! The WRES detail and WDES detail sheets: every figure of one standard with its counts, rates, ratios and
+//! intervals (the Katz interval and p-values in the right-hand columns), the forest plot, the two-year rolling
+//! averages as cases per year and headcount, representation by band with a chart per workforce block, the
+//! survey measures with their gaps in words, the board, WDES 9b, and each indicator's status and notes.
 
-use super::charts::{self, RatioData};
-use super::sheet::{headers, Cell, Sheet};
-use super::summary::no_figure;
+use super::charts;
+use super::page::{Cell, Table, Unit};
+use super::words::{gap_format, gap_format_short, id_words, membership_words, over_under_format, workforce_words};
 use super::{
-    assessment_verdict, groups_of, level_words, membership_words, method_words, organisation, verdict, workforce_words,
-    Unit,
+    date_words, groups_of, level_words, method_words, not_estimable_words, notes_text, organisation, protected_of, Page,
 };
+use crate::compute::board_summary::{BoardLine, DifferenceKind};
+use crate::compute::direction::Better;
 use crate::compute::results::{
     Ci, Figures, GroupRate, IndicatorResult, RelativeLikelihoodFigures, RepresentationRow, Results, Status,
 };
 use crate::config::RollingAverage;
 use crate::error::Result;
 
-/// Rows a chart takes on the sheet.
-const CHART_ROWS: u32 = 19;
+/// Twelve columns: the first for names, the rest for figures.
+pub const WIDTHS: [f64; 12] = [23.0, 13.0, 9.0, 9.0, 9.0, 9.0, 9.0, 9.0, 9.0, 9.0, 9.0, 9.0];
 
-/// Writes the sheet of `standard` (`WRES` or `WDES`).
-pub(crate) fn write(sheet: &mut Sheet, results: &Results, standard: &str) -> Result<()> {
-    let f = sheet.f;
+fn board_line<'a>(results: &'a Results, id: &str) -> Option<&'a BoardLine> {
+    results.board_summary.lines.iter().find(|l| l.id == id)
+}
+
+/// Writes the detail sheet of `standard` (`WRES` or `WDES`).
+pub fn write(page: &mut Page, results: &Results, standard: &str) -> Result<()> {
     let long = if standard == "WDES" {
-        "WDES: Workforce Disability Equality Standard"
+        "WDES detail: Workforce Disability Equality Standard"
     } else {
-        "WRES: Workforce Race Equality Standard"
+        "WRES detail: Workforce Race Equality Standard"
     };
-    sheet.label(0, 0, long, &f.title)?;
-    sheet.cap_all(24);
-    sheet.cap(0, 22);
-    sheet.cap(1, 30);
-    sheet.cap(10, 40);
-    sheet.label(
-        1,
-        0,
-        &format!(
-            "{} · snapshot {} · reporting period {} to {} · intervals: {} {}",
-            organisation(results),
-            results.snapshot_date,
-            results.reporting_period[0],
-            results.reporting_period[1],
-            level_words(results.settings.ci_level),
-            method_words(results.settings.ci_method),
-        ),
-        &f.bold,
-    )?;
-    sheet.freeze(0, 1)?;
+    page.title(long)?;
     let inds: Vec<&IndicatorResult> = results.indicators.iter().filter(|i| i.standard == standard).collect();
-    let mut row = 3;
-    row = relative_likelihoods(sheet, results, standard, &inds, row)?;
-    row = rolling(sheet, results, standard, &inds, row)?;
-    row = representation(sheet, standard, &inds, row)?;
-    row = survey(sheet, standard, &inds, row)?;
-    row = board(sheet, standard, &inds, row)?;
-    row = declaration(sheet, &inds, row)?;
-    notes(sheet, &inds, row)?;
+    page.note(&format!(
+        "{} · snapshot {} · period {} to {} · intervals: {} {}",
+        organisation(results),
+        date_words(&results.snapshot_date),
+        date_words(&results.reporting_period[0]),
+        date_words(&results.reporting_period[1]),
+        level_words(results.settings.ci_level),
+        method_words(results.settings.ci_method),
+    ))?;
+    if inds.is_empty() {
+        page.paragraph(&format!("{standard} not asked for in this run."))?;
+        return Ok(());
+    }
+    relative_likelihoods(page, results, standard, &inds)?;
+    rolling(page, results, standard, &inds)?;
+    representation(page, standard, &inds)?;
+    survey(page, results, standard, &inds)?;
+    board(page, standard, &inds)?;
+    declaration(page, &inds)?;
+    every(page, results, &inds)?;
     Ok(())
 }
 
@@ -77,96 +75,21 @@ fn ci_cells(ci: Option<&Ci>, missing: &str) -> [Cell; 2] {
             Cell::Num(Some(c.low), Unit::Ratio),
             match c.high {
                 Some(h) => Cell::Num(Some(h), Unit::Ratio),
-                None => Cell::text("no finite upper limit"),
+                None => Cell::text("no upper limit"),
             },
         ],
         None => [Cell::text(missing), Cell::Blank],
     }
 }
 
-/// Events, total and rate of each group of the standard.
-fn count_cells(f: &RelativeLikelihoodFigures, groups: &[&str]) -> Vec<Cell> {
-    groups.iter().flat_map(|g| group_cells(&f.groups, g)).collect()
-}
-
-/// The ratio, both intervals, the p-value and significance (`with_katz`), or words when there is no ratio.
-fn ratio_cells(ind: &IndicatorResult, f: &RelativeLikelihoodFigures, with_katz: bool) -> Vec<Cell> {
-    let width = if with_katz { 7 } else { 3 };
-    let mut cells = Vec::new();
-    match &f.ratio {
-        Some(r) => {
-            cells.push(match r.value {
-                Some(v) => Cell::Num(Some(v), Unit::Ratio),
-                None => Cell::text(super::not_estimable_words(r.not_estimable)),
-            });
-            let none = if r.value.is_some() { "no interval" } else { "" };
-            cells.extend(ci_cells(r.ci.as_ref(), none));
-            if with_katz {
-                let none = if r.value.is_some() { "no Katz interval (a rate is 0)" } else { "" };
-                cells.extend(ci_cells(r.katz_ci.as_ref(), none));
-                cells.push(Cell::Num(r.p_value, Unit::PValue));
-                cells.push(match r.significant {
-                    Some(true) => Cell::text("yes"),
-                    Some(false) => Cell::text("no"),
-                    None => Cell::Blank,
-                });
-            }
-        }
-        None => cells.push(Cell::text(no_figure(ind))),
+fn status_cells(results: &Results, id: &str) -> Cell {
+    match board_line(results, id) {
+        Some(l) => Cell::Status(l.status, format!("{}: {}", l.status.words(), l.why)),
+        None => Cell::Blank,
     }
-    cells.resize(width, Cell::Blank);
-    cells
 }
 
-fn ratio_headers(results: &Results, first: &str, second: &str, with_katz: bool) -> Vec<String> {
-    let level = level_words(results.settings.ci_level);
-    let mut h = vec![
-        first.to_string(),
-        second.to_string(),
-        "Relative likelihood".to_string(),
-        format!("{level} CI low"),
-        format!("{level} CI high"),
-    ];
-    if with_katz {
-        h.extend([
-            format!("Katz {level} CI low"),
-            format!("Katz {level} CI high"),
-            "p-value".to_string(),
-            "Significant".to_string(),
-        ]);
-    }
-    h.extend(["Assessment".to_string(), "Notes".to_string()]);
-    h
-}
-
-fn count_headers(first: &str, second: &str, groups: &[&str]) -> Vec<String> {
-    let mut h = vec![first.to_string(), second.to_string()];
-    for g in groups {
-        h.push(format!("{g} with outcome"));
-        h.push(format!("{g} total"));
-        h.push(format!("{g} rate %"));
-    }
-    h
-}
-
-fn ratio_of(f: &RelativeLikelihoodFigures) -> String {
-    f.ratio.as_ref().map(|r| format!("{} vs {}", r.numerator_group, r.denominator_group)).unwrap_or_default()
-}
-
-fn notes_text(ind: &IndicatorResult) -> String {
-    let mut notes: Vec<String> = ind.reason.iter().cloned().collect();
-    notes.extend(ind.notes.iter().cloned());
-    notes.join(" ")
-}
-
-fn relative_likelihoods(
-    sheet: &mut Sheet,
-    results: &Results,
-    standard: &str,
-    inds: &[&IndicatorResult],
-    mut row: u32,
-) -> Result<u32> {
-    let f = sheet.f;
+fn relative_likelihoods(page: &mut Page, results: &Results, standard: &str, inds: &[&IndicatorResult]) -> Result<()> {
     let rls: Vec<(&IndicatorResult, &RelativeLikelihoodFigures)> = inds
         .iter()
         .filter_map(|i| match &i.figures {
@@ -174,258 +97,164 @@ fn relative_likelihoods(
             _ => None,
         })
         .collect();
-    sheet.label(row, 0, "Relative likelihoods", &f.heading)?;
-    sheet.label(
-        row + 1,
-        0,
-        &format!(
-            "Rates are % of each group; unknowns are shown but not used. Intervals: {} and, alongside, Katz log \
-             interval. Significant: the interval excludes 1.00.",
-            method_words(results.settings.ci_method)
-        ),
-        &f.note,
-    )?;
-    row += 2;
-    let head = ratio_headers(results, "Indicator", "Title", true);
-    let rows: Vec<Vec<Cell>> = rls
-        .iter()
-        .map(|(ind, fig)| {
-            let mut cells = vec![Cell::text(&ind.id), Cell::text(&ind.title)];
-            cells.extend(ratio_cells(ind, fig, true));
-            let (v, words) = verdict(ind);
-            cells.push(Cell::Verdict(v, words.to_string()));
-            cells.push(Cell::text(notes_text(ind)));
-            cells
-        })
-        .collect();
-    row = sheet.table(row, &head, &rows)?;
-    let groups = groups_of(standard);
-    sheet.label(row, 0, "Counts and rates behind each relative likelihood", &f.bold)?;
-    let head = count_headers("Indicator", "Ratio of", &groups);
-    let counts: Vec<Vec<Cell>> = rls
-        .iter()
-        .map(|(ind, fig)| {
-            let mut cells = vec![Cell::text(&ind.id), Cell::text(ratio_of(fig))];
-            cells.extend(count_cells(fig, &groups));
-            cells
-        })
-        .collect();
-    row = sheet.table(row + 1, &head, &counts)?;
-    ratio_chart(sheet, standard, &rls, row)
-}
-
-/// The chart of all relative likelihoods, with its drawing data in a small table above it.
-fn ratio_chart(
-    sheet: &mut Sheet,
-    standard: &str,
-    rls: &[(&IndicatorResult, &RelativeLikelihoodFigures)],
-    mut row: u32,
-) -> Result<u32> {
-    let f = sheet.f;
-    // Only a ratio above 0 can be drawn on a log axis.
-    let drawn: Vec<(&IndicatorResult, f64, Option<&Ci>)> = rls
-        .iter()
-        .filter_map(|(i, fig)| {
-            let r = fig.ratio.as_ref()?;
-            let v = r.value.filter(|v| *v > 0.0 && v.is_finite())?;
-            Some((*i, v, r.ci.as_ref()))
-        })
-        .collect();
-    sheet.label(row, 0, &format!("Chart: {standard} relative likelihoods"), &f.heading)?;
-    if drawn.is_empty() {
-        sheet.label(
-            row + 1,
-            0,
-            "No relative likelihood of this standard can be drawn (no data, or not estimable).",
-            &f.note,
-        )?;
-        return Ok(row + 3);
-    }
-    let mut lo: f64 = 0.8;
-    let mut hi: f64 = 1.25;
-    for (_, v, ci) in &drawn {
-        lo = lo.min(*v);
-        hi = hi.max(*v);
-        if let Some(c) = ci {
-            if c.low > 0.0 {
-                lo = lo.min(c.low);
+    let level = level_words(results.settings.ci_level);
+    let protected = protected_of(standard);
+    let mut t = Table::new(
+        "Relative likelihoods",
+        &[
+            "Indicator",
+            "Ratio of",
+            "Relative likelihood",
+            &format!("{level} CI low"),
+            &format!("{level} CI high"),
+            "Significant",
+            "Status on the board page",
+            "p-value",
+            &format!("Katz {level} CI low"),
+            &format!("Katz {level} CI high"),
+        ],
+    )
+    .spans(&[1, 1, 1, 1, 1, 1, 3, 1, 1, 1])
+    .note(format!(
+        "Each ratio is oriented so that above 1 is worse for {protected} staff. Interval: {}; significant when it \
+         excludes 1. The p-value and the Katz log interval, for analysts, are on the right.",
+        method_words(results.settings.ci_method)
+    ));
+    for (ind, f) in &rls {
+        let mut cells = vec![Cell::text(format!("{} {}", id_words(&ind.id), ind.title)), Cell::text(ratio_of(f))];
+        match &f.ratio {
+            Some(r) => {
+                cells.push(match r.value {
+                    Some(v) => Cell::Num(Some(v), Unit::Ratio),
+                    None => Cell::text(not_estimable_words(r.not_estimable)),
+                });
+                let none = if r.value.is_some() { "no interval" } else { "" };
+                cells.extend(ci_cells(r.ci.as_ref(), none));
+                cells.push(Cell::text(match r.significant {
+                    Some(true) => "yes",
+                    Some(false) => "no",
+                    None => "",
+                }));
+                cells.push(status_cells(results, &ind.id));
+                cells.push(Cell::Num(r.p_value, Unit::PValue));
+                let none = if r.value.is_some() { "no Katz interval (a rate is 0)" } else { "" };
+                cells.extend(ci_cells(r.katz_ci.as_ref(), none));
             }
-            if let Some(h) = c.high {
-                hi = hi.max(h);
+            None => {
+                cells.push(Cell::text(super::no_figure(ind)));
+                cells.extend([Cell::Blank, Cell::Blank, Cell::Blank]);
+                cells.push(status_cells(results, &ind.id));
             }
         }
+        t.rows.push(cells);
     }
-    let axis_min = 10f64.powf(lo.log10().floor()).max(0.001);
-    let axis_max = 10f64.powf(hi.log10().ceil()).min(1000.0);
-    let mut open_top = Vec::new();
-    let mut open_bottom = Vec::new();
-    let data: Vec<Vec<Cell>> = drawn
+    page.table(&t)?;
+    let groups = groups_of(standard);
+    let mut headers = vec!["Indicator".to_string(), "Ratio of".to_string()];
+    for g in groups {
+        headers.push(format!("{g} with outcome"));
+        headers.push(format!("{g} total"));
+        headers.push(format!("{g} rate %"));
+    }
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let mut t = Table::new("Counts and rates behind each relative likelihood", &headers).note(
+        "Rate: % of each group with the outcome. Unknowns are shown but not used. For the two-year rolling \
+         averages the counts are both years' cases over twice the headcount (see below).",
+    );
+    for (ind, f) in &rls {
+        let mut cells = vec![Cell::text(id_words(&ind.id)), Cell::text(ratio_of(f))];
+        for g in groups {
+            cells.extend(group_cells(&f.groups, g));
+        }
+        t.rows.push(cells);
+    }
+    page.table(&t)?;
+    let lines: Vec<&BoardLine> = results
+        .board_summary
+        .lines
         .iter()
-        .map(|(i, v, ci)| {
-            let (plus, minus) = match ci {
-                Some(c) => {
-                    let plus = match c.high {
-                        Some(h) => (h - v).max(0.0),
-                        None => {
-                            open_top.push(i.id.clone());
-                            (axis_max - v).max(0.0)
-                        }
-                    };
-                    let minus = if c.low > 0.0 {
-                        (v - c.low).max(0.0)
-                    } else {
-                        open_bottom.push(i.id.clone());
-                        (v - axis_min).max(0.0)
-                    };
-                    (plus, minus)
-                }
-                None => (0.0, 0.0),
-            };
-            vec![
-                Cell::text(&i.id),
-                Cell::Num(Some(*v), Unit::Ratio),
-                Cell::Num(Some(plus), Unit::Ratio),
-                Cell::Num(Some(minus), Unit::Ratio),
-                Cell::Num(Some(0.8), Unit::Ratio),
-                Cell::Num(Some(1.25), Unit::Ratio),
-            ]
-        })
+        .filter(|l| l.standard == standard && l.difference_kind == DifferenceKind::Ratio)
         .collect();
-    sheet.label(
-        row + 1,
-        0,
-        "The table below is the chart's drawing data: each ratio, how far its interval bar reaches up and down, and \
-         the edges of the non-adverse range.",
-        &f.note,
-    )?;
-    row += 2;
-    let head = headers(&["Chart point", "Ratio drawn", "Bar up", "Bar down", "Range low edge", "Range high edge"]);
-    let first = row + 1;
-    let last = row + data.len() as u32;
-    let after = sheet.table(row, &head, &data)?;
-    let d = RatioData {
-        rows: (first, last),
-        cat_col: 0,
-        value_col: 1,
-        plus_col: 2,
-        minus_col: 3,
-        low_edge_col: 4,
-        high_edge_col: 5,
-        axis: (axis_min, axis_max),
-    };
-    let chart = charts::ratios(sheet.name, &format!("{standard} relative likelihoods with confidence intervals"), &d);
-    sheet.ws.insert_chart(after, 0, &chart).map_err(super::xl)?;
-    row = after + CHART_ROWS;
-    let mut said = Vec::new();
-    if !open_top.is_empty() {
-        said.push(format!(
-            "{}: the interval has no finite upper limit, drawn as a bar to the top of the chart.",
-            open_top.join(", ")
-        ));
+    if !lines.is_empty() {
+        let mut chart = charts::forest(page.data, &lines, results.board_summary.last_year.is_some());
+        page.heading(&format!("{standard} relative likelihoods with their intervals"), 200.0)?;
+        page.chart(&mut chart, 0, 640, 230)?;
+        page.note(
+            "Shaded: the non-adverse range 0.80 to 1.25. Coloured square: this year, in its status colour; open box: \
+             last year; line: the interval (to the edge of the chart when it runs beyond).",
+        )?;
     }
-    if !open_bottom.is_empty() {
-        said.push(format!(
-            "{}: the interval starts at 0, drawn as a bar to the bottom of the chart.",
-            open_bottom.join(", ")
-        ));
-    }
-    let not_drawn: Vec<&str> =
-        rls.iter().filter(|(i, _)| !drawn.iter().any(|(d, _, _)| d.id == i.id)).map(|(i, _)| i.id.as_str()).collect();
-    if !not_drawn.is_empty() {
-        said.push(format!("Not drawn (no ratio above 0 to draw on a log scale): {}.", not_drawn.join(", ")));
-    }
-    said.push("The dashed lines mark the non-adverse range 0.80 to 1.25.".to_string());
-    for s in said {
-        sheet.label(row, 0, &s, &f.note)?;
-        row += 1;
-    }
-    Ok(row + 1)
+    Ok(())
+}
+
+fn ratio_of(f: &RelativeLikelihoodFigures) -> String {
+    f.ratio.as_ref().map(|r| format!("{} over {}", r.numerator_group, r.denominator_group)).unwrap_or_default()
 }
 
 fn reading_words(r: RollingAverage) -> &'static str {
     match r {
-        RollingAverage::CurrentHeadcount => "both years' cases over twice the current headcount",
+        RollingAverage::CurrentHeadcount => "both years' cases over twice this year's headcount",
         RollingAverage::Pooled => "both years' cases over both years' headcounts (pooled)",
     }
 }
 
-fn rolling(
-    sheet: &mut Sheet,
-    results: &Results,
-    standard: &str,
-    inds: &[&IndicatorResult],
-    mut row: u32,
-) -> Result<u32> {
-    let f = sheet.f;
+fn rolling(page: &mut Page, results: &Results, standard: &str, inds: &[&IndicatorResult]) -> Result<()> {
+    let year = results.board_summary.year;
     for ind in inds {
         let Figures::RelativeLikelihood(fig) = &ind.figures else { continue };
         let Some(detail) = &fig.rolling_average else { continue };
-        sheet.label(row, 0, &format!("{}: two-year rolling average", ind.id), &f.heading)?;
-        let years = if detail.two_years {
-            "Two years of cases were used."
-        } else {
-            "The file held no case in the previous year, so one year was used (cases over headcount)."
-        };
-        sheet.label(
-            row + 1,
-            0,
-            &format!("Reading shown above: {}. {years}", reading_words(detail.reading)),
-            &f.note,
-        )?;
-        row += 2;
-        let cases: Vec<Vec<Cell>> = detail
-            .cases_by_year
-            .iter()
-            .map(|y| {
-                vec![
-                    Cell::text(if y.year == "current" { "Current year" } else { "Previous year" }),
-                    Cell::text(y.group),
-                    Cell::Count(Some(y.cases)),
-                ]
-            })
-            .collect();
-        row = sheet.table(row, &headers(&["Year", "Group", "People entering the process"]), &cases)?;
-        let pair: Vec<&str> = fig
-            .ratio
-            .as_ref()
-            .map(|r| vec![r.numerator_group, r.denominator_group])
-            .unwrap_or_else(|| groups_of(standard)[..2].to_vec());
-        let mut readings = Vec::new();
-        let mut shown = vec![Cell::text(format!("Shown: {}", reading_words(detail.reading)))];
-        shown.extend(count_cells(fig, &pair));
-        shown.extend(ratio_cells(ind, fig, false));
-        let (v, w) = assessment_verdict(fig.assessment);
-        shown.push(Cell::Verdict(v, w.to_string()));
-        shown.push(Cell::Blank);
-        readings.push(shown);
-        if let Some(alt) = &detail.alternative {
-            let alt_fig = RelativeLikelihoodFigures {
-                groups: alt.groups.clone(),
-                ratio: alt.ratio.clone(),
-                assessment: alt.assessment,
-                rolling_average: None,
-            };
-            let mut cells = vec![Cell::text(format!("Other reading: {}", reading_words(alt.reading)))];
-            cells.extend(count_cells(&alt_fig, &pair));
-            cells.extend(ratio_cells(ind, &alt_fig, false));
-            let (v, w) = assessment_verdict(alt.assessment);
-            cells.push(Cell::Verdict(v, w.to_string()));
-            cells.push(Cell::text(alt.reason.clone().unwrap_or_default()));
-            readings.push(cells);
+        let groups = groups_of(standard);
+        let this = format!("Cases, year to 31 March {year}");
+        let last = format!("Cases, year to 31 March {}", year - 1);
+        let mut t = Table::new(
+            format!("{} {}: two-year rolling average", id_words(&ind.id), ind.title),
+            &[
+                "Group",
+                &this,
+                &last,
+                "Cases in the figure",
+                "Headcount at the snapshot",
+                "Total in the figure",
+                "Rate per year %",
+            ],
+        )
+        .note(format!(
+            "Reading: {}. {} The rate per year is the cases in the figure over the total.",
+            reading_words(detail.reading),
+            if detail.two_years {
+                "The total is twice the headcount because the cases are two years'."
+            } else {
+                "The file held no case in the previous year, so one year is used (cases over headcount)."
+            }
+        ));
+        for g in groups {
+            let cases = |y: &str| detail.cases_by_year.iter().find(|c| c.year == y && c.group == g).map(|c| c.cases);
+            let head = detail.headcount.iter().find(|h| h.group == g).and_then(|h| h.headcount);
+            let rate = group(&fig.groups, g);
+            t.rows.push(vec![
+                Cell::text(g),
+                Cell::Count(cases("current")),
+                Cell::Count(if detail.two_years { cases("previous") } else { Some(0) }),
+                Cell::Count(rate.and_then(|r| r.events)),
+                Cell::Count(head),
+                Cell::Count(rate.and_then(|r| r.total)),
+                Cell::Num(rate.and_then(|r| r.rate).map(|r| r * 100.0), Unit::Percent),
+            ]);
         }
-        let mut head = count_headers("Reading", "x", &pair);
-        head.remove(1);
-        let level = level_words(results.settings.ci_level);
-        head.extend([
-            "Relative likelihood".to_string(),
-            format!("{level} CI low"),
-            format!("{level} CI high"),
-            "Assessment".to_string(),
-            "Notes".to_string(),
-        ]);
-        row = sheet.table(row, &head, &readings)?;
+        page.table(&t)?;
+        if let Some(alt) = &detail.alternative {
+            let value = alt.ratio.as_ref().and_then(|r| r.value);
+            let text = match (value, &alt.reason) {
+                (Some(v), _) => format!("Other reading ({}): relative likelihood {v:.2}.", reading_words(alt.reading)),
+                (None, Some(reason)) => {
+                    format!("Other reading ({}): not computed: {reason}.", reading_words(alt.reading))
+                }
+                (None, None) => format!("Other reading ({}): no ratio.", reading_words(alt.reading)),
+            };
+            page.note(&text)?;
+        }
     }
-    Ok(row)
+    Ok(())
 }
 
 /// Representation rows grouped by (workforce, band), in order, each with its three groups.
@@ -451,23 +280,14 @@ pub(crate) fn pivot<'a>(
     out
 }
 
-fn representation(sheet: &mut Sheet, standard: &str, inds: &[&IndicatorResult], mut row: u32) -> Result<u32> {
-    let f = sheet.f;
+fn representation(page: &mut Page, standard: &str, inds: &[&IndicatorResult]) -> Result<()> {
     let groups = groups_of(standard);
     for ind in inds {
         let Figures::Representation(fig) = &ind.figures else { continue };
         let by = if standard == "WDES" { "Cluster" } else { "Band" };
-        sheet.label(row, 0, &format!("{}: {}", ind.id, ind.title), &f.heading)?;
-        sheet.label(
-            row + 1,
-            0,
-            "Headcount at the snapshot date; % of everyone in the row, unknowns included.",
-            &f.note,
-        )?;
-        row += 2;
         if ind.status == Status::NoData || fig.rows.is_empty() {
-            sheet.label(row, 0, &format!("No data: {}", ind.reason.clone().unwrap_or_default()), &f.note)?;
-            row += 2;
+            page.heading(&format!("{} {}", id_words(&ind.id), ind.title), 20.0)?;
+            page.note(&format!("No data: {}", ind.reason.clone().unwrap_or_default()))?;
             continue;
         }
         let table = pivot(&fig.rows, groups);
@@ -477,59 +297,58 @@ fn representation(sheet: &mut Sheet, standard: &str, inds: &[&IndicatorResult], 
                 blocks.push(w);
             }
         }
-        for block in blocks {
-            let lines: Vec<_> = table.iter().filter(|(w, _, _)| *w == block).collect();
-            sheet.label(row, 0, &format!("{} workforce", workforce_words(block)), &f.bold)?;
-            row += 1;
-            let mut head = vec![by.to_string()];
-            for g in groups {
-                head.push(format!("{g} staff"));
-                head.push(format!("{g} %"));
+        let mut headers = vec![by.to_string()];
+        for g in groups {
+            headers.push(format!("{g} staff"));
+            headers.push(format!("{g} %"));
+        }
+        headers.push("Total staff".to_string());
+        let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+        for (i, block) in blocks.iter().enumerate() {
+            let lines: Vec<_> = table.iter().filter(|(w, _, _)| w == block).collect();
+            let mut t = Table::new(
+                format!("{} {}: {}", id_words(&ind.id), ind.title, workforce_words(block).to_lowercase()),
+                &headers,
+            );
+            if i == 0 {
+                t = t.note("Headcount at the snapshot; % of everyone in the row, unknowns included.");
             }
-            head.push("Total staff".to_string());
-            let cells: Vec<Vec<Cell>> = lines
-                .iter()
-                .map(|(_, band, rs)| {
-                    let mut c = vec![Cell::text(*band)];
-                    for r in rs {
-                        c.push(Cell::Count(r.and_then(|r| r.count)));
-                        c.push(Cell::Num(r.and_then(|r| r.percent), Unit::Percent));
-                    }
-                    c.push(Cell::Count(rs.iter().flatten().next().and_then(|r| r.total)));
-                    c
-                })
-                .collect();
-            let first = row + 1;
-            let after = sheet.table(row, &head, &cells)?;
-            let bands = lines.iter().filter(|(_, b, _)| *b != "All").count() as u32;
-            if block != "overall" && bands > 0 {
-                let series: Vec<(String, u16)> =
-                    groups.iter().enumerate().map(|(i, g)| (format!("{g} %"), 2 + 2 * i as u16)).collect();
-                let chart = charts::stacked(
-                    sheet.name,
-                    &format!("{}: {} workforce, % by group", ind.id, workforce_words(block)),
-                    first,
-                    first + bands - 1,
-                    0,
-                    &series,
-                );
-                sheet.ws.insert_chart(row, 8, &chart).map_err(super::xl)?;
-                row = after.max(row + CHART_ROWS - 3);
+            for (_, band, rs) in &lines {
+                let mut c = vec![Cell::text(*band)];
+                for r in rs {
+                    c.push(Cell::Count(r.and_then(|r| r.count)));
+                    c.push(Cell::Num(r.and_then(|r| r.percent), Unit::Percent));
+                }
+                c.push(Cell::Count(rs.iter().flatten().next().and_then(|r| r.total)));
+                t.rows.push(c);
+            }
+            let bands: Vec<&(&str, &str, [Option<&RepresentationRow>; 3])> =
+                lines.iter().copied().filter(|(_, b, _)| *b != "All").collect();
+            if *block != "overall" && !bands.is_empty() {
+                let cats: Vec<String> =
+                    bands.iter().map(|(_, b, _)| b.replace("Band ", "").replace("Cluster ", "")).collect();
+                // The protected group at the bottom of each column, then the comparison group, then unknown.
+                let order = [1usize, 0, 2];
+                let order = if standard == "WDES" { [0usize, 1, 2] } else { order };
+                let series: Vec<(&str, Vec<Option<f64>>)> = order
+                    .iter()
+                    .map(|&g| (groups[g], bands.iter().map(|(_, _, rs)| rs[g].and_then(|r| r.percent)).collect()))
+                    .collect();
+                let title = format!("{}: {}, share by group", id_words(&ind.id), workforce_words(block).to_lowercase());
+                let mut chart = charts::stacked(page.data, &title, &cats, &series);
+                page.table_beside(&t, &mut chart, 8, 264, 230)?;
             } else {
-                row = after;
+                page.table(&t)?;
             }
         }
         for n in &ind.notes {
-            sheet.label(row, 0, n, &f.note)?;
-            row += 1;
+            page.note(n)?;
         }
-        row += 1;
     }
-    Ok(row)
+    Ok(())
 }
 
-fn survey(sheet: &mut Sheet, standard: &str, inds: &[&IndicatorResult], mut row: u32) -> Result<u32> {
-    let f = sheet.f;
+fn survey(page: &mut Page, results: &Results, standard: &str, inds: &[&IndicatorResult]) -> Result<()> {
     let surveys: Vec<_> = inds
         .iter()
         .filter_map(|i| match &i.figures {
@@ -538,29 +357,33 @@ fn survey(sheet: &mut Sheet, standard: &str, inds: &[&IndicatorResult], mut row:
         })
         .collect();
     if surveys.is_empty() {
-        return Ok(row);
+        return Ok(());
     }
-    let level = level_words(sheet_level(inds));
-    sheet.label(row, 0, "NHS Staff Survey measures", &f.heading)?;
-    sheet.label(
-        row + 1,
-        0,
-        &format!(
-            "Percentages with {level} Wilson intervals (9a is a 0-10 score, no interval). Groups with fewer than 11 \
-             respondents are suppressed. The gap is {} and its interval is Newcombe's.",
-            if standard == "WDES" { "Disabled minus Non-disabled" } else { "BME minus White" }
-        ),
-        &f.note,
-    )?;
-    row += 2;
-    let mut rows = Vec::new();
+    let level = level_words(results.settings.ci_level);
+    let protected = protected_of(standard);
+    let mut t = Table::new(
+        "NHS Staff Survey measures",
+        &[
+            "Survey measure",
+            "Group",
+            "Value (% or score)",
+            &format!("{level} CI low"),
+            &format!("{level} CI high"),
+            "Respondents",
+            "Shown?",
+        ],
+    )
+    .note(format!(
+        "Percentages with {level} Wilson intervals (9a is a 0-10 score, with no interval). Groups with fewer than 11 \
+         respondents are suppressed."
+    ));
     for (ind, s) in &surveys {
+        let name = format!("{} {}", id_words(&ind.id), ind.title);
         if s.rows.is_empty() {
-            rows.push(vec![
-                Cell::text(&ind.id),
-                Cell::text(&ind.title),
+            t.rows.push(vec![
+                Cell::text(name.clone()),
                 Cell::Blank,
-                Cell::text(no_figure(ind)),
+                Cell::text(super::no_figure(ind)),
                 Cell::Blank,
                 Cell::Blank,
                 Cell::Blank,
@@ -569,171 +392,156 @@ fn survey(sheet: &mut Sheet, standard: &str, inds: &[&IndicatorResult], mut row:
         }
         let unit = if s.unit == "score" { Unit::Score } else { Unit::Percent };
         for r in &s.rows {
-            let value = match (r.status, r.value) {
-                (Status::Suppressed, _) => Cell::text("suppressed (<11)"),
-                (_, v) => Cell::Num(v, unit),
-            };
-            rows.push(vec![
-                Cell::text(&ind.id),
-                Cell::text(&ind.title),
+            let suppressed = r.status == Status::Suppressed;
+            t.rows.push(vec![
+                Cell::text(name.clone()),
                 Cell::text(r.group),
-                value,
+                if suppressed { Cell::text("suppressed (under 11)") } else { Cell::Num(r.value, unit) },
                 Cell::Num(r.ci_low, unit),
                 Cell::Num(r.ci_high, unit),
                 Cell::Count(r.respondents),
-                Cell::text(if r.status == Status::Suppressed { "suppressed" } else { "ok" }),
+                Cell::text(if suppressed { "no: under 11 respondents" } else { "yes" }),
             ]);
         }
     }
-    let head = headers(&[
-        "Survey measure",
-        "Title",
-        "Group",
-        "Value (% or score)",
-        &format!("{level} CI low"),
-        &format!("{level} CI high"),
-        "Respondents",
-        "Status",
-    ]);
-    row = sheet.table(row, &head, &rows)?;
-    let gaps: Vec<Vec<Cell>> = surveys
-        .iter()
-        .map(|(ind, s)| {
-            let gap = match s.gap_pp {
-                Some(g) => Cell::Num(Some(g), Unit::Points),
-                None => {
-                    Cell::text(no_figure(ind).replace("not available", "no gap (a group is missing or suppressed)"))
-                }
-            };
-            vec![
-                Cell::text(&ind.id),
-                Cell::text(&ind.title),
-                gap,
-                Cell::Num(s.gap_ci_low, Unit::Points),
-                Cell::Num(s.gap_ci_high, Unit::Points),
-                Cell::text(if s.unit == "score" { "score points" } else { "percentage points" }),
-            ]
-        })
-        .collect();
-    let head = headers(&[
-        "Survey gap",
-        "Title",
-        "Gap",
-        &format!("Gap {level} CI low"),
-        &format!("Gap {level} CI high"),
-        "Unit",
-    ]);
-    sheet.table(row, &head, &gaps)
+    page.table(&t)?;
+    let mut t = Table::new(
+        "Survey gaps",
+        &[
+            "Survey gap",
+            "Gap",
+            &format!("Gap {level} CI low"),
+            &format!("Gap {level} CI high"),
+            "Status on the board page",
+        ],
+    )
+    .spans(&[1, 2, 1, 1, 7])
+    .note(format!(
+        "The gap is {protected} staff's value minus {}'s (Newcombe interval), in percentage points (score points for \
+         9a), said as worse or better for {protected} staff.",
+        if standard == "WDES" { "non-disabled staff" } else { "White staff" }
+    ));
+    for (ind, s) in &surveys {
+        let better = board_line(results, &ind.id).and_then(|l| l.figure).map_or(Better::Lower, |f| f.better);
+        let decimals = if s.unit == "score" { 2 } else { 1 };
+        let worded = |v: Option<f64>| match v {
+            Some(x) => Cell::Worded(x, gap_format_short(better, decimals)),
+            None => Cell::Blank,
+        };
+        let gap = match s.gap_pp {
+            Some(g) => Cell::Worded(g, gap_format(better, protected, "pts", decimals)),
+            None if s.rows.iter().all(|r| r.group == protected) => Cell::text("n/a (Disabled only)"),
+            None => Cell::text("no gap (a group is missing or suppressed)"),
+        };
+        t.rows.push(vec![
+            Cell::text(format!("{} {}", id_words(&ind.id), ind.title)),
+            gap,
+            worded(s.gap_ci_low),
+            worded(s.gap_ci_high),
+            status_cells(results, &ind.id),
+        ]);
+    }
+    page.table(&t)
 }
 
-fn sheet_level(inds: &[&IndicatorResult]) -> f64 {
-    inds.iter()
-        .find_map(|i| match &i.figures {
-            Figures::RelativeLikelihood(f) => f.ratio.as_ref().and_then(|r| r.ci.as_ref()).map(|c| c.level),
-            _ => None,
-        })
-        .unwrap_or(0.95)
-}
-
-fn board(sheet: &mut Sheet, standard: &str, inds: &[&IndicatorResult], mut row: u32) -> Result<u32> {
-    let f = sheet.f;
+fn board(page: &mut Page, standard: &str, inds: &[&IndicatorResult]) -> Result<()> {
     let groups = groups_of(standard);
+    let protected = protected_of(standard);
     for ind in inds {
         let Figures::Board(b) = &ind.figures else { continue };
-        sheet.label(row, 0, &format!("{}: {}", ind.id, ind.title), &f.heading)?;
-        row += 1;
+        let name = format!("{} {}", id_words(&ind.id), ind.title);
         if b.rows.is_empty() {
-            sheet.label(row, 0, &format!("No data: {}", ind.reason.clone().unwrap_or_default()), &f.note)?;
-            row += 2;
+            page.heading(&name, 20.0)?;
+            page.note(&format!("No data: {}", ind.reason.clone().unwrap_or_default()))?;
             continue;
         }
-        let mut head = vec!["Board membership".to_string()];
+        let mut headers = vec!["Board membership".to_string()];
         for g in groups {
-            head.push(format!("{g} members"));
-            head.push(format!("{g} %"));
+            headers.push(format!("{g} members"));
+            headers.push(format!("{g} %"));
         }
-        head.push("Total".to_string());
+        headers.push("Total".to_string());
+        let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+        let mut t = Table::new(name, &headers).note(
+            "% of the members in the row, unknowns included; the last row is the whole workforce, for comparison.",
+        );
         let mut memberships: Vec<&str> = Vec::new();
         for r in &b.rows {
             if !memberships.contains(&r.membership) {
                 memberships.push(r.membership);
             }
         }
-        let rows: Vec<Vec<Cell>> = memberships
-            .iter()
-            .map(|m| {
-                let mut c = vec![Cell::text(membership_words(m))];
-                let mut total = None;
-                for g in groups {
-                    let r = b.rows.iter().find(|r| r.membership == *m && r.group == g);
-                    c.push(Cell::Count(r.and_then(|r| r.count)));
-                    c.push(Cell::Num(r.and_then(|r| r.percent), Unit::Percent));
-                    total = total.or(r.map(|r| r.total));
-                }
-                c.push(Cell::Count(total.flatten()));
-                c
-            })
-            .collect();
-        row = sheet.table(row, &head, &rows)?;
-        let protected = super::protected_of(standard);
+        for m in &memberships {
+            let mut c = vec![Cell::text(membership_words(m))];
+            let mut total = None;
+            for g in groups {
+                let r = b.rows.iter().find(|r| r.membership == *m && r.group == g);
+                c.push(Cell::Count(r.and_then(|r| r.count)));
+                c.push(Cell::Num(r.and_then(|r| r.percent), Unit::Percent));
+                total = total.or(r.map(|r| r.total));
+            }
+            c.push(Cell::Count(total.flatten()));
+            t.rows.push(c);
+        }
+        page.table(&t)?;
         let d = &b.difference_pp;
         let diff = |v: Option<f64>| match v {
-            Some(v) => Cell::Num(Some(v), Unit::Points),
+            Some(v) => Cell::Worded(v, over_under_format("workforce")),
             None => Cell::text("not available (no staff snapshot or no members)"),
         };
-        let rows = vec![
-            vec![Cell::text("Voting members minus overall workforce"), diff(d.voting)],
-            vec![Cell::text("Executive members minus overall workforce"), diff(d.executive)],
-            vec![Cell::text("All board members minus overall workforce"), diff(d.all)],
+        let mut t = Table::new(
+            format!("Board against the workforce, % {protected}"),
+            &[&format!("Board difference, % {protected}"), "Percentage points"],
+        )
+        .spans(&[2, 3]);
+        t.rows = vec![
+            vec![Cell::text("Voting members against the whole workforce"), diff(d.voting)],
+            vec![Cell::text("Executive members against the whole workforce"), diff(d.executive)],
+            vec![Cell::text("All board members against the whole workforce"), diff(d.all)],
         ];
-        row =
-            sheet.table(row, &[format!("Board difference, % {protected}"), "Percentage points".to_string()], &rows)?;
+        page.table(&t)?;
         for n in &ind.notes {
-            sheet.label(row, 0, n, &f.note)?;
-            row += 1;
+            page.note(n)?;
         }
     }
-    Ok(row)
+    Ok(())
 }
 
-fn declaration(sheet: &mut Sheet, inds: &[&IndicatorResult], mut row: u32) -> Result<u32> {
-    let f = sheet.f;
+fn declaration(page: &mut Page, inds: &[&IndicatorResult]) -> Result<()> {
     for ind in inds {
         let Figures::Declaration(d) = &ind.figures else { continue };
-        sheet.label(row, 0, &format!("{}: {}", ind.id, ind.title), &f.heading)?;
-        row += 1;
-        let answer =
-            d.answer.clone().unwrap_or_else(|| format!("no answer: {}", ind.reason.clone().unwrap_or_default()));
-        let rows = vec![vec![
+        let answer = match d.answer.as_deref() {
+            Some("yes") => "Yes".to_string(),
+            Some(_) => "No".to_string(),
+            None => format!("No answer: {}", ind.reason.clone().unwrap_or_default()),
+        };
+        let mut t = Table::new(
+            format!("{} {}", id_words(&ind.id), ind.title),
+            &["Question", "Answer", "What the organisation did"],
+        );
+        t.rows = vec![vec![
             Cell::text(&ind.wording),
             Cell::text(answer),
             Cell::text(d.text.clone().unwrap_or_else(|| "no text given".to_string())),
         ]];
-        row = sheet.table(row, &headers(&["Question", "Answer", "What the organisation did"]), &rows)?;
+        page.table(&t)?;
     }
-    Ok(row)
+    Ok(())
 }
 
-fn notes(sheet: &mut Sheet, inds: &[&IndicatorResult], row: u32) -> Result<u32> {
-    let f = sheet.f;
-    sheet.label(row, 0, "Every indicator: what it means and its notes", &f.heading)?;
-    let rows: Vec<Vec<Cell>> = inds
-        .iter()
-        .map(|i| {
-            let status = match i.status {
-                Status::Ok => "figures computed",
-                Status::NoData => "no data",
-                Status::NotEstimable => "not estimable",
-                Status::Suppressed => "suppressed",
-            };
-            vec![
-                Cell::text(&i.id),
-                Cell::text(&i.title),
-                Cell::text(status),
-                Cell::text(&i.summary),
-                Cell::text(notes_text(i)),
-            ]
-        })
-        .collect();
-    sheet.table(row + 1, &headers(&["Id", "Title", "Status", "What it means", "Reason and notes"]), &rows)
+fn every(page: &mut Page, results: &Results, inds: &[&IndicatorResult]) -> Result<()> {
+    let mut t = Table::new(
+        "Every indicator: what it means, its status and notes",
+        &["Indicator", "Status on the board page", "What it means", "Notes"],
+    )
+    .spans(&[1, 1, 6, 4]);
+    for i in inds {
+        t.rows.push(vec![
+            Cell::text(format!("{} {}", id_words(&i.id), i.title)),
+            status_cells(results, &i.id),
+            Cell::text(&i.summary),
+            Cell::text(notes_text(i)),
+        ]);
+    }
+    page.table(&t)
 }

@@ -1,0 +1,142 @@
+//! The example trust's board pack printed through LibreOffice (A4 landscape), rendered once for every test here:
+//! the Board summary is one page; no text on it is under 9 points and none on the other sheets under 8; every
+//! sheet's columns fit the page width; every sheet prints, in order; no number stands apart from its sign.
+//!
+//! Needs LibreOffice (`soffice`) and poppler (`pdftotext`): ignored where they are not installed, a failure in
+//! CI (see `libreoffice_common`).
+
+mod libreoffice_common;
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use assert_cmd::Command;
+use libreoffice_common::{available, size_of, to_pdf, words, Word};
+use wres_wdes::render::workbook::SHEETS;
+
+/// The printed pack: page sizes, words, and the sheet of each page (from its footer).
+struct Printed {
+    _dir: tempfile::TempDir,
+    pages: Vec<(f64, f64)>,
+    words: Vec<Word>,
+    sheets: Vec<String>,
+}
+
+fn report(dir: &Path, args: &[&str]) {
+    let out = Command::cargo_bin("wres-wdes").unwrap().current_dir(dir).args(args).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// The pack of the example trust, with last year's results, printed once; `None` without LibreOffice.
+fn printed(test: &str) -> Option<&'static Printed> {
+    static PRINTED: OnceLock<Option<Printed>> = OnceLock::new();
+    if !available(test) {
+        return None;
+    }
+    PRINTED
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            report(dir.path(), &["report", "-q", "--example", "--year", "2024", "--json", "last.json"]);
+            report(dir.path(), &["report", "-q", "--example", "--previous", "last.json", "--out", "pack.xlsx"]);
+            let pdf = to_pdf(&dir.path().join("pack.xlsx"), dir.path());
+            if let Some(keep) = std::env::var_os("WRES_WDES_KEEP_PDF") {
+                std::fs::copy(&pdf, Path::new(&keep).join("pack.pdf")).unwrap();
+            }
+            let (pages, words) = words(&pdf);
+            // The footer's middle names the sheet.
+            let sheets = pages
+                .iter()
+                .enumerate()
+                .map(|(p, &(w, h))| {
+                    let middle: Vec<&str> = words
+                        .iter()
+                        .filter(|x| x.page == p && x.y0 > h - 40.0 && x.x0 > w * 0.3 && x.x1 < w * 0.7)
+                        .map(|x| x.text.as_str())
+                        .collect();
+                    middle.join(" ")
+                })
+                .collect();
+            Some(Printed { _dir: dir, pages, words, sheets })
+        })
+        .as_ref()
+}
+
+#[test]
+fn the_board_summary_is_one_page_and_every_sheet_prints_in_order() {
+    let Some(p) = printed("the_board_summary_is_one_page") else { return };
+    assert_eq!(p.sheets.iter().filter(|s| *s == "Board summary").count(), 1, "{:?}", p.sheets);
+    assert_eq!(p.sheets[0], "Board summary");
+    let mut order: Vec<&str> = p.sheets.iter().map(String::as_str).collect();
+    order.dedup();
+    assert_eq!(order, SHEETS, "each sheet prints, in order, and nothing else (the chart data stay hidden)");
+    let first: Vec<&str> = p.words.iter().filter(|w| w.page == 0).map(|w| w.text.as_str()).collect();
+    let text = first.join(" ");
+    for words in ["Key messages", "Exact figures: not for publication", "Relative likelihoods", "Status"] {
+        assert!(text.contains(words), "the board page shows {words:?}");
+    }
+}
+
+#[test]
+fn no_text_under_9_points_on_the_board_page_nor_under_8_elsewhere() {
+    let Some(p) = printed("no_text_under_9_points") else { return };
+    // Calibration: the board page's title is set at 14 points; a renderer or font that measures differently
+    // shows here rather than as a wrong size everywhere.
+    let title = p.words.iter().filter(|w| w.page == 0).max_by(|a, b| (a.y1 - a.y0).total_cmp(&(b.y1 - b.y0))).unwrap();
+    assert!(
+        (size_of(title) - 14.0).abs() < 0.3,
+        "title {:?} measures {:.2} points, not 14",
+        title.text,
+        size_of(title)
+    );
+    let mut smallest: Vec<(f64, usize, String)> = Vec::new();
+    for w in &p.words {
+        let least = if p.sheets[w.page] == "Board summary" { 9.0 } else { 8.0 };
+        let size = size_of(w);
+        if size < least - 0.15 {
+            smallest.push((size, w.page + 1, w.text.clone()));
+        }
+    }
+    smallest.sort_by(|a, b| a.0.total_cmp(&b.0));
+    assert!(smallest.is_empty(), "text too small (points, page, word): {:?}", &smallest[..smallest.len().min(10)]);
+}
+
+#[test]
+fn every_sheet_s_columns_fit_the_page_width() {
+    let Some(p) = printed("every_sheet_s_columns_fit") else { return };
+    // Margins of half an inch left and right: nothing printed beyond them, and no page shrunk to fit (the
+    // sizes test would see that too).
+    for w in &p.words {
+        let (width, _) = p.pages[w.page];
+        assert!(
+            w.x0 >= 36.0 - 1.5 && w.x1 <= width - 36.0 + 1.5,
+            "page {} ({}): {:?} at {:.1}-{:.1}",
+            w.page + 1,
+            p.sheets[w.page],
+            w.text,
+            w.x0,
+            w.x1
+        );
+    }
+    // Every page is landscape.
+    assert!(p.pages.iter().all(|(w, h)| w > h));
+}
+
+#[test]
+fn no_number_is_printed_apart_from_its_sign() {
+    let Some(p) = printed("no_number_is_printed_apart") else { return };
+    let digit = |t: &str| t.starts_with(|c: char| c.is_ascii_digit());
+    for (i, w) in p.words.iter().enumerate() {
+        let t = w.text.as_str();
+        // The next word, when it starts another line (a number wrapped away from its sign).
+        let next = p.words.get(i + 1).filter(|n| (n.y0 - w.y0).abs() > 2.0).map_or("", |n| n.text.as_str());
+        let signed =
+            (t.starts_with('-') || t.starts_with('\u{2212}')) && digit(t.trim_start_matches(['-', '\u{2212}']));
+        let lone = (t == "-" || t == "\u{2212}") && digit(next);
+        assert!(
+            !signed && !lone,
+            "page {} ({}): {t:?} {next:?}: a sign printed apart from words; a difference is said as better or worse",
+            w.page + 1,
+            p.sheets[w.page]
+        );
+    }
+}
