@@ -50,7 +50,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::normalise::codes::{staff_group, StaffGroup, Workforce};
-use crate::normalise::records::{InputFile, Period};
+use crate::normalise::records::{fields, InputFile, Period};
 use crate::stats::CiMethod;
 
 /// The config file as written.
@@ -583,12 +583,83 @@ pub struct Inputs {
 pub fn load(path: &Path) -> Result<ConfigFile> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| Error::io(format!("{}: cannot read the config file: {e}", path.display())))?;
-    toml::from_str(&text).map_err(|e| {
+    let config: ConfigFile = toml::from_str(&text).map_err(|e| {
         let message = e.to_string();
         let hint = did_you_mean(&message)
             .unwrap_or_else(|| "see the README section 'The config file' for every key".to_string());
         Error::usage(format!("{}: {}", path.display(), message.trim_end())).with_hint(hint)
-    })
+    })?;
+    validate(&config).map_err(|e| e.context(path.display()))?;
+    Ok(config)
+}
+
+/// The groups `[statistics] previous_headcount` counts.
+const HEADCOUNT_GROUPS: [&str; 4] = ["White", "BME", "Disabled", "Non-disabled"];
+
+/// Checks what the file's types alone cannot: every key of an input's `columns` is one of that input's fields,
+/// the WDES 9b answer is yes or no, and `previous_headcount` counts the four groups. A usage error (exit 2) saying
+/// what is wrong in the file's own words, with the closest right key.
+///
+/// ```
+/// let c: wres_wdes::config::ConfigFile = toml::from_str("[staff]\ncolumns = { ethnicty = \"EO\" }").unwrap();
+/// let e = wres_wdes::config::validate(&c).unwrap_err();
+/// assert_eq!(e.exit_code(), 2);
+/// assert!(e.to_string().contains("did you mean `ethnicity`?"), "{e}");
+/// ```
+pub fn validate(c: &ConfigFile) -> Result<()> {
+    let sections = [&c.staff, &c.recruitment, &c.cases, &c.training, &c.survey, &c.board];
+    for (kind, options) in fields::KINDS.iter().zip(sections) {
+        let names = fields::field_names(kind);
+        for key in options.columns.keys() {
+            if names.contains(&key.as_str()) {
+                continue;
+            }
+            let guess = crate::read::closest(key, &names).map(|n| format!("did you mean `{n}`? ")).unwrap_or_default();
+            return Err(Error::usage(format!(
+                "[{kind}.columns] {key}: the {kind} input has no field '{key}'; its fields are: {}",
+                names.join(", ")
+            ))
+            .with_hint(format!(
+                "{guess}each key is a field and its value the column header in your file, e.g. {} = \"Your column \
+                 header\"",
+                names.first().copied().unwrap_or("ethnicity")
+            )));
+        }
+    }
+    if let Some(w) = &c.wdes9b {
+        if parse_yes_no(&w.answer).is_none() {
+            return Err(Error::usage(format!("wdes9b.answer must be yes or no, not \"{}\"", w.answer))
+                .with_hint("write answer = \"yes\" (or \"no\"), and say what the trust did in text = \"...\""));
+        }
+    }
+    for key in c.statistics.previous_headcount.keys() {
+        if !HEADCOUNT_GROUPS.contains(&key.as_str()) {
+            let guess = crate::read::closest(key, &HEADCOUNT_GROUPS)
+                .map(|n| format!("did you mean `{n}`? "))
+                .unwrap_or_default();
+            return Err(Error::usage(format!(
+                "statistics.previous_headcount: '{key}' is not a group; the groups are: {}",
+                HEADCOUNT_GROUPS.join(", ")
+            ))
+            .with_hint(format!("{guess}e.g. previous_headcount = {{ White = 3000, BME = 1200 }}")));
+        }
+    }
+    Ok(())
+}
+
+/// A WDES 9b answer: `yes` or `no` (also `y`/`n`, `true`/`false`, any case).
+///
+/// ```
+/// use wres_wdes::config::parse_yes_no;
+/// assert_eq!(parse_yes_no(" Yes "), Some(true));
+/// assert_eq!(parse_yes_no("Yes we did"), None);
+/// ```
+pub fn parse_yes_no(answer: &str) -> Option<bool> {
+    match answer.trim().to_ascii_lowercase().as_str() {
+        "yes" | "y" | "true" => Some(true),
+        "no" | "n" | "false" => Some(false),
+        _ => None,
+    }
 }
 
 /// For an "unknown field `x`, expected one of `a`, `b`" message, the closest expected key.
@@ -602,13 +673,8 @@ pub fn did_you_mean(message: &str) -> Option<String> {
     let rest = message.split("unknown field `").nth(1)?;
     let (unknown, rest) = rest.split_once('`')?;
     let expected = rest.split_once("expected")?.1;
-    let best = expected
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .map(|k| (strsim::jaro_winkler(unknown, k), k))
-        .max_by(|a, b| a.0.total_cmp(&b.0))?;
-    (best.0 > 0.7).then(|| format!("did you mean `{}`?", best.1))
+    let keys: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    crate::read::closest(unknown, &keys).map(|k| format!("did you mean `{k}`?"))
 }
 
 /// Parses a CI method name.
@@ -768,6 +834,17 @@ pub fn workforce_mapping(config: &MappingConfig) -> Result<BTreeMap<StaffGroup, 
         out.insert(g, w);
     }
     Ok(out)
+}
+
+/// A path made absolute (links and `..` resolved when it exists), for a printed config file that works wherever
+/// it is saved.
+///
+/// ```
+/// let p = wres_wdes::config::absolute(std::path::Path::new("no-such-folder/staff.csv"));
+/// assert!(p.is_absolute() && p.ends_with("no-such-folder/staff.csv"));
+/// ```
+pub fn absolute(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).or_else(|_| std::path::absolute(path)).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// Resolves a path from the config file against the config file's folder.

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use hostile_common::*;
 use rust_xlsxwriter::{Format, Formula, Workbook};
+use serde_json::Value;
 
 fn tmp() -> tempfile::TempDir {
     tempfile::tempdir().unwrap()
@@ -120,7 +121,7 @@ fn a_header_only_file_is_not_usable_except_for_cases() {
     let d = tmp();
     put(d.path(), "staff.csv", format!("{STAFF_HEADER}\n"));
     report(d.path(), &["--staff", "staff.csv"])
-        .expect(3, &["staff.csv: has a header row (row 1) but no data rows below it"])
+        .expect(3, &["staff.csv: the staff input has a header row (row 1) but no data rows below it"])
         .hints();
     nothing_written(d.path(), &["staff.csv"]);
     // No cases in two years is a real answer.
@@ -453,7 +454,10 @@ fn an_output_equal_to_an_input_is_refused_and_the_input_untouched() {
     let before = sha256(&p);
     for flag in ["--json", "--csv"] {
         run(d.path(), &["report", "--year", "2025", "--staff", "staff.csv", flag, "staff.csv"])
-            .expect(2, &["staff.csv: this is one of the inputs; refusing to overwrite it"])
+            .expect(
+                2,
+                &[&format!("staff.csv: {flag} names the staff input, which this run reads; refusing to overwrite it")],
+            )
             .hints();
         // The same file by another spelling.
         let other = format!("../{}/./staff.csv", d.path().file_name().unwrap().to_string_lossy());
@@ -670,5 +674,110 @@ fn every_overflow_in_calamines_reference_parser_is_a_damaged_file() {
             // Without overflow checks calamine wraps and reads on; `report` has already checked nothing panicked.
             assert!(out.code != 1 || out.stderr.contains("staff.xlsx"), "{}", out.stderr);
         }
+    }
+}
+
+// ---- Workbooks that claim more than they hold ------------------------------------------------------------------
+
+/// A staff table of three people, as rows of text.
+const STAFF_ROWS: [&[&str]; 4] = [
+    &["Employee Number", "Ethnic Origin", "Disability Flag", "Pay Band", "Staff Group"],
+    &["1001", "A White - British", "No", "Band 5", "Nursing and Midwifery Registered"],
+    &["1002", "H Asian or Asian British - Indian", "Yes", "Band 6", "Nursing and Midwifery Registered"],
+    &["1003", "A White - British", "No", "Band 5", "Administrative and Clerical"],
+];
+
+/// The figures of `out.json`, without what names the file read.
+fn figures(dir: &Path) -> Value {
+    json(dir)["indicators"].clone()
+}
+
+/// sharedStrings.xml claiming 4,294,967,295 strings: calamine reserves that many before reading one (about
+/// 100 GB), and the process aborted. The count is rewritten in the stream calamine reads: the same figures as the
+/// same file with an honest count. An archive that cannot be rewritten is refused as damaged.
+#[test]
+fn a_shared_strings_count_bomb_gives_the_figures_of_its_honest_twin() {
+    let d = tmp();
+    put(d.path(), "honest.xlsx", shared_strings_xlsx("15", &STAFF_ROWS, 0));
+    put(d.path(), "staff.xlsx", shared_strings_xlsx("4294967295", &STAFF_ROWS, 0));
+    let before = fingerprints(d.path());
+    report(d.path(), &["--staff", "honest.xlsx"]).expect(0, &[]);
+    let honest = figures(d.path());
+    assert_eq!(quality(&json(d.path()), "staff")["rows_used"], 3);
+    report(d.path(), &["--staff", "staff.xlsx"]).expect(0, &[]);
+    assert_eq!(figures(d.path()), honest);
+    only_changed(d.path(), &before, &["out.json"]);
+
+    // 10,001 parts: an archive the reader does not rebuild, so the count cannot be rewritten.
+    let d = tmp();
+    put(d.path(), "honest.xlsx", shared_strings_xlsx("15", &STAFF_ROWS, 10_001));
+    put(d.path(), "staff.xlsx", shared_strings_xlsx("4294967295", &STAFF_ROWS, 10_001));
+    let before = fingerprints(d.path());
+    report(d.path(), &["--staff", "staff.xlsx"])
+        .expect(
+            1,
+            &["staff.xlsx: could not be read as an xlsx workbook (its shared-strings table claims more strings than it \
+               could hold"],
+        )
+        .hints();
+    only_changed(d.path(), &before, &[]);
+    report(d.path(), &["--staff", "honest.xlsx"]).expect(0, &[]);
+    assert_eq!(figures(d.path()), honest);
+}
+
+/// A cell beyond column XFD or row 1,048,576 (`ZZZZZZ1`, `A2000000`): the header row was sized by it (15 GB and
+/// five minutes for ZZZZZZ). Refused as damaged, exit 1, naming the cell.
+#[test]
+fn a_cell_beyond_the_last_row_or_column_is_a_damaged_file() {
+    let header: String = ["A1", "B1", "C1"]
+        .iter()
+        .zip(["Employee Number", "Pay Band", "Staff Group"])
+        .map(|(r, t)| inline(r, t))
+        .collect();
+    let row: String = ["A2", "B2", "C2"]
+        .iter()
+        .zip(["1001", "Band 5", "Nursing and Midwifery Registered"])
+        .map(|(r, t)| inline(r, t))
+        .collect();
+    for (stray, shown) in [("ZZZZZZ1", "ZZZZZZ1"), ("XFE1", "XFE1"), ("A2000000", "A2000000")] {
+        let d = tmp();
+        let data = format!("<row r=\"1\">{header}{}</row><row r=\"2\">{row}</row>", inline(stray, "Employee Number"));
+        put(d.path(), "staff.xlsx", raw_xlsx(&data));
+        let before = fingerprints(d.path());
+        report(d.path(), &["--staff", "staff.xlsx"])
+            .expect(
+                1,
+                &[&format!("staff.xlsx, sheet 'Staff': holds a cell at {shown}, beyond the last row"), "damaged"],
+            )
+            .hints();
+        only_changed(d.path(), &before, &[]);
+    }
+}
+
+/// A `<dimension>` claiming the whole sheet (or nonsense) is not trusted: sheets are streamed, so the figures are
+/// those of the same sheet without it.
+#[test]
+fn a_dimension_claiming_the_whole_sheet_changes_nothing() {
+    let header: String = ["A1", "B1", "C1"]
+        .iter()
+        .zip(["Employee Number", "Pay Band", "Staff Group"])
+        .map(|(r, t)| inline(r, t))
+        .collect();
+    let row: String = ["A2", "B2", "C2"]
+        .iter()
+        .zip(["1001", "Band 5", "Nursing and Midwifery Registered"])
+        .map(|(r, t)| inline(r, t))
+        .collect();
+    let data = format!("<row r=\"1\">{header}</row><row r=\"2\">{row}</row>");
+    let d = tmp();
+    put(d.path(), "plain.xlsx", raw_xlsx(&data));
+    report(d.path(), &["--staff", "plain.xlsx"]).expect(0, &[]);
+    let plain = figures(d.path());
+    for dimension in ["A1:XFD1048576", "A1:XFD99999999"] {
+        put(d.path(), "staff.xlsx", raw_xlsx_with(&format!("<dimension ref=\"{dimension}\"/>"), &data));
+        let before = fingerprints(d.path());
+        report(d.path(), &["--staff", "staff.xlsx"]).expect(0, &[]);
+        assert_eq!(figures(d.path()), plain, "{dimension}");
+        only_changed(d.path(), &before, &["out.json"]);
     }
 }

@@ -233,8 +233,9 @@ fn sheet_is_chosen_by_its_columns_or_by_name() {
     // Case and surrounding spaces in the name do not matter.
     assert!(read_with(&path, Some(" leavers"), &[]).is_ok());
 
+    // A sheet named in the config that is not there is a wrong setting (exit 2), with the sheets listed.
     let e = err(read_with(&path, Some("Workforce"), &[]));
-    assert_eq!(e.kind(), ErrorKind::Data);
+    assert_eq!(e.kind(), ErrorKind::Usage);
     assert!(e.message().contains("no sheet named 'Workforce'"), "{e}");
     assert!(e.message().contains("'Notes', 'Staff', 'Leavers'"), "{e}");
 

@@ -142,7 +142,7 @@ fn example_trust_fixture_is_current_and_small() {
         size += committed.len();
         assert!(
             committed == std::fs::read(p).unwrap(),
-            "fixtures/example-trust/{} is out of date: run `cargo run -- sample --out-dir fixtures/example-trust`",
+            "fixtures/example-trust/{} is out of date: run `cargo run -- sample --out-dir fixtures/example-trust --force`",
             name.to_string_lossy()
         );
     }

@@ -25,8 +25,8 @@ use clap::Args;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::inputs;
-use super::pipeline::{produce, Outputs};
+use super::inputs::{self, Run};
+use super::pipeline::{produce, NamedBy, Outputs};
 use super::{InputArgs, StatisticsArgs, Verbosity};
 use crate::compute::results::Results;
 use crate::compute::rollup::digest::TrustDigest;
@@ -34,6 +34,7 @@ use crate::compute::rollup::{rollup, FailedTrust};
 use crate::config::resolve;
 use crate::error::{Error, Result};
 use crate::render;
+use crate::render::claim::{Claims, Kind};
 
 /// Arguments of `batch`.
 #[derive(Debug, Args)]
@@ -117,23 +118,47 @@ fn folder_name(results_code: &str, config: &Path, index: usize) -> String {
     }
 }
 
-fn run_one(index: usize, entry: &TrustEntry, base: Option<&Path>, args: &BatchArgs) -> (TrustOutcome, Option<Results>) {
+/// Reads a trust's config file and settings.
+fn resolve_trust(entry: &TrustEntry, base: Option<&Path>, args: &BatchArgs) -> Result<Run> {
+    let input_args = InputArgs {
+        config: Some(resolve(base, &entry.config)),
+        standards: args.standards.clone(),
+        ..InputArgs::default()
+    };
+    inputs::resolve(&input_args, &args.statistics, &super::PopulationArgs::default(), None)
+}
+
+/// Runs one trust whose settings were read (or failed to be), writing into its own folder, made only when it is
+/// written to: a trust that fails leaves no folder behind.
+fn run_one(
+    index: usize,
+    entry: &TrustEntry,
+    resolved: Result<Run>,
+    base: Option<&Path>,
+    reads: &Claims,
+    args: &BatchArgs,
+) -> (TrustOutcome, Option<Results>) {
     let config = resolve(base, &entry.config);
     let shown = entry.config.display().to_string();
     let attempt = || -> Result<(Results, Vec<String>)> {
-        let input_args =
-            InputArgs { config: Some(config.clone()), standards: args.standards.clone(), ..InputArgs::default() };
-        let run = inputs::resolve(&input_args, &args.statistics, &super::PopulationArgs::default(), None)?;
+        let run = resolved?;
         let dir = args.out_dir.join(folder_name(&run.settings.organisation.code, &config, index));
-        std::fs::create_dir_all(&dir)
-            .map_err(|e| Error::io(format!("{}: cannot create the folder: {e}", dir.display())))?;
         let outputs = Outputs {
             workbook: args.workbooks.then(|| dir.join("report.xlsx")),
             json: Some(dir.join("results.json")),
             csv: Some(dir.join("results.csv")),
+            named_by: NamedBy::Batch,
         };
+        let made = !dir.exists();
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| Error::io(format!("{}: cannot create the folder: {e}", dir.display())))?;
         let strict = args.strict || run.config.output.strict.unwrap_or(false);
-        let results = produce(&run, &outputs, strict, Verbosity::Quiet)?;
+        let results = produce(&run, &outputs, reads, strict, Verbosity::Quiet).inspect_err(|_| {
+            if made {
+                // Only when empty: nothing of the run was put there, and nothing else is lost.
+                let _ = std::fs::remove_dir(&dir);
+            }
+        })?;
         Ok((results, outputs.paths().iter().map(|p| p.display().to_string()).collect()))
     };
     match attempt() {
@@ -148,17 +173,24 @@ fn run_one(index: usize, entry: &TrustEntry, base: Option<&Path>, args: &BatchAr
             },
             Some(results),
         ),
-        Err(e) => (
-            TrustOutcome {
-                config: shown,
-                organisation: None,
-                status: "failed",
-                exit_code: e.exit_code(),
-                error: Some(e.to_string()),
-                outputs: Vec::new(),
-            },
-            None,
-        ),
+        Err(e) => {
+            // The trust's line names its config file; a message that starts with it (a config file that could not
+            // be read) does not name it twice.
+            let message = e.to_string();
+            let own = format!("{}: ", config.display());
+            let message = message.strip_prefix(&own).map_or(message.clone(), str::to_string);
+            (
+                TrustOutcome {
+                    config: shown,
+                    organisation: None,
+                    status: "failed",
+                    exit_code: e.exit_code(),
+                    error: Some(message),
+                    outputs: Vec::new(),
+                },
+                None,
+            )
+        }
     }
 }
 
@@ -199,17 +231,33 @@ pub fn run(args: BatchArgs, verbosity: Verbosity) -> Result<ExitCode> {
     if manifest.trust.is_empty() {
         return Err(Error::usage(format!("{}: lists no [[trust]]", args.manifest.display())));
     }
+    let base = args.manifest.parent().map(Path::to_path_buf);
+    // Every trust's settings first (small files): the files the whole batch reads are known before any is written,
+    // so no output of one trust, nor the roll-up, can overwrite another trust's input.
+    let resolved: Vec<Result<Run>> =
+        manifest.trust.iter().map(|entry| resolve_trust(entry, base.as_deref(), &args)).collect();
+    let mut reads = Claims::new();
+    reads.reads(&args.manifest, "the manifest");
+    for run in resolved.iter().flatten() {
+        reads.extend(inputs::claims(run));
+    }
+    let rollup_path = args.out_dir.join("system-rollup.json");
+    let rollup_csv_path = args.out_dir.join("system-rollup.csv");
+    let summary_path = args.out_dir.join("batch-summary.json");
+    reads.claim(&rollup_path, "the system roll-up", Some(Kind::Json))?;
+    reads.claim(&rollup_csv_path, "the system roll-up's CSV", Some(Kind::Csv))?;
+    reads.claim(&summary_path, "the batch summary", Some(Kind::Json))?;
     std::fs::create_dir_all(&args.out_dir)
         .map_err(|e| Error::io(format!("{}: cannot create the output folder: {e}", args.out_dir.display())))?;
-    let base = args.manifest.parent().map(Path::to_path_buf);
     let progress = super::progress::bar(manifest.trust.len() as u64, verbosity);
     // Each trust's results are reduced, as soon as it finishes, to its console lines and what the roll-up needs.
     let finished: Vec<Finished> = manifest
         .trust
         .par_iter()
+        .zip(resolved)
         .enumerate()
-        .map(|(i, entry)| {
-            let (outcome, results) = run_one(i, entry, base.as_deref(), &args);
+        .map(|(i, (entry, run))| {
+            let (outcome, results) = run_one(i, entry, run, base.as_deref(), &reads, &args);
             progress.inc(1);
             Finished::of(outcome, results, verbosity)
         })
@@ -231,10 +279,10 @@ pub fn run(args: BatchArgs, verbosity: Verbosity) -> Result<ExitCode> {
         })
         .collect();
     let system = rollup(&manifest.system.name, &succeeded, &failed, method, level)?;
-    render::atomic::write(&args.out_dir.join("system-rollup.json"), render::json::to_string(&system)?.as_bytes())?;
-    render::atomic::write(&args.out_dir.join("system-rollup.csv"), render::rollup_csv::to_string(&system)?.as_bytes())?;
+    render::atomic::write(&rollup_path, render::json::to_string(&system)?.as_bytes())?;
+    render::atomic::write(&rollup_csv_path, render::rollup_csv::to_string(&system)?.as_bytes())?;
     let summary: Vec<&TrustOutcome> = outcomes.iter().collect();
-    render::atomic::write(&args.out_dir.join("batch-summary.json"), render::json::to_string(&summary)?.as_bytes())?;
+    render::atomic::write(&summary_path, render::json::to_string(&summary)?.as_bytes())?;
     eprint!("{console}");
     let failed: Vec<&TrustOutcome> = summary.iter().copied().filter(|o| o.status != "ok").collect();
     for f in &failed {
@@ -248,6 +296,6 @@ pub fn run(args: BatchArgs, verbosity: Verbosity) -> Result<ExitCode> {
             args.out_dir.display()
         );
     }
-    let code = failed.iter().map(|f| f.exit_code).max_by_key(|c| if *c == 3 { 10 } else { *c }).unwrap_or(0);
+    let code = super::most_serious(failed.iter().map(|f| f.exit_code));
     Ok(ExitCode::from(code as u8))
 }

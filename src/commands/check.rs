@@ -1,8 +1,14 @@
-//! `wres-wdes check`: reads a trust's inputs and prints, per file, the sheet and header row found, the column
-//! each field matched, rows read/used/excluded by reason, and the values not recognised. Computes nothing.
+//! `wres-wdes check`: reads every input of a trust and prints, per file, the sheet and header row found, the column
+//! each field matched, rows read/used/excluded by reason, and the values not recognised; an input that cannot be
+//! used is reported with its error, and the others are still read. Then a verdict line. Computes nothing.
 //!
-//! Exit codes: 0 when every input was read (even with exclusions), 1 a file could not be read, 3 a required
-//! column is missing, including a column a standard asked for needs (or, with `--strict`, any problem was found).
+//! Exit codes: 0 when every input was read (even with exclusions); else the most serious of the failures (3 a
+//! required column missing, one a standard asked for needs, or no data, before 2 a setting in the config, before 1 a file that could not be read);
+//! with `--strict`, 3 when any data-quality problem was found.
+//!
+//! The text report, in order: one block per input (input order), then the verdict line. With `--json`, standard
+//! output holds the data-quality entries of the inputs read (a JSON array), and the failures and the verdict go to
+//! standard error.
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -10,7 +16,8 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::example::ExampleTrust;
-use super::{inputs, InputArgs, StatisticsArgs, Verbosity};
+use super::inputs::{self, Failure, Loaded};
+use super::{InputArgs, StatisticsArgs, Verbosity};
 use crate::error::{Error, Result};
 use crate::normalise::quality::{problems, shown, InputQuality};
 
@@ -65,6 +72,119 @@ pub fn describe(q: &InputQuality) -> String {
     s
 }
 
+/// The text block of an input that could not be used: its error and hint.
+pub fn describe_failure(f: &Failure) -> String {
+    let mut s =
+        format!("{}: {}\n  could not be used (exit {}): {}\n", f.kind, f.shown, f.error.exit_code(), f.error.message());
+    if let Some(hint) = f.error.hint() {
+        let _ = writeln!(s, "  hint: {hint}");
+    }
+    s
+}
+
+/// How every input fared, in input order.
+enum Outcome<'a> {
+    Read(&'a InputQuality),
+    Failed(&'a Failure),
+    NotGiven(&'static str, &'a str),
+}
+
+/// The inputs' outcomes in input order: the six data inputs, then previous results and population files.
+fn outcomes(loaded: &Loaded) -> Vec<Outcome<'_>> {
+    let mut out = Vec::new();
+    for kind in ["staff", "recruitment", "cases", "training", "survey", "board"] {
+        out.extend(loaded.records.quality.iter().filter(|q| q.kind == kind).map(Outcome::Read));
+        out.extend(loaded.failures.iter().filter(|f| f.kind == kind).map(Outcome::Failed));
+        out.extend(loaded.not_given.iter().filter(|(k, _)| *k == kind).map(|(k, why)| Outcome::NotGiven(k, why)));
+    }
+    out.extend(loaded.failures.iter().filter(|f| matches!(f.kind, "previous" | "population")).map(Outcome::Failed));
+    out
+}
+
+/// The end of the report: what was read and what failed, the data-quality problems, and the exit code.
+#[derive(Debug)]
+pub struct Verdict {
+    /// Inputs read (data inputs, previous results and population files read without error).
+    pub read: usize,
+    /// The inputs that failed, as named, each with its exit code.
+    pub failed: Vec<(String, i32)>,
+    /// Inputs taken as not given (empty sheets of a multi-input workbook).
+    pub not_given: usize,
+    /// Data-quality problems (what `--strict` refuses).
+    pub problems: usize,
+    /// Whether `--strict` was given.
+    pub strict: bool,
+    /// The exit code.
+    pub code: i32,
+}
+
+impl Verdict {
+    /// The verdict of a check.
+    pub fn of(loaded: &Loaded, strict: bool) -> Verdict {
+        let failed: Vec<(String, i32)> =
+            loaded.failures.iter().map(|f| (f.shown.clone(), f.error.exit_code())).collect();
+        let problems = problems(&loaded.records.quality).len();
+        let mut codes: Vec<i32> = failed.iter().map(|(_, c)| *c).collect();
+        if strict && problems > 0 {
+            codes.push(3);
+        }
+        Verdict {
+            read: loaded.records.quality.len()
+                + loaded.records.previous.len()
+                + usize::from(!loaded.records.population.is_empty()),
+            failed,
+            not_given: loaded.not_given.len(),
+            problems,
+            strict,
+            code: super::most_serious(codes),
+        }
+    }
+
+    /// The verdict line: `verdict: 5 inputs read, 1 failed (staff.csv, exit 3); 3 data-quality problems; exit 3`.
+    pub fn line(&self) -> String {
+        let inputs = |n: usize| if n == 1 { "1 input".to_string() } else { format!("{n} inputs") };
+        let mut line = format!("verdict: {} read", inputs(self.read));
+        if !self.failed.is_empty() {
+            let which: Vec<String> = self.failed.iter().map(|(f, c)| format!("{f}, exit {c}")).collect();
+            let _ = write!(line, ", {} failed ({})", self.failed.len(), which.join("; "));
+        }
+        if self.not_given > 0 {
+            let _ = write!(line, ", {} left empty (not given)", self.not_given);
+        }
+        let _ = match self.problems {
+            0 => write!(line, "; no data-quality problems"),
+            1 => write!(line, "; 1 data-quality problem"),
+            n => write!(line, "; {n} data-quality problems"),
+        };
+        if self.problems > 0 && !self.strict {
+            line.push_str(" (--strict would fail)");
+        }
+        let _ = write!(line, "; exit {}", self.code);
+        line
+    }
+}
+
+/// Checks what reading alone does not, adding each finding to the failures (so each input is reported): every earlier year's results (for
+/// this organisation, an earlier snapshot), then the columns the standards asked for need.
+fn vet(loaded: &mut Loaded, run: &inputs::Run) {
+    let settings = &run.settings;
+    let previous = std::mem::take(&mut loaded.records.previous);
+    for p in previous {
+        match crate::read::previous::check_previous(
+            std::slice::from_ref(&p),
+            &settings.organisation,
+            settings.snapshot_date,
+        ) {
+            Ok(()) => loaded.records.previous.push(p),
+            Err(error) => loaded.failures.push(inputs::Failure { kind: "previous", shown: p.path.clone(), error }),
+        }
+    }
+    for missing in crate::normalise::needs::missing(&loaded.records, &run.inputs, settings.standards) {
+        let error = crate::normalise::needs::error(std::slice::from_ref(&missing), settings.standards);
+        loaded.failures.push(inputs::Failure { kind: missing.kind, shown: missing.file.clone(), error });
+    }
+}
+
 /// Runs `check`.
 pub fn run(args: CheckArgs, verbosity: Verbosity) -> Result<ExitCode> {
     let example = if args.inputs.example { Some(ExampleTrust::extract()?) } else { None };
@@ -75,28 +195,42 @@ pub fn run(args: CheckArgs, verbosity: Verbosity) -> Result<ExitCode> {
         example.as_ref().map(|e| e.path()).as_deref(),
     )?;
     let activity = super::progress::Activity::start("reading the inputs", verbosity);
-    let records = inputs::load_showing(&run.inputs, &run.settings.period(), &activity)?;
+    let mut loaded = inputs::load_each(&run.inputs, &run.settings.period(), &activity)?;
     drop(activity);
-    crate::read::previous::check_previous(&records.previous, &run.settings.organisation, run.settings.snapshot_date)?;
+    vet(&mut loaded, &run);
+    let verdict = Verdict::of(&loaded, args.strict);
     if args.json {
-        let text = serde_json::to_string_pretty(&records.quality)
+        let text = serde_json::to_string_pretty(&loaded.records.quality)
             .map_err(|e| Error::io(format!("internal error writing JSON: {e}")))?;
         super::print_out(&format!("{text}\n"))?;
-    } else {
-        for q in &records.quality {
-            super::print_out(&format!("{}\n", describe(q)))?;
+        for f in &loaded.failures {
+            eprintln!("error: {}", f.error);
         }
-        if let Some(block) = crate::normalise::mapping::suggestion_block(&records.quality) {
+        eprintln!("{}", verdict.line());
+    } else {
+        // The sections, in order: each input in turn, good or failed; then what concerns the inputs together
+        // (a block to paste into the config, warnings); then the verdict.
+        for outcome in outcomes(&loaded) {
+            let block = match outcome {
+                Outcome::Read(q) => describe(q),
+                Outcome::Failed(f) => describe_failure(f),
+                Outcome::NotGiven(kind, why) => format!("{kind}: not given ({why})\n"),
+            };
             super::print_out(&format!("{block}\n"))?;
         }
+        if let Some(block) = crate::normalise::mapping::suggestion_block(&loaded.records.quality) {
+            super::print_out(&format!("{block}\n"))?;
+        }
+        super::print_out(&format!("{}\n", verdict.line()))?;
     }
-    let missing = crate::normalise::needs::missing(&records, &run.inputs, run.settings.standards);
-    if !missing.is_empty() {
-        return Err(crate::normalise::needs::error(&missing, run.settings.standards));
+    if verdict.code != 0 {
+        let why = match (verdict.failed.len(), args.strict && verdict.problems > 0) {
+            (0, _) if verdict.problems == 1 => "--strict: 1 data-quality problem found".to_string(),
+            (0, _) => format!("--strict: {} data-quality problems found", verdict.problems),
+            (1, _) => "1 input could not be used".to_string(),
+            (n, _) => format!("{n} inputs could not be used"),
+        };
+        eprintln!("error: {why}; see the report above");
     }
-    let found = problems(&records.quality);
-    if args.strict && !found.is_empty() {
-        return Err(Error::data(format!("--strict: {} problems found", found.len())));
-    }
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitCode::from(u8::try_from(verdict.code).unwrap_or(1)))
 }

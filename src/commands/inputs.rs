@@ -7,9 +7,11 @@ use std::sync::Arc;
 use super::{InputArgs, PopulationArgs, StatisticsArgs};
 use crate::compute::population::area::{parse_area, AreaChoice};
 use crate::config::{self, ConfigFile, Inputs, ReadOptions, Settings};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::normalise::mapping::ValueMappings;
+use crate::normalise::quality::InputQuality;
 use crate::normalise::records::{self, InputFile, Period, Records};
+use crate::render::claim::Claims;
 use crate::stats::CiMethod;
 
 /// The resolved run: settings, inputs, and the config file's folder.
@@ -23,6 +25,8 @@ pub struct Run {
     pub config: ConfigFile,
     /// The folder relative config paths resolve from.
     pub base: Option<PathBuf>,
+    /// The config file, as given (none with flags only; the example's own with `--example`).
+    pub config_path: Option<PathBuf>,
 }
 
 fn input(
@@ -60,10 +64,14 @@ pub fn resolve(
     population: &PopulationArgs,
     example_dir: Option<&Path>,
 ) -> Result<Run> {
-    let (config, base) = match (&args.config, example_dir) {
-        (Some(path), _) => (config::load(path)?, path.parent().map(Path::to_path_buf)),
-        (None, Some(dir)) => (config::load(&dir.join("trust.toml"))?, Some(dir.to_path_buf())),
-        (None, None) => (ConfigFile::default(), None),
+    let config_path = match (&args.config, example_dir) {
+        (Some(path), _) => Some(path.clone()),
+        (None, Some(dir)) => Some(dir.join("trust.toml")),
+        (None, None) => None,
+    };
+    let (config, base) = match &config_path {
+        Some(path) => (config::load(path)?, path.parent().map(Path::to_path_buf)),
+        None => (ConfigFile::default(), None),
     };
     let base_ref = base.as_deref();
     let c = &config;
@@ -146,7 +154,7 @@ pub fn resolve(
         standards,
         status: c.status.rules()?,
     };
-    Ok(Run { settings, inputs, config, base })
+    Ok(Run { settings, inputs, config, base, config_path })
 }
 
 /// The snapshot of a reporting year (31 March).
@@ -154,13 +162,36 @@ fn for_year(year: i32) -> Result<chrono::NaiveDate> {
     Period::for_year(year).map(|p| p.snapshot).ok_or_else(|| Error::usage(format!("{year} is not a reporting year")))
 }
 
-/// The effective settings of a run, as a config file (`--print-config`): every input with its resolved path and
-/// every setting with its value, defaults included.
+/// Every file a run reads, each with what it is, so that no output can overwrite one (see
+/// [`crate::render::claim`]).
+pub fn claims(run: &Run) -> Claims {
+    let mut claims = Claims::new();
+    if let Some(path) = &run.config_path {
+        claims.reads(path, "the config file");
+    }
+    for f in given(&run.inputs) {
+        claims.reads(&f.path, &format!("the {} input", f.kind.unwrap_or("data").to_lowercase()));
+    }
+    for path in &run.inputs.previous {
+        claims.reads(path, "a previous year's results (--previous)");
+    }
+    for path in &run.inputs.population {
+        claims.reads(path, "a population or catchment file");
+    }
+    claims
+}
+
+/// The effective settings of a run, as a config file (`--print-config`): every input with its path made absolute
+/// (so the printed file works wherever it is saved) and every setting with its value, defaults included.
 pub fn effective_config(run: &Run) -> ConfigFile {
     let mut c = run.config.clone();
-    let path = |f: &Option<InputFile>| f.as_ref().map(|f| f.path.clone());
+    let path = |f: &Option<InputFile>| f.as_ref().map(|f| config::absolute(&f.path));
+    let absolute = |paths: &[PathBuf]| paths.iter().map(|p| config::absolute(p)).collect::<Vec<_>>();
+    c.population.files = absolute(&config_paths(run.base.as_deref(), &c.population.files));
+    c.population.catchment =
+        c.population.catchment.as_ref().map(|p| config::absolute(&config::resolve(run.base.as_deref(), p)));
     c.inputs = config::InputsConfig {
-        previous: run.inputs.previous.clone(),
+        previous: absolute(&run.inputs.previous),
         staff: path(&run.inputs.staff),
         recruitment: path(&run.inputs.recruitment),
         cases: path(&run.inputs.cases),
@@ -212,23 +243,53 @@ pub fn effective_config(run: &Run) -> ConfigFile {
     c
 }
 
-/// The paths of every input, for refusing to overwrite one.
+fn config_paths(base: Option<&Path>, paths: &[PathBuf]) -> Vec<PathBuf> {
+    paths.iter().map(|p| config::resolve(base, p)).collect()
+}
+
+/// The paths of every data input.
 pub fn input_paths(inputs: &Inputs) -> Vec<PathBuf> {
     given(inputs).map(|f| f.path.clone()).collect()
 }
 
-/// Reads and normalises every input given.
+/// Every input read: the records of those that could be used, and each failure.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The records (and data-quality entries) of the inputs read.
+    pub records: Records,
+    /// The inputs that could not be used, in input order.
+    pub failures: Vec<Failure>,
+    /// Inputs named but left empty in a workbook holding several inputs (a filled-in `template`): taken as not
+    /// given, each kind with why.
+    pub not_given: Vec<(&'static str, String)>,
+}
+
+/// An input that could not be used.
+#[derive(Debug)]
+pub struct Failure {
+    /// Its kind (`staff`, ..., `previous`, `population`).
+    pub kind: &'static str,
+    /// The path as given.
+    pub shown: String,
+    /// What went wrong.
+    pub error: Error,
+}
+
+/// Reads and normalises every input given, going on past a failure so that each is reported.
 ///
 /// The inputs are read concurrently (on rayon's pool): the staff snapshot alongside recruitment, survey and board,
 /// which do not need it, and each file's SHA-256 alongside; then cases and training, which join to the snapshot,
-/// alongside each other. The records, their data-quality entries (in input order) and the first error (in input
-/// order: staff, recruitment, cases, training, survey, board) are those of reading them one after another.
-pub fn load(inputs: &Inputs, period: &Period) -> Result<Records> {
-    load_showing(inputs, period, &super::progress::Activity::start("", super::Verbosity::Quiet))
-}
-
-/// [`load`], saying on `activity` how many of the inputs have been read.
-pub fn load_showing(inputs: &Inputs, period: &Period, activity: &super::progress::Activity) -> Result<Records> {
+/// alongside each other. The records, their data-quality entries and the failures (in input order: staff,
+/// recruitment, cases, training, survey, board, then previous results and population files) are those of reading
+/// them one after another.
+///
+/// A header with nothing below it is a failed or filtered export, not a trust with no staff (only a cases file
+/// may honestly be empty: no cases in the two years), so it fails, naming the sheet and the input. One exception:
+/// in a workbook named for several inputs (a filled-in `template`), a sheet named after its input and left with
+/// only its header is that input not given.
+///
+/// `activity` is told as each input has been read.
+pub fn load_each(inputs: &Inputs, period: &Period, activity: &super::progress::Activity) -> Result<Loaded> {
     if input_paths(inputs).is_empty() {
         return Err(Error::usage("no input files given").with_hint(
             "name them with --staff, --recruitment, --cases, --training, --survey, --board, or --config trust.toml \
@@ -255,63 +316,115 @@ pub fn load_showing(inputs: &Inputs, period: &Period, activity: &super::progress
         || rayon::join(staff, || rayon::join(recruitment, digests)),
         || rayon::join(|| rayon::join(survey, board), population),
     );
-    let mut out = Records { workforce_mapping: inputs.workforce_mapping.clone(), ..Records::default() };
-    if let Some(r) = staff {
-        let (staff, q) = r?;
-        out.staff = Some(staff);
-        out.quality.push(q);
-    }
-    if let Some(r) = recruitment {
-        let (r, q) = r?;
-        out.recruitment = Some(r);
-        out.quality.push(q);
-    }
-    let snapshot = out.staff.as_ref();
+    let mut loaded = Loaded {
+        records: Records { workforce_mapping: inputs.workforce_mapping.clone(), ..Records::default() },
+        ..Loaded::default()
+    };
+    // One digest per input given, in input order.
+    let mut digests = digests.into_iter();
+    let d = &mut digests;
+    loaded.records.staff = settle(inputs, &inputs.staff, staff, d, &mut loaded);
+    loaded.records.recruitment = settle(inputs, &inputs.recruitment, recruitment, d, &mut loaded);
+    let snapshot = loaded.records.staff.as_ref();
     let (cases, training) = rayon::join(
         || inputs.cases.as_ref().map(|f| tell.at(f, records::cases::normalise_cases(f, period, snapshot))),
         || inputs.training.as_ref().map(|f| tell.at(f, records::training::normalise_training(f, period, snapshot))),
     );
-    if let Some(r) = cases {
-        let (c, q) = r?;
-        out.cases = Some(c);
-        out.quality.push(q);
-    }
-    if let Some(r) = training {
-        let (t, q) = r?;
-        out.training = Some(t);
-        out.quality.push(q);
-    }
-    if let Some(r) = survey {
-        let (s, q) = r?;
-        out.survey = Some(s);
-        out.quality.push(q);
-    }
-    if let Some(r) = board {
-        let (b, q) = r?;
-        out.board = Some(b);
-        out.quality.push(q);
-    }
+    let d = &mut digests;
+    loaded.records.cases = settle(inputs, &inputs.cases, cases, d, &mut loaded);
+    loaded.records.training = settle(inputs, &inputs.training, training, d, &mut loaded);
+    loaded.records.survey = settle(inputs, &inputs.survey, survey, d, &mut loaded);
+    loaded.records.board = settle(inputs, &inputs.board, board, d, &mut loaded);
     for path in &inputs.previous {
-        out.previous.push(crate::read::previous::read_previous(path)?);
-    }
-    // A header with nothing below it is a failed or filtered export, not a trust with no staff; only a cases file
-    // may honestly be empty (no cases in the two years).
-    for (q, f) in out.quality.iter().zip(given(inputs)) {
-        if q.rows_read == Some(0) && q.kind != "cases" {
-            return Err(Error::data(format!(
-                "{}: has a header row (row {}) but no data rows below it",
-                f.shown, q.header_row
-            ))
-            .with_hint("export the data again: an export with only a header usually means a filter matched nobody"));
+        match crate::read::previous::read_previous(path) {
+            Ok(previous) => loaded.records.previous.push(previous),
+            Err(error) => loaded.failures.push(Failure { kind: "previous", shown: path.display().to_string(), error }),
         }
     }
-    if let Some(p) = population {
-        out.population = p?;
+    match population {
+        Some(Ok(p)) => loaded.records.population = p,
+        Some(Err(error)) => {
+            let shown = inputs.population.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
+            loaded.failures.push(Failure { kind: "population", shown, error });
+        }
+        None => {}
     }
-    for (q, digest) in out.quality.iter_mut().zip(digests) {
-        q.sha256 = Some(digest?);
+    Ok(loaded)
+}
+
+/// One input's outcome into `loaded`: its records when they can be used (see [`load_each`] on a header with
+/// nothing below it), else its failure.
+fn settle<T>(
+    inputs: &Inputs,
+    file: &Option<InputFile>,
+    read: Option<Result<(T, InputQuality)>>,
+    digests: &mut dyn Iterator<Item = Result<String>>,
+    loaded: &mut Loaded,
+) -> Option<T> {
+    let (file, read) = (file.as_ref()?, read?);
+    let digest = digests.next()?;
+    let kind = file.kind.unwrap_or("input").to_lowercase();
+    let kind: &'static str = match kind.as_str() {
+        "staff" => "staff",
+        "recruitment" => "recruitment",
+        "cases" => "cases",
+        "training" => "training",
+        "survey" => "survey",
+        "board" => "board",
+        _ => "input",
+    };
+    let fail = |loaded: &mut Loaded, error: Error| {
+        loaded.failures.push(Failure { kind, shown: file.shown.clone(), error });
+        None
+    };
+    let shared = given(inputs).filter(|f| f.path == file.path).count() > 1;
+    let (records, mut quality) = match read {
+        Ok(read) => read,
+        // A file of another kind given here (its columns say so): the command line or config is what is wrong.
+        Err(error) if error.kind() == ErrorKind::Data && !shared => match records::resembles(file, kind) {
+            Some(other) => {
+                let wrong = Error::usage(format!(
+                    "{}: given as the {kind} input, but its columns are those of the {other} input",
+                    file.shown
+                ))
+                .with_hint(format!(
+                    "give it as --{other} (inputs.{other} in the config file), and the {kind} file as --{kind}"
+                ));
+                return fail(loaded, wrong);
+            }
+            None => return fail(loaded, error),
+        },
+        Err(error) => return fail(loaded, error),
+    };
+    if quality.rows_read == Some(0) {
+        let own_sheet = file.kind.is_some_and(|k| quality.sheet.trim().eq_ignore_ascii_case(k));
+        if own_sheet && shared {
+            let why = format!("sheet '{}' of {} holds only its header row", quality.sheet, file.shown);
+            loaded.not_given.push((kind, why));
+            return None;
+        }
+        if kind != "cases" {
+            let place = if quality.sheet.is_empty() {
+                file.shown.clone()
+            } else {
+                format!("{}, sheet '{}'", file.shown, quality.sheet)
+            };
+            return fail(
+                loaded,
+                Error::data(format!(
+                    "{place}: the {kind} input has a header row (row {}) but no data rows below it",
+                    quality.header_row
+                ))
+                .with_hint("export the data again: an export with only a header usually means a filter matched nobody"),
+            );
+        }
     }
-    Ok(out)
+    match digest {
+        Ok(digest) => quality.sha256 = Some(digest),
+        Err(error) => return fail(loaded, error),
+    }
+    loaded.records.quality.push(quality);
+    Some(records)
 }
 
 /// Says an input was read, passing its result through.

@@ -168,6 +168,18 @@ pub fn print_out(text: &str) -> Result<()> {
     }
 }
 
+/// The most serious of several exit codes: 3 (the data are not usable) before 2 (a wrong setting) before 1 (a
+/// file that could not be read or written); 0 when there are none.
+///
+/// ```
+/// assert_eq!(wres_wdes::commands::most_serious([1, 3, 2]), 3);
+/// assert_eq!(wres_wdes::commands::most_serious([1, 2]), 2);
+/// assert_eq!(wres_wdes::commands::most_serious([]), 0);
+/// ```
+pub fn most_serious(codes: impl IntoIterator<Item = i32>) -> i32 {
+    codes.into_iter().max_by_key(|c| if *c == 3 { 10 } else { *c }).unwrap_or(0)
+}
+
 /// How much to say on stderr.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Verbosity {

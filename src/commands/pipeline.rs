@@ -8,6 +8,7 @@ use super::Verbosity;
 use crate::compute::results::Results;
 use crate::error::{Error, Result};
 use crate::render;
+use crate::render::claim::{Claims, Kind};
 
 /// Where to write a trust's outputs (any may be absent).
 #[derive(Debug, Clone, Default)]
@@ -18,6 +19,20 @@ pub struct Outputs {
     pub json: Option<PathBuf>,
     /// The CSV.
     pub csv: Option<PathBuf>,
+    /// Who named them, for messages.
+    pub named_by: NamedBy,
+}
+
+/// Who named a trust's outputs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum NamedBy {
+    /// `--out`, `--json`, `--csv`.
+    #[default]
+    Flags,
+    /// The config file's `[output]`.
+    Config,
+    /// `batch`, in the trust's folder.
+    Batch,
 }
 
 impl Outputs {
@@ -25,18 +40,46 @@ impl Outputs {
     pub fn paths(&self) -> Vec<&PathBuf> {
         [&self.workbook, &self.json, &self.csv].into_iter().flatten().collect()
     }
+
+    /// Claims every output (see [`render::claim`]): each name fits its format, and none is a file the run reads
+    /// or another output.
+    pub fn claim(&self, claims: &mut Claims) -> Result<()> {
+        let named = |flag: &'static str, key: &'static str, batch: &'static str| match self.named_by {
+            NamedBy::Flags => flag,
+            NamedBy::Config => key,
+            NamedBy::Batch => batch,
+        };
+        let each = [
+            (&self.workbook, Kind::Workbook, named("--out", "[output] workbook", "the trust's workbook")),
+            (&self.json, Kind::Json, named("--json", "[output] json", "the trust's JSON")),
+            (&self.csv, Kind::Csv, named("--csv", "[output] csv", "the trust's CSV")),
+        ];
+        for (path, kind, flag) in each {
+            if let Some(path) = path {
+                claims.claim(path, flag, Some(kind))?;
+            }
+        }
+        Ok(())
+    }
 }
 
-/// Computes a trust's results and writes its outputs.
-pub fn produce(run: &Run, outputs: &Outputs, strict: bool, verbosity: Verbosity) -> Result<Results> {
+/// Computes a trust's results and writes its outputs. `reads` holds every file the run reads (see
+/// [`inputs::claims`]); the outputs are claimed against it before anything is read.
+pub fn produce(run: &Run, outputs: &Outputs, reads: &Claims, strict: bool, verbosity: Verbosity) -> Result<Results> {
     // The definitions are checked before any input is read: a broken one stops the run at once (exit code 2).
     crate::compute::registry::registry()?;
-    let input_paths = inputs::input_paths(&run.inputs);
-    for path in outputs.paths() {
-        render::atomic::refuse_input(path, &input_paths)?;
-    }
+    outputs.claim(&mut reads.clone())?;
     let activity = super::progress::Activity::start("reading the inputs", verbosity);
-    let records = inputs::load_showing(&run.inputs, &run.settings.period(), &activity)?;
+    let loaded = inputs::load_each(&run.inputs, &run.settings.period(), &activity)?;
+    if let Some(failure) = loaded.failures.into_iter().next() {
+        return Err(failure.error);
+    }
+    if verbosity >= Verbosity::Normal {
+        let notes: String =
+            loaded.not_given.iter().map(|(kind, why)| format!("note: {kind}: not given ({why})\n")).collect();
+        activity.suspend(|| eprint!("{notes}"));
+    }
+    let records = loaded.records;
     crate::read::previous::check_previous(&records.previous, &run.settings.organisation, run.settings.snapshot_date)?;
     let missing = crate::normalise::needs::missing(&records, &run.inputs, run.settings.standards);
     if !missing.is_empty() {

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::example::ExampleTrust;
-use super::pipeline::{produce, Outputs};
+use super::pipeline::{produce, NamedBy, Outputs};
 use super::{inputs, InputArgs, PopulationArgs, StatisticsArgs, Verbosity};
 use crate::compute::results::Status;
 use crate::config::resolve;
@@ -37,7 +37,8 @@ pub struct ReportArgs {
     /// Fail (exit 3, no outputs) when the data-quality check finds rows or values it could not use.
     #[arg(long)]
     pub strict: bool,
-    /// Print the effective settings (flags and config file together) as a config file, and stop.
+    /// Print the effective settings (flags and config file together) as a config file, and stop. Every path in it
+    /// is absolute, so the printed file works wherever it is saved.
     #[arg(long)]
     pub print_config: bool,
 }
@@ -51,17 +52,25 @@ pub fn run(args: ReportArgs, verbosity: Verbosity) -> Result<ExitCode> {
         &args.population,
         example.as_ref().map(|e| e.path()).as_deref(),
     )?;
-    let from_config = |p: &Option<PathBuf>| p.as_ref().map(|p| resolve(run.base.as_deref(), p));
-    let outputs = Outputs {
-        workbook: args.out.clone().or_else(|| from_config(&run.config.output.workbook)),
-        json: args.json.clone().or_else(|| from_config(&run.config.output.json)),
-        csv: args.csv.clone().or_else(|| from_config(&run.config.output.csv)),
+    // Outputs named on the command line replace the config's `[output]` paths as a whole: a one-off run does not
+    // also rewrite the outputs a scheduled job names in the config.
+    let outputs = if args.out.is_some() || args.json.is_some() || args.csv.is_some() {
+        Outputs { workbook: args.out.clone(), json: args.json.clone(), csv: args.csv.clone(), named_by: NamedBy::Flags }
+    } else {
+        let from_config = |p: &Option<PathBuf>| p.as_ref().map(|p| resolve(run.base.as_deref(), p));
+        Outputs {
+            workbook: from_config(&run.config.output.workbook),
+            json: from_config(&run.config.output.json),
+            csv: from_config(&run.config.output.csv),
+            named_by: NamedBy::Config,
+        }
     };
     if args.print_config {
+        let absolute = |p: &Option<PathBuf>| p.as_deref().map(crate::config::absolute);
         let mut effective = inputs::effective_config(&run);
-        effective.output.workbook = outputs.workbook.clone();
-        effective.output.json = outputs.json.clone();
-        effective.output.csv = outputs.csv.clone();
+        effective.output.workbook = absolute(&outputs.workbook);
+        effective.output.json = absolute(&outputs.json);
+        effective.output.csv = absolute(&outputs.csv);
         effective.output.strict = Some(args.strict || run.config.output.strict.unwrap_or(false));
         let text = toml::to_string_pretty(&effective)
             .map_err(|e| Error::io(format!("internal error writing the settings: {e}")))?;
@@ -73,7 +82,7 @@ pub fn run(args: ReportArgs, verbosity: Verbosity) -> Result<ExitCode> {
             .with_hint("give --out report.xlsx, --json results.json or --csv results.csv"));
     }
     let strict = args.strict || run.config.output.strict.unwrap_or(false);
-    let results = produce(&run, &outputs, strict, verbosity)?;
+    let results = produce(&run, &outputs, &inputs::claims(&run), strict, verbosity)?;
     if verbosity >= Verbosity::Normal {
         let ok = results.indicators.iter().filter(|i| i.status == Status::Ok).count();
         let written: Vec<String> = outputs.paths().iter().map(|p| p.display().to_string()).collect();

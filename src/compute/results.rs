@@ -354,11 +354,7 @@ pub struct DeclarationFigures {
 
 impl From<&Wdes9b> for DeclarationFigures {
     fn from(w: &Wdes9b) -> Self {
-        let answer = match w.answer.trim().to_ascii_lowercase().as_str() {
-            "yes" | "y" | "true" => Some("yes".to_string()),
-            "no" | "n" | "false" => Some("no".to_string()),
-            _ => None,
-        };
+        let answer = crate::config::parse_yes_no(&w.answer).map(|yes| if yes { "yes" } else { "no" }.to_string());
         DeclarationFigures { answer, text: (!w.text.trim().is_empty()).then(|| w.text.trim().to_string()) }
     }
 }

@@ -1,6 +1,7 @@
 //! Format detection from a file's content: zip (xlsx, xlsm, xlsb, ods, told apart by the parts inside), OLE
 //! compound file (xls, or a password-protected Office file), else text. The extension is not trusted: an xlsx
-//! renamed `.csv` is read as xlsx and a CSV renamed `.xlsx` as CSV.
+//! renamed `.csv` is read as xlsx and a CSV renamed `.xlsx` as CSV. Markup (an HTML table or an XML file saved
+//! with an `.xls` name, as reporting tools export) is told apart from text and refused with what to do.
 
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
@@ -81,6 +82,12 @@ pub(crate) fn detect(path: &Path, head: &[u8]) -> Result<Detected> {
                 .with_hint("open it in Excel and save it again as .xlsx, or export the data as CSV"))
         };
     }
+    if let Some(what) = markup(head) {
+        return Err(Error::io(format!("{shown}: is {what}, not a spreadsheet or a CSV file")).with_hint(
+            "reporting tools often save a web page with an .xls name: open it in Excel and save it as an Excel \
+             Workbook (.xlsx) with File > Save As, or export the report from the tool as CSV",
+        ));
+    }
     let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
     if !utf16 && head.contains(&0) {
         if looks_like_utf16(head) {
@@ -93,6 +100,28 @@ pub(crate) fn detect(path: &Path, head: &[u8]) -> Result<Detected> {
             .with_hint("save the data from Excel as .xlsx or .csv"));
     }
     Ok(Detected::Text)
+}
+
+/// What a file that is markup is (a web page, an Excel 2003 XML spreadsheet, other XML), from its first bytes:
+/// `None` for anything else. Only the start is looked at: a byte-order mark and white space, then `<`.
+fn markup(head: &[u8]) -> Option<&'static str> {
+    let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let start = text.iter().position(|b| !b.is_ascii_whitespace())?;
+    let text = text.get(start..)?;
+    if text.first() != Some(&b'<') {
+        return None;
+    }
+    let lower = text.get(..text.len().min(2048))?.to_ascii_lowercase();
+    let holds = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
+    if holds(b"urn:schemas-microsoft-com:office:spreadsheet") {
+        Some("an Excel 2003 XML spreadsheet (SpreadsheetML)")
+    } else if holds(b"<html") || holds(b"<!doctype html") || holds(b"<table") {
+        Some("a web page (HTML)")
+    } else if lower.starts_with(b"<?xml") {
+        Some("an XML file")
+    } else {
+        None
+    }
 }
 
 /// Whether bytes look like UTF-16 text: most bytes at even (big-endian) or odd (little-endian) offsets are zero
@@ -131,6 +160,19 @@ mod tests {
         assert!(contains(b"..xl/workbook.xml..", b"xl/workbook.xml"));
         assert!(!contains(b"xl/work", b"xl/workbook.xml"));
         assert!(!contains(b"abc", b""));
+    }
+
+    #[test]
+    fn markup_is_told_apart_from_text() {
+        assert_eq!(markup(b"\xEF\xBB\xBF\r\n <html><body><table>"), Some("a web page (HTML)"));
+        assert_eq!(markup(b"<table border=1><tr><td>Employee Number</td>"), Some("a web page (HTML)"));
+        assert_eq!(
+            markup(b"<?xml version=\"1.0\"?><Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">"),
+            Some("an Excel 2003 XML spreadsheet (SpreadsheetML)")
+        );
+        assert_eq!(markup(b"<?xml version=\"1.0\"?><rows/>"), Some("an XML file"));
+        assert_eq!(markup(b"Employee Number,Band\n<1>,5\n"), None);
+        assert_eq!(markup(b"<Employee Number>,Band\n1,5\n"), None);
     }
 
     #[test]

@@ -31,6 +31,20 @@ pub(crate) struct Matching {
     pub fields: Vec<FieldMatch>,
 }
 
+/// The candidate closest to `unknown` (Jaro-Winkler over 0.7), for a "did you mean" hint.
+///
+/// ```
+/// assert_eq!(wres_wdes::read::closest("ethnicty", &["person_id", "ethnicity"]), Some("ethnicity"));
+/// assert_eq!(wres_wdes::read::closest("zzz", &["ethnicity"]), None);
+/// ```
+pub fn closest<'a>(unknown: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let best = candidates
+        .iter()
+        .map(|k| (strsim::jaro_winkler(&unknown.to_lowercase(), &k.to_lowercase()), *k))
+        .max_by(|a, b| a.0.total_cmp(&b.0))?;
+    (best.0 > 0.7).then_some(best.1)
+}
+
 /// The names tried for a field: the override alone when there is one, else its aliases and then its own name.
 pub(crate) fn names_tried(field: &FieldSpec, overrides: &BTreeMap<String, String>) -> Vec<String> {
     if let Some(name) = overrides.get(field.name) {
@@ -207,12 +221,21 @@ pub(crate) fn column_letter(column: usize) -> String {
     letters.iter().rev().collect()
 }
 
-/// The hint for a missing or ambiguous column.
-pub(crate) fn column_hint(field: Option<&str>) -> String {
+/// The hint for a missing or ambiguous column, naming the columns section of the input kind (`Staff` gives
+/// `[staff.columns]`) when known.
+///
+pub(crate) fn column_hint(field: Option<&str>, kind: Option<&str>) -> String {
     let field = field.unwrap_or("ethnicity");
-    format!(
-        "name the column in the config file, in this input's columns section, e.g. [staff.columns] {field} = \"Your column header\""
-    )
+    match kind {
+        Some(kind) => format!(
+            "name the column in the config file: [{}.columns] {field} = \"Your column header\"",
+            kind.trim().to_lowercase()
+        ),
+        None => format!(
+            "name the column in the config file, in this input's columns section, e.g. [staff.columns] {field} = \
+             \"Your column header\" for the staff input"
+        ),
+    }
 }
 
 #[cfg(test)]
@@ -243,6 +266,13 @@ mod tests {
         assert_eq!(m.fields[0], FieldMatch::Ambiguous(vec![0, 1]));
         assert!(m.holds_required(F));
         assert!(m.resolve(&h(&["Ethnicity", "ETHNICITY "]), F, &none).is_err());
+    }
+
+    #[test]
+    fn the_hint_names_the_section_of_the_input() {
+        assert!(column_hint(Some("ethnicity"), Some("Recruitment")).contains("[recruitment.columns] ethnicity = "));
+        assert!(column_hint(Some("value"), Some("Survey")).contains("[survey.columns] value = "));
+        assert!(column_hint(None, None).contains("[staff.columns] ethnicity = "));
     }
 
     #[test]

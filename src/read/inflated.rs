@@ -7,6 +7,13 @@
 //! part, in the original order. Small parts are copied from the file as they are. When the file is not a plain
 //! zip this can rebuild (zip64, encryption, unusual methods, thousands of parts), calamine reads the file itself.
 //!
+//! The one number calamine trusts to size memory, the shared-strings table's `uniqueCount` (it reserves that many
+//! strings before reading one), is checked against what the part could hold: at least 5 bytes a string (`<si/>`),
+//! in a part no larger than it says, nor than its compressed bytes could inflate to. A count beyond that (say
+//! 4,294,967,295 in a small file, which would ask for about 100 GB) is rewritten to zeros in the stream calamine
+//! reads, with the part's checksum adjusted, so the table grows with the strings actually there and the figures
+//! are those of the same file with an honest count. The check reads the first 4 KiB of the part, nothing more.
+//!
 //! ```no_run
 //! # fn main() -> std::io::Result<()> {
 //! use std::io::Read;
@@ -31,6 +38,23 @@ const INFLATE_FROM: u64 = 1 << 20;
 const CHUNK: usize = 1 << 16;
 /// The largest archive rebuilt: offsets and sizes stay below zip64's.
 const LARGEST: u64 = u32::MAX as u64 - 1;
+/// How much of the shared-strings part is read for its `<sst>` tag.
+const SST_HEAD: u64 = 4096;
+/// The fewest bytes a shared string takes (`<si/>`).
+const SMALLEST_STRING: u64 = 5;
+/// The most deflate can inflate one byte to (about 1032:1), bounding a part's true size by its compressed size.
+const DEFLATE_RATIO: u64 = 1032;
+
+/// Bytes of a part replaced in the stream calamine reads, and the part's checksum with them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Patch {
+    /// The part (its index in the archive).
+    index: usize,
+    /// Where in the part's inflated bytes each replacement starts, and the bytes (as long as those replaced).
+    edits: Vec<(u64, Vec<u8>)>,
+    /// The part's CRC-32 with the replacements.
+    crc: u32,
+}
 
 /// Where a stretch of the rebuilt archive comes from.
 #[derive(Debug, Clone)]
@@ -69,16 +93,29 @@ pub struct Inflated {
     segments: Vec<Segment>,
     pos: u64,
     stream: Option<Stream>,
+    patches: Vec<Patch>,
 }
 
 impl Inflated {
-    /// Opens `path`; the archive is rebuilt when it can be, else the file is read as it is.
+    /// Opens `path`; the archive is rebuilt when it can be, else the file is read as it is. A shared-strings count
+    /// beyond what its part could hold is rewritten (see the module); an archive holding one that cannot be
+    /// rebuilt is an error of kind `InvalidData`.
     pub fn open(path: &Path) -> io::Result<Inflated> {
         let file = File::open(path)?;
         let original = file.metadata()?.len();
-        let segments =
-            layout(&file).unwrap_or_else(|| vec![Segment { start: 0, len: original, source: Source::Raw(0) }]);
-        Ok(Inflated { path: path.to_path_buf(), file, segments, pos: 0, stream: None })
+        let patches = patches(&file);
+        let segments = match (layout(&file, &patches), patches.first()) {
+            (Some(segments), _) => segments,
+            (None, None) => vec![Segment { start: 0, len: original, source: Source::Raw(0) }],
+            (None, Some(_)) => {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    "its shared-strings table claims more strings than it could hold, and the archive is not one \
+                     that can be rewritten",
+                ))
+            }
+        };
+        Ok(Inflated { path: path.to_path_buf(), file, segments, pos: 0, stream: None, patches })
     }
 
     /// Whether any part is inflated on its own thread (else this reads the file as it is).
@@ -93,7 +130,8 @@ impl Inflated {
             None => true,
         };
         if restart {
-            self.stream = Some(start_inflating(&self.path, index));
+            let patch = self.patches.iter().find(|p| p.index == index).cloned();
+            self.stream = Some(start_inflating(&self.path, index, patch));
         }
         let Some(stream) = self.stream.as_mut() else { return Ok(0) };
         // Forward to the chunk holding `offset` (a seek ahead skips; a seek back started again above).
@@ -163,8 +201,8 @@ impl Seek for Inflated {
     }
 }
 
-/// Starts a thread inflating the part `index` of the archive at `path`.
-fn start_inflating(path: &Path, index: usize) -> Stream {
+/// Starts a thread inflating the part `index` of the archive at `path`, with `patch` applied.
+fn start_inflating(path: &Path, index: usize, patch: Option<Patch>) -> Stream {
     let (to_reader, from_thread) = sync_channel(2);
     let (to_thread, spent) = sync_channel::<Vec<u8>>(4);
     let path = path.to_path_buf();
@@ -174,10 +212,15 @@ fn start_inflating(path: &Path, index: usize) -> Stream {
             let file = File::open(&path).map_err(|e| fail(&e))?;
             let mut archive = zip::ZipArchive::new(BufReader::with_capacity(CHUNK, file)).map_err(|e| fail(&e))?;
             let mut part = archive.by_index(index).map_err(|e| fail(&e))?;
+            let mut offset = 0u64;
             loop {
                 let mut chunk = spent.try_recv().unwrap_or_default();
                 chunk.clear();
                 (&mut part).take(CHUNK as u64).read_to_end(&mut chunk).map_err(|e| fail(&e))?;
+                if let Some(patch) = &patch {
+                    apply(patch, offset, &mut chunk);
+                }
+                offset += chunk.len() as u64;
                 let last = chunk.len() < CHUNK;
                 // The reader hung up: it wants no more of this part.
                 if to_reader.send(Ok(chunk)).is_err() || last {
@@ -192,8 +235,135 @@ fn start_inflating(path: &Path, index: usize) -> Stream {
     Stream { index, chunk_start: 0, chunk: Vec::new(), from_thread, to_thread }
 }
 
+/// Writes the edits of `patch` that fall in `chunk` (the part's bytes from `offset`) over it.
+fn apply(patch: &Patch, offset: u64, chunk: &mut [u8]) {
+    for (at, bytes) in &patch.edits {
+        for (i, byte) in bytes.iter().enumerate() {
+            let slot = (at + i as u64)
+                .checked_sub(offset)
+                .and_then(|k| usize::try_from(k).ok())
+                .and_then(|k| chunk.get_mut(k));
+            if let Some(slot) = slot {
+                *slot = *byte;
+            }
+        }
+    }
+}
+
+/// The patches a workbook needs: each shared-strings part whose `<sst>` tag claims more strings (`uniqueCount`
+/// or `count`) than the part could hold gets those numbers rewritten to zeros.
+fn patches(file: &File) -> Vec<Patch> {
+    let Ok(mut archive) = zip::ZipArchive::new(BufReader::new(file)) else { return Vec::new() };
+    let mut out = Vec::new();
+    let shared: Vec<usize> = archive
+        .file_names_raw()
+        .enumerate()
+        .filter(|(_, name)| name.to_ascii_lowercase().ends_with(b"sharedstrings.xml"))
+        .map(|(i, _)| i)
+        .collect();
+    for index in shared {
+        let Ok(mut part) = archive.by_index(index) else { continue };
+        let (size, compressed, mut crc) = (part.size(), part.compressed_size(), part.crc32());
+        let holds = size.min(compressed.saturating_mul(DEFLATE_RATIO).saturating_add(SST_HEAD));
+        let mut head = Vec::new();
+        if (&mut part).take(SST_HEAD).read_to_end(&mut head).is_err() {
+            continue;
+        }
+        let mut edits = Vec::new();
+        for (at, len) in implausible_counts(&head, holds / SMALLEST_STRING) {
+            let Some(old) = head.get(at..at + len) else { continue };
+            let zeros = vec![b'0'; len];
+            crc = patched_crc(crc, size, at as u64, old, &zeros);
+            edits.push((at as u64, zeros));
+        }
+        if !edits.is_empty() {
+            out.push(Patch { index, edits, crc });
+        }
+    }
+    out
+}
+
+/// Where the digits of the `<sst>` tag's `uniqueCount` and `count` are (offset, length) when they exceed `most`.
+fn implausible_counts(head: &[u8], most: u64) -> Vec<(usize, usize)> {
+    let Some(tag) = sst_tag(head) else { return Vec::new() };
+    let mut out = Vec::new();
+    for name in [&b"uniqueCount"[..], b"count"] {
+        let Some((at, digits)) = attribute(head, tag.clone(), name) else { continue };
+        // Digits only (as calamine parses them); too many for a number is too many strings.
+        let value = std::str::from_utf8(digits).ok().and_then(|d| d.parse::<u64>().ok()).unwrap_or(u64::MAX);
+        if !digits.is_empty() && digits.iter().all(u8::is_ascii_digit) && value > most {
+            out.push((at, digits.len()));
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// The bytes of the first `<sst ...>` start tag (any namespace prefix), without the `<` and `>`.
+fn sst_tag(head: &[u8]) -> Option<std::ops::Range<usize>> {
+    let mut from = 0;
+    while let Some(lt) = memchr::memchr(b'<', head.get(from..)?) {
+        let start = from + lt + 1;
+        let rest = head.get(start..)?;
+        let name_len = rest.iter().position(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/')?;
+        let name = rest.get(..name_len)?;
+        let local = name.rsplit(|b| *b == b':').next().unwrap_or(name);
+        if local == b"sst" {
+            let end = start + memchr::memchr(b'>', rest)?;
+            return Some(start..end);
+        }
+        from = start;
+    }
+    None
+}
+
+/// The offset and bytes of the value of attribute `name` within the tag `tag` of `head`.
+fn attribute<'h>(head: &'h [u8], tag: std::ops::Range<usize>, name: &[u8]) -> Option<(usize, &'h [u8])> {
+    let bytes = head.get(tag.clone())?;
+    let mut i = 0;
+    while i < bytes.len() {
+        // An attribute starts after white space.
+        let starts = i > 0 && bytes.get(i - 1).is_some_and(u8::is_ascii_whitespace);
+        if starts && bytes.get(i..i + name.len()) == Some(name) {
+            let mut j = i + name.len();
+            while bytes.get(j).is_some_and(u8::is_ascii_whitespace) {
+                j += 1;
+            }
+            if bytes.get(j) == Some(&b'=') {
+                j += 1;
+                while bytes.get(j).is_some_and(u8::is_ascii_whitespace) {
+                    j += 1;
+                }
+                let quote = *bytes.get(j).filter(|q| **q == b'"' || **q == b'\'')?;
+                let value = bytes.get(j + 1..)?;
+                let len = memchr::memchr(quote, value)?;
+                return Some((tag.start + j + 1, value.get(..len)?));
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The CRC-32 of a part of `size` bytes whose CRC is `crc`, once the bytes `old` at `at` are replaced by `new` (of
+/// the same length), without reading the rest of the part: CRC-32 is linear, so replacing a head changes the CRC
+/// of the whole by the difference of the heads' CRCs carried over the length after them.
+fn patched_crc(crc: u32, size: u64, at: u64, old: &[u8], new: &[u8]) -> u32 {
+    let head_len = at + old.len() as u64;
+    let after = size.saturating_sub(head_len);
+    let carried = |replaced: &[u8]| {
+        let mut head = crc32fast::Hasher::new();
+        head.update(&vec![0u8; usize::try_from(at).unwrap_or(0)]);
+        head.update(replaced);
+        let mut whole = crc32fast::Hasher::new_with_initial_len(head.finalize(), head_len);
+        whole.combine(&crc32fast::Hasher::new_with_initial_len(0, after));
+        whole.finalize()
+    };
+    crc ^ carried(old) ^ carried(new)
+}
+
 /// The rebuilt archive's stretches, or `None` when it is better read as it is.
-fn layout(file: &File) -> Option<Vec<Segment>> {
+fn layout(file: &File, patches: &[Patch]) -> Option<Vec<Segment>> {
     let mut archive = zip::ZipArchive::new(BufReader::new(file)).ok()?;
     let count = u16::try_from(archive.len()).ok().filter(|n| *n <= 10_000)?;
     let mut segments = Vec::new();
@@ -207,8 +377,13 @@ fn layout(file: &File) -> Option<Vec<Segment>> {
             return None;
         }
         let name = part.name_raw().to_vec();
-        let (crc, size, compressed) = (part.crc32(), part.size(), part.compressed_size());
-        let inflate = method == CompressionMethod::Deflated && size >= INFLATE_FROM;
+        let (mut crc, size, compressed) = (part.crc32(), part.size(), part.compressed_size());
+        let patch = patches.iter().find(|p| p.index == index);
+        // A patched part is served through the inflating thread, which applies the patch (stored or not).
+        let inflate = (method == CompressionMethod::Deflated && size >= INFLATE_FROM) || patch.is_some();
+        if let Some(patch) = patch {
+            crc = patch.crc;
+        }
         any |= inflate;
         let (method, stored) = if inflate { (0u16, size) } else { (method_code(method), compressed) };
         let header = local_header(&name, method, crc, stored, size)?;
@@ -360,6 +535,74 @@ mod tests {
         assert_eq!(&early, b"<?xm");
         assert_eq!(read_at(&mut zip, start + len - 4), late);
         assert_eq!(&late, b"eet>", "the sheet ends with </worksheet>");
+    }
+
+    #[test]
+    fn a_patched_crc_is_the_crc_of_the_patched_bytes() {
+        let mut bytes: Vec<u8> = (0..100_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8).collect();
+        let crc = crc32fast::hash(&bytes);
+        let (at, new) = (37usize, b"0000000000");
+        let old = bytes[at..at + new.len()].to_vec();
+        let patched = patched_crc(crc, bytes.len() as u64, at as u64, &old, new);
+        bytes[at..at + new.len()].copy_from_slice(new);
+        assert_eq!(patched, crc32fast::hash(&bytes));
+    }
+
+    #[test]
+    fn only_counts_beyond_what_the_part_could_hold_are_found() {
+        let head = br#"<?xml version="1.0"?><x:sst xmlns:x="urn" count = '4294967295' uniqueCount="12"><x:si>"#;
+        let found = implausible_counts(head, 1000);
+        assert_eq!(found.len(), 1);
+        let (at, len) = found[0];
+        assert_eq!(&head[at..at + len], b"4294967295");
+        assert!(implausible_counts(head, u64::MAX).is_empty());
+        let both = br#"<sst uniqueCount="99999999999999999999999" count="7000">"#;
+        assert_eq!(implausible_counts(both, 10).len(), 2);
+        assert!(implausible_counts(b"<sheetData count=\"99999\">", 1).is_empty(), "another tag");
+    }
+
+    /// A workbook whose shared-strings table (deflated, and large enough to be inflated on its own thread, or
+    /// small and stored) claims `count` strings.
+    fn with_count(dir: &Path, name: &str, count: &str, strings: usize) -> PathBuf {
+        let path = dir.join(name);
+        let file = File::create(&path).expect("create");
+        let mut zip = zip::ZipWriter::new(file);
+        let deflated = zip::write::SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+        let ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        let parts = [
+            ("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>".to_string()),
+            ("_rels/.rels", format!("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"{rel}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>")),
+            ("xl/workbook.xml", format!("<workbook xmlns=\"{ns}\" xmlns:r=\"{rel}\"><sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>")),
+            ("xl/_rels/workbook.xml.rels", format!("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"{rel}/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"{rel}/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>")),
+            ("xl/sharedStrings.xml", format!("<sst xmlns=\"{ns}\" count=\"{count}\" uniqueCount=\"{count}\">{}</sst>", (0..strings).map(|i| format!("<si><t>text {i}</t></si>")).collect::<String>())),
+            ("xl/worksheets/sheet1.xml", format!("<worksheet xmlns=\"{ns}\"><sheetData>{}</sheetData></worksheet>", (0..strings.min(50)).map(|i| format!("<row r=\"{}\"><c r=\"A{}\" t=\"s\"><v>{}</v></c></row>", i + 1, i + 1, strings - 1 - i)).collect::<String>())),
+        ];
+        for (name, text) in parts {
+            let options =
+                if strings > 1000 { deflated } else { deflated.compression_method(CompressionMethod::Stored) };
+            zip.start_file(name, options).expect("start");
+            std::io::Write::write_all(&mut zip, text.as_bytes()).expect("write");
+        }
+        zip.finish().expect("finish");
+        path
+    }
+
+    #[test]
+    fn a_shared_strings_count_bomb_reads_as_the_honest_count() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for strings in [6, 60_000] {
+            let honest = with_count(dir.path(), "honest.xlsx", &strings.to_string(), strings);
+            let bomb = with_count(dir.path(), "bomb.xlsx", "4294967295", strings);
+            let rebuilt = Inflated::open(&bomb).expect("opens");
+            assert_eq!(rebuilt.patches.len(), 1, "{strings} strings");
+            assert!(Inflated::open(&honest).expect("opens").patches.is_empty());
+            let mut through = Xlsx::new(rebuilt).expect("calamine opens the rewritten archive");
+            let mut direct: Xlsx<_> = calamine::open_workbook(&honest).expect("calamine opens the honest one");
+            let got = cells(&mut through);
+            assert_eq!(got, cells(&mut direct), "{strings} strings");
+            assert_eq!(got[0][0].2, Data::String(format!("text {}", strings - 1)));
+        }
     }
 
     #[test]

@@ -31,6 +31,7 @@ mod text;
 
 pub use dates::{order_evidence, DateOrder, OrderEvidence};
 pub use fields::Fields;
+pub use header::closest;
 pub(crate) use header::names_tried;
 pub use inflated::Inflated;
 pub use location::locate;
@@ -79,8 +80,9 @@ pub struct TableRequest<'a> {
     pub fields: &'a [FieldSpec],
     /// The sheet to read (spreadsheets only); `None` picks the first sheet holding the required fields.
     pub sheet: Option<&'a str>,
-    /// With no `sheet`, a sheet of this name (any case) is tried first when it holds the required fields: each
-    /// input kind finds its own sheet in a workbook holding several (the `template` workbook).
+    /// The input kind (`Staff`, `Recruitment`, ...). With no `sheet`, a sheet of this name (any case) is tried
+    /// first when it holds the required fields: each input kind finds its own sheet in a workbook holding several
+    /// (the `template` workbook). Messages name its config section (`[recruitment.columns]`).
     pub prefer_sheet: Option<&'a str>,
     /// Explicit header names for fields, by field name (`{"ethnicity": "EO Code"}`), from the config file.
     pub overrides: &'a BTreeMap<String, String>,

@@ -43,14 +43,13 @@ pub(crate) fn open_header(request: &TableRequest<'_>, file: CsvFile) -> Result<(
     let path = request.path;
     let mut source = file.source()?;
     let where_ = path.display().to_string();
-    let found = match table::find_header(&mut source, request.fields, request.overrides, &where_)? {
+    let found = match table::find_header(&mut source, request, &where_)? {
         table::Scan::Found(h) => h,
         table::Scan::NotFound(Some(c)) => {
             let message = c.matching.missing_message(&c.headers, request.fields, request.overrides);
             let missing = c.matching.first_missing_required(request.fields);
-            return Err(
-                Error::data(format!("{where_}, row {}: {message}", c.line)).with_hint(header::column_hint(missing))
-            );
+            return Err(Error::data(format!("{where_}, row {}: {message}", c.line))
+                .with_hint(header::column_hint(missing, request.prefer_sheet)));
         }
         table::Scan::NotFound(None) => {
             return Err(Error::data(format!("{where_}: holds no rows (only blank lines)")));

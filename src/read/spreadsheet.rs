@@ -62,7 +62,10 @@ impl Book {
                 Err(calamine::OdsError::Password) => Err(encrypted(path)),
                 Err(e) => Err(damaged(path, "an OpenDocument spreadsheet", e)),
             },
-            _ => match Xlsx::new(Inflated::open(path).map_err(|e| not_opened(path, e))?) {
+            _ => match Xlsx::new(Inflated::open(path).map_err(|e| match e.kind() {
+                std::io::ErrorKind::InvalidData => damaged(path, "an xlsx workbook", e),
+                _ => not_opened(path, e),
+            })?) {
                 Ok(b) => Ok(Book::Xlsx(b)),
                 Err(XlsxError::Password) => Err(encrypted(path)),
                 Err(e) => Err(damaged(path, "an xlsx workbook", e)),
@@ -404,8 +407,31 @@ impl<'a> StreamSource<'a> {
             }
         })?;
         self.done = next.is_none();
+        if let Some(((row, col), _)) = &next {
+            beyond_a_sheet(*row, *col, place)?;
+        }
         Ok(next)
     }
+}
+
+/// The last row and column a sheet can have (Excel's 1,048,576 rows and 16,384 columns, to XFD).
+const SHEET_ROWS: u32 = 1 << 20;
+const SHEET_COLUMNS: u32 = 1 << 14;
+
+/// Refuses a cell beyond the last row or column a sheet can have: only a damaged or hand-made file holds one, and
+/// its position would size the header row (a cell at column ZZZZZZ asked for 7.7 GB).
+#[inline]
+fn beyond_a_sheet(row: u32, col: u32, place: &str) -> Result<()> {
+    if row < SHEET_ROWS && col < SHEET_COLUMNS {
+        return Ok(());
+    }
+    Err(Error::io(format!(
+        "{place}: holds a cell at {}{}, beyond the last row (1,048,576) or column (XFD) a sheet can have; the file \
+         is damaged",
+        header::column_letter(col as usize),
+        u64::from(row) + 1
+    ))
+    .with_hint("open it in Excel and save it again, or export the data as CSV"))
 }
 
 impl RowSource for StreamSource<'_> {
@@ -489,11 +515,19 @@ pub(crate) fn read_book(
             match exact.or_else(loose) {
                 Some(i) => vec![i],
                 None => {
-                    return Err(Error::data(format!(
-                        "{}: has no sheet named '{wanted}'; its sheets are: {list}",
+                    // The sheet is named in the config file: a wrong name there is a usage error.
+                    let key =
+                        request.prefer_sheet.map_or("sheet".to_string(), |k| format!("[{}] sheet", k.to_lowercase()));
+                    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+                    let guess =
+                        header::closest(wanted, &refs).map(|n| format!("did you mean '{n}'? ")).unwrap_or_default();
+                    return Err(Error::usage(format!(
+                        "{}: has no sheet named '{wanted}' (named by {key} in the config file); its sheets are: {list}",
                         path.display()
                     ))
-                    .with_hint("set the sheet name in the config file to one of these, or remove it to let the tool find the sheet"))
+                    .with_hint(format!(
+                        "{guess}set {key} to one of these, or remove it to let the tool find the sheet"
+                    )));
                 }
             }
         }
@@ -511,7 +545,7 @@ pub(crate) fn read_book(
         let where_ = place(path, name);
         let mut counts = Counts::default();
         let scan = book.with_sheet(path, name, |source| {
-            let scan = table::find_header(source, request.fields, request.overrides, &where_)?;
+            let scan = table::find_header(source, request, &where_)?;
             if let Scan::Found(found) = &scan {
                 table::stream_rows(source, name, &found.columns, found.last_line, &mut counts, on_row)?;
             }
@@ -566,7 +600,7 @@ pub(crate) fn read_book(
             };
             let missing = c.matching.first_missing_required(request.fields);
             Err(Error::data(format!("{}, row {}: {message}{which}", place(path, &sheet), c.line))
-                .with_hint(header::column_hint(missing)))
+                .with_hint(header::column_hint(missing, request.prefer_sheet)))
         }
         None => {
             let what = match request.sheet {

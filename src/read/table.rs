@@ -1,11 +1,9 @@
 //! The row pipeline shared by every format: a [`RowSource`] yields sparse rows; this finds the header row among the
 //! first rows, matches the columns, and streams the data rows below it to the caller, counting blank rows.
 
-use std::collections::BTreeMap;
-
 use super::delimited::Record;
 use super::header::{self, Matching};
-use super::{Cell, ColumnMatch, FieldSpec, Fields, Row};
+use super::{Cell, ColumnMatch, Fields, Row, TableRequest};
 use crate::error::Result;
 
 /// How many rows holding anything are searched for the header row.
@@ -128,13 +126,10 @@ pub(crate) fn place(path: &std::path::Path, sheet: &str) -> String {
 }
 
 /// Searches the first [`HEADER_SEARCH_ROWS`] non-blank rows for the first that holds every required field.
-/// An ambiguous column, or an override naming a missing header, in that row is an error (`where_` prefixes it).
-pub(crate) fn find_header(
-    source: &mut dyn RowSource,
-    fields: &[FieldSpec],
-    overrides: &BTreeMap<String, String>,
-    where_: &str,
-) -> Result<Scan> {
+/// An ambiguous column, or an override naming a missing header, in that row is an error (`where_` prefixes it;
+/// the hint names the config section of `request`'s input kind).
+pub(crate) fn find_header(source: &mut dyn RowSource, request: &TableRequest<'_>, where_: &str) -> Result<Scan> {
+    let (fields, overrides) = (request.fields, request.overrides);
     let mut row = RawRow::default();
     let mut seen = 0;
     let mut best: Option<(usize, usize, Candidate)> = None;
@@ -158,7 +153,7 @@ pub(crate) fn find_header(
                         .find(|(m, _)| !matches!(m, header::FieldMatch::Found(_)))
                         .map(|(_, f)| f.name);
                     Err(crate::error::Error::data(format!("{where_}, row {}: {problem}", row.line))
-                        .with_hint(header::column_hint(field)))
+                        .with_hint(header::column_hint(field, request.prefer_sheet)))
                 }
             };
         }

@@ -1,29 +1,10 @@
 //! Atomic output: a temporary file in the target folder, renamed over the target only when complete, so an
-//! interrupted or failed run leaves no partial file. An output path that is one of the inputs is refused.
+//! interrupted or failed run leaves no partial file. Which paths may be written at all is [`super::claim`]'s to say.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-
-/// Refuses an output path that names one of the inputs (compared after resolving links and `..`).
-///
-/// ```
-/// use std::path::PathBuf;
-/// use wres_wdes::render::atomic::refuse_input;
-/// let inputs = vec![PathBuf::from("Cargo.toml")];
-/// assert!(refuse_input(std::path::Path::new("Cargo.toml"), &inputs).is_err());
-/// assert!(refuse_input(std::path::Path::new("out.json"), &inputs).is_ok());
-/// ```
-pub fn refuse_input(output: &Path, inputs: &[PathBuf]) -> Result<()> {
-    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-    let out = canonical(output);
-    if inputs.iter().any(|i| canonical(i) == out) {
-        return Err(Error::usage(format!("{}: this is one of the inputs; refusing to overwrite it", output.display()))
-            .with_hint("write the outputs to another file name"));
-    }
-    Ok(())
-}
 
 /// Writes `bytes` to `path` atomically (temporary file in the same folder, then rename).
 pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {

@@ -2,6 +2,7 @@
 //! written is a field of [`crate::compute::results::Results`].
 
 pub mod atomic;
+pub mod claim;
 pub mod csv;
 pub mod csv_extensions;
 pub mod json;

@@ -292,3 +292,72 @@ pub fn raw_xlsx_with(before: &str, sheet_data: &str) -> Vec<u8> {
 pub fn inline(reference: &str, text: &str) -> String {
     format!("<c r=\"{reference}\" t=\"inlineStr\"><is><t>{text}</t></is></c>")
 }
+
+/// A one-sheet xlsx whose cells are shared strings, its `<sst>` claiming `count` strings (`count` and
+/// `uniqueCount`), with `padding` empty parts added to the archive (thousands make it one the reader does not
+/// rebuild).
+pub fn shared_strings_xlsx(count: &str, rows: &[&[&str]], padding: usize) -> Vec<u8> {
+    let mut strings: Vec<&str> = Vec::new();
+    let mut data = String::new();
+    for (r, row) in rows.iter().enumerate() {
+        data.push_str(&format!("<row r=\"{}\">", r + 1));
+        for (c, text) in row.iter().enumerate() {
+            let index = strings.iter().position(|s| s == text).unwrap_or_else(|| {
+                strings.push(text);
+                strings.len() - 1
+            });
+            let col = char::from(b'A' + c as u8);
+            data.push_str(&format!("<c r=\"{col}{}\" t=\"s\"><v>{index}</v></c>", r + 1));
+        }
+        data.push_str("</row>");
+    }
+    let sst = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"{count}\" uniqueCount=\"{count}\">{}</sst>",
+        strings.iter().map(|s| format!("<si><t>{s}</t></si>")).collect::<String>()
+    );
+    let sheet = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>{data}</sheetData></worksheet>"
+    );
+    let mut parts: Vec<(String, String)> = vec![
+        (
+            "[Content_Types].xml".into(),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/><Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/></Types>".into(),
+        ),
+        (
+            "_rels/.rels".into(),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>".into(),
+        ),
+        (
+            "xl/workbook.xml".into(),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"Staff\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>".into(),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels".into(),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>".into(),
+        ),
+        ("xl/sharedStrings.xml".into(), sst),
+        ("xl/worksheets/sheet1.xml".into(), sheet),
+    ];
+    parts.extend((0..padding).map(|i| (format!("padding/{i}.txt"), String::new())));
+    let refs: Vec<(&str, &str)> = parts.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    stored_zip(&refs)
+}
+
+/// The SHA-256 of every file under `dir`, by path relative to it.
+pub fn fingerprints(dir: &Path) -> std::collections::BTreeMap<String, String> {
+    walk(dir).iter().map(|p| (p.strip_prefix(dir).unwrap().to_string_lossy().into_owned(), sha256(p))).collect()
+}
+
+/// Asserts that, of the files under `dir`, only those named in `written` differ from `before` (new or changed),
+/// and that nothing was removed.
+pub fn only_changed(dir: &Path, before: &std::collections::BTreeMap<String, String>, written: &[&str]) {
+    let after = fingerprints(dir);
+    for (name, digest) in before {
+        if !written.contains(&name.as_str()) {
+            assert_eq!(after.get(name), Some(digest), "{name} changed or went");
+        }
+    }
+    for name in after.keys() {
+        assert!(before.contains_key(name) || written.contains(&name.as_str()), "{name} was written");
+    }
+}

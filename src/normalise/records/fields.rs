@@ -224,3 +224,37 @@ pub mod board {
         field("executive", &["Executive", "Executive Member", "Exec"], true),
     ];
 }
+
+/// The input kinds, as the config file's sections name them.
+pub const KINDS: [&str; 6] = ["staff", "recruitment", "cases", "training", "survey", "board"];
+
+/// The field sets an input kind is read with (row-level first, then the aggregated form where there is one);
+/// none for a name that is not an input kind.
+///
+/// ```
+/// use wres_wdes::normalise::records::fields::{field_names, of_kind};
+/// assert_eq!(of_kind("recruitment").len(), 2);
+/// assert!(field_names("training").contains(&"accessed"));
+/// ```
+pub fn of_kind(kind: &str) -> &'static [&'static [FieldSpec]] {
+    match kind {
+        "staff" => &[staff::FIELDS],
+        "recruitment" => &[recruitment::FIELDS, recruitment::AGGREGATED],
+        "cases" => &[cases::FIELDS, cases::AGGREGATED],
+        "training" => &[training::FIELDS, training::AGGREGATED],
+        "survey" => &[survey::FIELDS],
+        "board" => &[board::FIELDS],
+        _ => &[],
+    }
+}
+
+/// Every field name of an input kind, each once, in order: the keys its `[KIND.columns]` section accepts.
+pub fn field_names(kind: &str) -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = Vec::new();
+    for spec in of_kind(kind).iter().flat_map(|set| set.iter()) {
+        if !names.contains(&spec.name) {
+            names.push(spec.name);
+        }
+    }
+    names
+}

@@ -125,6 +125,41 @@ pub(crate) fn read_rows_parts<S: Send>(
     Ok((info, states))
 }
 
+/// The other input kind a file looks like, when it could not be read as `kind`: one whose columns (every
+/// required one, and at least three in all, filled on the first data row) are in the file. For "this looks like
+/// the recruitment file" when a recruitment export is given as the staff snapshot. Reads only up to the first
+/// data row of each kind tried.
+pub fn resembles(file: &InputFile, kind: &str) -> Option<&'static str> {
+    let none = BTreeMap::new();
+    let mut best: Option<(usize, &'static str)> = None;
+    for other in fields::KINDS.iter().filter(|k| **k != kind) {
+        for set in fields::of_kind(other) {
+            let request = TableRequest {
+                path: &file.path,
+                fields: set,
+                sheet: file.sheet.as_deref(),
+                prefer_sheet: None,
+                overrides: &none,
+            };
+            let mut filled = 0;
+            // Stop at the first data row: a marker error that is never shown.
+            let stop = crate::error::Error::io("");
+            let outcome = read_table(&request, &mut |row| {
+                filled = row.cells.iter().filter(|c| !c.is_blank()).count();
+                Err(stop.clone())
+            });
+            let found = match outcome {
+                Ok(_) => true,
+                Err(e) => e == stop,
+            };
+            if found && filled >= 3 && best.map_or(true, |(n, _)| filled > n) {
+                best = Some((filled, *other));
+            }
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
 /// Reads `file` as an aggregated table when it has the aggregated columns, else returns `Ok(None)` so the
 /// caller reads it row-level (which then reports any missing column precisely).
 ///
