@@ -188,7 +188,11 @@ fn the_column_hint_names_the_inputs_own_section_and_a_wrong_section_is_caught() 
     let d = tmp();
     trust(d.path(), "");
     // (Not "Appointed" in the rows: a row holding an accepted column name would be taken as the header.)
-    put(d.path(), "recruitment.csv", "Applicant Ethnicity,Shortlisted?,Result\nWhite British,Yes,Yes\nIndian,Yes,No\n");
+    put(
+        d.path(),
+        "recruitment.csv",
+        "Applicant Ethnicity,Applicant Disability,Shortlisted?,Result\nWhite British,No,Yes,Yes\nIndian,No,Yes,No\n",
+    );
     let before = fingerprints(d.path());
     run(d.path(), &["report", "--config", "trust.toml", "--json", "r.json"]).expect(
         3,
@@ -331,7 +335,12 @@ fn check_reports_every_input_and_a_verdict_with_the_most_serious_code() {
     let d = tmp();
     trust(d.path(), "");
     put(d.path(), "bad.csv", "Employee Number,Ethnic Origin\n1,A\n");
-    put(d.path(), "survey.csv", "Measure,Group,Percent,Respondents\nWRES5,White,130,40\nWRES5,BME,20,40\n");
+    put(
+        d.path(),
+        "survey.csv",
+        "Measure,Group,Percent,Respondents\nWRES5,White,130,40\nWRES5,BME,20,40\nWDES5,Disabled,20,40\n\
+         WDES5,Non-disabled,20,40\n",
+    );
     let before = fingerprints(d.path());
     let out = run(
         d.path(),

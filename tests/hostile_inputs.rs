@@ -758,16 +758,11 @@ fn a_cell_beyond_the_last_row_or_column_is_a_damaged_file() {
 /// those of the same sheet without it.
 #[test]
 fn a_dimension_claiming_the_whole_sheet_changes_nothing() {
-    let header: String = ["A1", "B1", "C1"]
-        .iter()
-        .zip(["Employee Number", "Pay Band", "Staff Group"])
-        .map(|(r, t)| inline(r, t))
-        .collect();
-    let row: String = ["A2", "B2", "C2"]
-        .iter()
-        .zip(["1001", "Band 5", "Nursing and Midwifery Registered"])
-        .map(|(r, t)| inline(r, t))
-        .collect();
+    let cells = |row: usize, texts: [&str; 5]| -> String {
+        ["A", "B", "C", "D", "E"].iter().zip(texts).map(|(c, t)| inline(&format!("{c}{row}"), t)).collect()
+    };
+    let header = cells(1, ["Employee Number", "Ethnic Origin", "Disability Flag", "Pay Band", "Staff Group"]);
+    let row = cells(2, ["1001", "A White - British", "No", "Band 5", "Nursing and Midwifery Registered"]);
     let data = format!("<row r=\"1\">{header}</row><row r=\"2\">{row}</row>");
     let d = tmp();
     put(d.path(), "plain.xlsx", raw_xlsx(&data));

@@ -6,9 +6,10 @@
 //! required column missing, one a standard asked for needs, or no data, before 2 a setting in the config, before 1 a file that could not be read);
 //! with `--strict`, 3 when any data-quality problem was found.
 //!
-//! The text report, in order: one block per input (input order), then the verdict line. With `--json`, standard
-//! output holds the data-quality entries of the inputs read (a JSON array), and the failures and the verdict go to
-//! standard error.
+//! The text report, in order: one block per input (input order), the `[mapping]` block for values not recognised,
+//! then the verdict line. With `--json`, standard output holds the data-quality entries of the inputs read (a JSON
+//! array) and the verdict goes to standard error. Either way, when the exit code is not 0, standard error ends with
+//! an `error:` line and each failure's message.
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -82,6 +83,9 @@ pub fn describe_failure(f: &Failure) -> String {
     s
 }
 
+/// The kinds of input in the order they are read and reported.
+const KINDS: [&str; 8] = ["staff", "recruitment", "cases", "training", "survey", "board", "previous", "population"];
+
 /// How every input fared, in input order.
 enum Outcome<'a> {
     Read(&'a InputQuality),
@@ -92,10 +96,10 @@ enum Outcome<'a> {
 /// The inputs' outcomes in input order: the six data inputs, then previous results and population files.
 fn outcomes(loaded: &Loaded) -> Vec<Outcome<'_>> {
     let mut out = Vec::new();
-    for kind in ["staff", "recruitment", "cases", "training", "survey", "board"] {
-        out.extend(loaded.records.quality.iter().filter(|q| q.kind == kind).map(Outcome::Read));
-        out.extend(loaded.failures.iter().filter(|f| f.kind == kind).map(Outcome::Failed));
-        out.extend(loaded.not_given.iter().filter(|(k, _)| *k == kind).map(|(k, why)| Outcome::NotGiven(k, why)));
+    for kind in KINDS.iter().take(6) {
+        out.extend(loaded.records.quality.iter().filter(|q| q.kind == *kind).map(Outcome::Read));
+        out.extend(loaded.failures.iter().filter(|f| f.kind == *kind).map(Outcome::Failed));
+        out.extend(loaded.not_given.iter().filter(|(k, _)| k == kind).map(|(k, why)| Outcome::NotGiven(k, why)));
     }
     out.extend(loaded.failures.iter().filter(|f| matches!(f.kind, "previous" | "population")).map(Outcome::Failed));
     out
@@ -129,7 +133,8 @@ impl Verdict {
             codes.push(3);
         }
         Verdict {
-            read: loaded.records.quality.len()
+            // An input read but failing a check after reading (a column a standard needs) counts as failed only.
+            read: loaded.records.quality.iter().filter(|q| !loaded.failures.iter().any(|f| f.kind == q.kind)).count()
                 + loaded.records.previous.len()
                 + usize::from(!loaded.records.population.is_empty()),
             failed,
@@ -183,6 +188,9 @@ fn vet(loaded: &mut Loaded, run: &inputs::Run) {
         let error = crate::normalise::needs::error(std::slice::from_ref(&missing), settings.standards);
         loaded.failures.push(inputs::Failure { kind: missing.kind, shown: missing.file.clone(), error });
     }
+    // In input order, as the report lists them.
+    let rank = |kind: &str| KINDS.iter().position(|k| *k == kind).unwrap_or(KINDS.len());
+    loaded.failures.sort_by_key(|f| rank(f.kind));
 }
 
 /// Runs `check`.
@@ -203,9 +211,6 @@ pub fn run(args: CheckArgs, verbosity: Verbosity) -> Result<ExitCode> {
         let text = serde_json::to_string_pretty(&loaded.records.quality)
             .map_err(|e| Error::io(format!("internal error writing JSON: {e}")))?;
         super::print_out(&format!("{text}\n"))?;
-        for f in &loaded.failures {
-            eprintln!("error: {}", f.error);
-        }
         eprintln!("{}", verdict.line());
     } else {
         // The sections, in order: each input in turn, good or failed; then what concerns the inputs together
@@ -224,13 +229,17 @@ pub fn run(args: CheckArgs, verbosity: Verbosity) -> Result<ExitCode> {
         super::print_out(&format!("{}\n", verdict.line()))?;
     }
     if verdict.code != 0 {
-        let why = match (verdict.failed.len(), args.strict && verdict.problems > 0) {
-            (0, _) if verdict.problems == 1 => "--strict: 1 data-quality problem found".to_string(),
-            (0, _) => format!("--strict: {} data-quality problems found", verdict.problems),
-            (1, _) => "1 input could not be used".to_string(),
-            (n, _) => format!("{n} inputs could not be used"),
+        // Standard error says it too, for a log that keeps only that: each failure with its hint, or the problems.
+        let mut why = match verdict.failed.len() {
+            0 if verdict.problems == 1 => "--strict: 1 data-quality problem found".to_string(),
+            0 => format!("--strict: {} data-quality problems found", verdict.problems),
+            1 => "1 input could not be used:".to_string(),
+            n => format!("{n} inputs could not be used:"),
         };
-        eprintln!("error: {why}; see the report above");
+        for f in &loaded.failures {
+            let _ = write!(why, "\n  {}", f.error.to_string().replace('\n', "\n  "));
+        }
+        eprintln!("error: {why}");
     }
     Ok(ExitCode::from(u8::try_from(verdict.code).unwrap_or(1)))
 }
