@@ -405,11 +405,17 @@ fn batch_leaves_no_folder_for_a_failed_trust_and_names_each_path_once() {
         .collect();
     let mut folders = folders;
     folders.sort();
-    assert_eq!(folders, ["01-RZZ", "batch-summary.json", "system-rollup.json"]);
+    assert_eq!(folders, ["01-RZZ", "batch-summary.json", "system-rollup.csv", "system-rollup.json"]);
     only_changed(
         d.path(),
         &before,
-        &["out/01-RZZ/results.json", "out/01-RZZ/results.csv", "out/batch-summary.json", "out/system-rollup.json"],
+        &[
+            "out/01-RZZ/results.json",
+            "out/01-RZZ/results.csv",
+            "out/batch-summary.json",
+            "out/system-rollup.json",
+            "out/system-rollup.csv",
+        ],
     );
 }
 
