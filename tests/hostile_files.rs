@@ -176,8 +176,12 @@ fn an_ad_hoc_output_does_not_rewrite_the_scheduled_ones() {
     let d = tmp();
     trust(d.path(), "\n[output]\njson = \"scheduled.json\"\ncsv = \"scheduled.csv\"\n");
     run(d.path(), &["report", "--config", "trust.toml"]).expect(0, &[]);
+    // New data since the scheduled run: an output rewritten now would differ.
+    put(d.path(), "staff.csv", staff_csv(30));
     let before = fingerprints(d.path());
-    run(d.path(), &["report", "--config", "trust.toml", "--json", "adhoc.json"]).expect(0, &["written: adhoc.json"]);
+    let out = run(d.path(), &["report", "--config", "trust.toml", "--json", "adhoc.json"]);
+    out.expect(0, &["written: adhoc.json"]);
+    assert!(!out.stderr.contains("scheduled"), "{}", out.stderr);
     only_changed(d.path(), &before, &["adhoc.json"]);
 }
 
