@@ -1,7 +1,7 @@
 //! The one error type, carrying what a user needs to act: where, what was expected, what was found, what to do.
 //!
-//! Every error maps to an exit code of the spec: 1 a file could not be read or written, 2 a usage error,
-//! 3 the input data are not usable.
+//! Every error maps to an exit code: 1 a file could not be read or written, 2 a usage error, 3 the input data are
+//! not usable, and 70 a state the program should never reach (a bug to report, whatever the inputs).
 
 use std::fmt;
 
@@ -14,6 +14,10 @@ pub enum ErrorKind {
     Usage,
     /// The input data are not usable: a required column is missing, or `--strict` found problems (exit code 3).
     Data,
+    /// A state the program should never reach, such as its own built-in table failing to parse or an in-memory
+    /// output failing to serialise: a bug in wres-wdes, not a problem with the files (exit code 70, as sysexits'
+    /// `EX_SOFTWARE`).
+    Internal,
 }
 
 /// An error with a message that names the file, sheet, row and column where they apply, and a hint.
@@ -52,6 +56,22 @@ impl Error {
     pub fn data(message: impl Into<String>) -> Self {
         Self::new(ErrorKind::Data, message)
     }
+    /// A state that cannot happen unless wres-wdes has a bug: the message says what was being done, and the hint
+    /// asks for a report.
+    ///
+    /// ```
+    /// use wres_wdes::error::{Error, ErrorKind};
+    /// let e = Error::internal("writing the CSV: invalid UTF-8");
+    /// assert_eq!((e.kind(), e.exit_code()), (ErrorKind::Internal, 70));
+    /// assert!(e.to_string().starts_with("internal error (a bug in wres-wdes): writing the CSV"));
+    /// assert!(e.hint().unwrap().contains("please report it"));
+    /// ```
+    pub fn internal(what: impl fmt::Display) -> Self {
+        Self::new(ErrorKind::Internal, format!("internal error (a bug in wres-wdes): {what}")).with_hint(
+            "this is not a problem with the input files: please report it to the maintainers, with this message and \
+             the command that was run",
+        )
+    }
     /// Adds what the user should do about it.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
@@ -74,12 +94,13 @@ impl Error {
     pub fn hint(&self) -> Option<&str> {
         self.hint.as_deref()
     }
-    /// The process exit code for this error: 1 (file), 2 (usage) or 3 (data).
+    /// The process exit code for this error: 1 (file), 2 (usage), 3 (data) or 70 (internal).
     pub fn exit_code(&self) -> i32 {
         match self.kind {
             ErrorKind::Io => 1,
             ErrorKind::Usage => 2,
             ErrorKind::Data => 3,
+            ErrorKind::Internal => 70,
         }
     }
 }

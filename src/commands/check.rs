@@ -209,7 +209,7 @@ pub fn run(args: CheckArgs, verbosity: Verbosity) -> Result<ExitCode> {
     let verdict = Verdict::of(&loaded, args.strict);
     if args.json {
         let text = serde_json::to_string_pretty(&loaded.records.quality)
-            .map_err(|e| Error::io(format!("internal error writing JSON: {e}")))?;
+            .map_err(|e| Error::internal(format!("writing the JSON: {e}")))?;
         super::print_out(&format!("{text}\n"))?;
         eprintln!("{}", verdict.line());
     } else {

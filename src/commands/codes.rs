@@ -51,8 +51,8 @@ pub fn run(args: CodesArgs, _verbosity: Verbosity) -> Result<ExitCode> {
         fields.retain(|f| f.field == field);
     }
     let text = if args.json {
-        let json = serde_json::to_string_pretty(&fields)
-            .map_err(|e| Error::io(format!("internal error writing JSON: {e}")))?;
+        let json =
+            serde_json::to_string_pretty(&fields).map_err(|e| Error::internal(format!("writing the JSON: {e}")))?;
         format!("{json}\n")
     } else {
         reference::codes_text(&fields)

@@ -36,7 +36,7 @@ pub fn run(args: ColumnsArgs, _verbosity: Verbosity) -> Result<ExitCode> {
     }
     let text = if args.json {
         let json =
-            serde_json::to_string_pretty(&list).map_err(|e| Error::io(format!("internal error writing JSON: {e}")))?;
+            serde_json::to_string_pretty(&list).map_err(|e| Error::internal(format!("writing the JSON: {e}")))?;
         format!("{json}\n")
     } else {
         reference::columns_text(&list)

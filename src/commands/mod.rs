@@ -168,11 +168,12 @@ pub fn print_out(text: &str) -> Result<()> {
     }
 }
 
-/// The most serious of several exit codes: 3 (the data are not usable) before 2 (a wrong setting) before 1 (a
-/// file that could not be read or written); 0 when there are none.
+/// The most serious of several exit codes: 70 (an internal error, a bug) before 3 (the data are not usable) before
+/// 2 (a wrong setting) before 1 (a file that could not be read or written); 0 when there are none.
 ///
 /// ```
 /// assert_eq!(wres_wdes::commands::most_serious([1, 3, 2]), 3);
+/// assert_eq!(wres_wdes::commands::most_serious([3, 70]), 70);
 /// assert_eq!(wres_wdes::commands::most_serious([1, 2]), 2);
 /// assert_eq!(wres_wdes::commands::most_serious([]), 0);
 /// ```

@@ -72,8 +72,8 @@ pub fn run(args: ReportArgs, verbosity: Verbosity) -> Result<ExitCode> {
         effective.output.json = absolute(&outputs.json);
         effective.output.csv = absolute(&outputs.csv);
         effective.output.strict = Some(args.strict || run.config.output.strict.unwrap_or(false));
-        let text = toml::to_string_pretty(&effective)
-            .map_err(|e| Error::io(format!("internal error writing the settings: {e}")))?;
+        let text =
+            toml::to_string_pretty(&effective).map_err(|e| Error::internal(format!("writing the settings: {e}")))?;
         super::print_out(&text)?;
         return Ok(ExitCode::SUCCESS);
     }

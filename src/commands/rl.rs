@@ -159,8 +159,8 @@ pub fn run(args: RlArgs, verbosity: Verbosity) -> Result<ExitCode> {
         }
     }
     if args.json {
-        let text =
-            serde_json::to_string_pretty(&to_json(&r)).map_err(|e| Error::io(format!("could not write JSON: {e}")))?;
+        let text = serde_json::to_string_pretty(&to_json(&r))
+            .map_err(|e| Error::internal(format!("writing the JSON: {e}")))?;
         super::print_out(&format!("{text}\n"))?;
     } else {
         super::print_out(&to_words(&r))?;

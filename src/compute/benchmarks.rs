@@ -60,7 +60,7 @@ pub fn all() -> Result<Vec<England>> {
     let mut out = Vec::new();
     for (i, row) in reader.deserialize::<Row>().enumerate() {
         let r = row.map_err(|e| {
-            Error::io(format!("internal error in indicators/national-benchmarks.csv, row {}: {e}", i + 2))
+            Error::internal(format!("the built-in indicators/national-benchmarks.csv, row {}: {e}", i + 2))
         })?;
         out.push(England {
             indicator: r.indicator,

@@ -31,9 +31,14 @@ pub(crate) enum Book {
     Ods(Ods<Input>),
 }
 
-fn damaged(path: &Path, what: &str, e: impl std::fmt::Display) -> Error {
-    Error::io(format!("{}: could not be read as {what} ({e}); the file may be damaged", path.display()))
-        .with_hint("open it in Excel and save it again, or export the data as CSV")
+/// What to do with a workbook that could not be read.
+const RESAVE: &str = "open it in Excel and save it again, or export the data as CSV";
+
+/// A workbook or sheet calamine could not read: `place` is the file, or the file and sheet; `read_as` what it was
+/// read as (`"an xlsx workbook"`), empty for a sheet of a workbook already open.
+fn damaged(place: impl std::fmt::Display, read_as: &str, e: impl std::fmt::Display) -> Error {
+    let read_as = if read_as.is_empty() { String::new() } else { format!(" as {read_as}") };
+    Error::io(format!("{place}: could not be read{read_as} ({e}); the file may be damaged")).with_hint(RESAVE)
 }
 
 fn encrypted(path: &Path) -> Error {
@@ -55,20 +60,20 @@ impl Book {
             Format::Xlsb => match Xlsb::new(input(path)?) {
                 Ok(b) => Ok(Book::Xlsb(b)),
                 Err(XlsbError::Password) => Err(encrypted(path)),
-                Err(e) => Err(damaged(path, "an xlsb workbook", e)),
+                Err(e) => Err(damaged(path.display(), "an xlsb workbook", e)),
             },
             Format::Ods => match Ods::new(input(path)?) {
                 Ok(b) => Ok(Book::Ods(b)),
                 Err(calamine::OdsError::Password) => Err(encrypted(path)),
-                Err(e) => Err(damaged(path, "an OpenDocument spreadsheet", e)),
+                Err(e) => Err(damaged(path.display(), "an OpenDocument spreadsheet", e)),
             },
             _ => match Xlsx::new(Inflated::open(path).map_err(|e| match e.kind() {
-                std::io::ErrorKind::InvalidData => damaged(path, "an xlsx workbook", e),
+                std::io::ErrorKind::InvalidData => damaged(path.display(), "an xlsx workbook", e),
                 _ => not_opened(path, e),
             })?) {
                 Ok(b) => Ok(Book::Xlsx(b)),
                 Err(XlsxError::Password) => Err(encrypted(path)),
-                Err(e) => Err(damaged(path, "an xlsx workbook", e)),
+                Err(e) => Err(damaged(path.display(), "an xlsx workbook", e)),
             },
         }
     }
@@ -82,7 +87,7 @@ impl Book {
         match Xls::new(input(path)?) {
             Ok(b) => Ok(Book::Xls(b)),
             Err(XlsError::Password) => Err(encrypted(path)),
-            Err(e) => Err(damaged(path, "an Excel 97-2003 (.xls) workbook", e)),
+            Err(e) => Err(damaged(path.display(), "an Excel 97-2003 (.xls) workbook", e)),
         }
     }
 
@@ -124,10 +129,7 @@ impl Book {
         };
         let place = place(path, name);
         let is_1904 = b.has_1904_epoch();
-        let reader = b.worksheet_cells_reader(name).map_err(|e| {
-            Error::io(format!("{place}: could not be read ({e}); the file may be damaged"))
-                .with_hint("open it in Excel and save it again, or export the data as CSV")
-        })?;
+        let reader = b.worksheet_cells_reader(name).map_err(|e| damaged(&place, "", e))?;
         std::thread::scope(|scope| {
             let (to_rows, from_reader) = sync_channel(4);
             let (to_reader, spent) = sync_channel(8);
@@ -144,12 +146,9 @@ impl Book {
     /// A row source over one sheet (not xlsx: see [`Book::with_sheet`]).
     fn open_sheet<'a>(&'a mut self, path: &Path, name: &str) -> Result<Box<dyn RowSource + 'a>> {
         let where_ = place(path, name);
-        let fail = |e: &dyn std::fmt::Display| {
-            Error::io(format!("{where_}: could not be read ({e}); the file may be damaged"))
-                .with_hint("open it in Excel and save it again, or export the data as CSV")
-        };
+        let fail = |e: &dyn std::fmt::Display| damaged(&where_, "", e);
         match self {
-            Book::Xlsx(_) => Err(Error::io(format!("{where_}: an xlsx sheet is read through `with_sheet`"))),
+            Book::Xlsx(_) => Err(Error::internal(format!("{where_}: an xlsx sheet is read through `with_sheet`"))),
             Book::Xlsb(b) => {
                 let is_1904 = b.has_1904_epoch();
                 let mut reader = b.worksheet_cells_reader(name).map_err(|e| fail(&e))?;
@@ -213,7 +212,7 @@ const BATCH: usize = 2048;
 
 /// A cell as the reader thread hands it over: 24 bytes, where calamine's position and value take 40. Nearly every
 /// cell of an extract is a shared string or a number; the bytes written on one core and read on the other are
-/// what the handover costs (measured: 5.5% of a bare calamine pass at 40 bytes a cell, 0.2% at 8).
+/// what the handover costs (see docs/performance.md).
 #[derive(Debug, Clone, Copy)]
 enum Handed<'a> {
     /// A shared string.
@@ -332,7 +331,9 @@ impl<'a> Handover<'a> {
                 Ok(Message::End) => self.ended = true,
                 Ok(Message::Failed(e)) => return Err(e),
                 Err(_) => {
-                    return Err(Error::io("the sheet reader stopped unexpectedly; the file may be damaged".to_string()))
+                    return Err(Error::internal(
+                        "the xlsx sheet reader ended without reporting the end of the sheet or an error",
+                    ))
                 }
             }
         }
@@ -364,10 +365,7 @@ fn read_cells<'a, RS: std::io::Read + std::io::Seek>(
                     }
                     return Ok(());
                 }
-                Err(e) => {
-                    return Err(Error::io(format!("{place}: could not be read ({e}); the file may be damaged"))
-                        .with_hint("open it in Excel and save it again, or export the data as CSV"))
-                }
+                Err(e) => return Err(damaged(place, "", e)),
             }
         }
         if to_rows.send(Message::Cells(batch)).is_err() {
@@ -401,10 +399,7 @@ impl<'a> StreamSource<'a> {
         let place = &self.place;
         let next = self.cells.next(keep).map_err(|e| match &self.cells {
             Cells::Threaded(_) => e,
-            Cells::Stream(_) => {
-                Error::io(format!("{place}: could not be read ({}); the file may be damaged", e.message()))
-                    .with_hint("open it in Excel and save it again, or export the data as CSV")
-            }
+            Cells::Stream(_) => damaged(place, "", e.message()),
         })?;
         self.done = next.is_none();
         if let Some(((row, col), _)) = &next {
@@ -431,7 +426,7 @@ fn beyond_a_sheet(row: u32, col: u32, place: &str) -> Result<()> {
         header::column_letter(col as usize),
         u64::from(row) + 1
     ))
-    .with_hint("open it in Excel and save it again, or export the data as CSV"))
+    .with_hint(RESAVE))
 }
 
 impl RowSource for StreamSource<'_> {

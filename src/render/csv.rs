@@ -164,7 +164,7 @@ fn lines(ind: &IndicatorResult) -> Vec<Line> {
 /// The results as CSV text.
 pub fn to_string(results: &Results) -> Result<String> {
     let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::Any(b'\n')).from_writer(Vec::new());
-    let err = |e: ::csv::Error| Error::io(format!("internal error writing CSV: {e}"));
+    let err = |e: ::csv::Error| Error::internal(format!("writing the CSV: {e}"));
     w.write_record(HEADER).map_err(err)?;
     for ind in &results.indicators {
         for l in lines(ind) {
@@ -190,6 +190,6 @@ pub fn to_string(results: &Results) -> Result<String> {
     for record in super::csv_extensions::records(results) {
         w.write_record(&record).map_err(err)?;
     }
-    let bytes = w.into_inner().map_err(|e| Error::io(format!("internal error writing CSV: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| Error::io(format!("internal error writing CSV: {e}")))
+    let bytes = w.into_inner().map_err(|e| Error::internal(format!("writing the CSV: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| Error::internal(format!("writing the CSV: {e}")))
 }

@@ -12,8 +12,7 @@ use crate::error::{Error, Result};
 /// assert_eq!(wres_wdes::render::json::to_string(&[1, 2]).unwrap(), "[\n  1,\n  2\n]\n");
 /// ```
 pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String> {
-    let mut s =
-        serde_json::to_string_pretty(value).map_err(|e| Error::io(format!("internal error writing JSON: {e}")))?;
+    let mut s = serde_json::to_string_pretty(value).map_err(|e| Error::internal(format!("writing the JSON: {e}")))?;
     s.push('\n');
     Ok(s)
 }

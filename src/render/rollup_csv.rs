@@ -393,7 +393,7 @@ fn standard(indicator: &str) -> &'static str {
 /// ```
 pub fn to_string(r: &Rollup) -> Result<String> {
     let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::Any(b'\n')).from_writer(Vec::new());
-    let err = |e: ::csv::Error| Error::io(format!("internal error writing CSV: {e}"));
+    let err = |e: ::csv::Error| Error::internal(format!("writing the CSV: {e}"));
     w.write_record(HEADER).map_err(err)?;
     for l in lines(r) {
         let (scope, trust, name) = match l.trust {
@@ -421,6 +421,6 @@ pub fn to_string(r: &Rollup) -> Result<String> {
         ];
         w.write_record(&record).map_err(err)?;
     }
-    let bytes = w.into_inner().map_err(|e| Error::io(format!("internal error writing CSV: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| Error::io(format!("internal error writing CSV: {e}")))
+    let bytes = w.into_inner().map_err(|e| Error::internal(format!("writing the CSV: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| Error::internal(format!("writing the CSV: {e}")))
 }

@@ -160,7 +160,7 @@ fn column_letter(col: u16) -> String {
 pub fn to_bytes() -> Result<Vec<u8>> {
     // The measures' list comes from the question map: it must load.
     survey_map()?;
-    build().map_err(|e| Error::io(format!("internal error writing the template: {e}")))
+    build().map_err(|e| Error::internal(format!("building the template: {e}")))
 }
 
 fn build() -> std::result::Result<Vec<u8>, XlsxError> {

@@ -200,13 +200,13 @@ pub(crate) fn date_words(date: &str) -> String {
 
 /// Maps a `rust_xlsxwriter` error to the tool's error.
 pub(crate) fn xl(e: rust_xlsxwriter::XlsxError) -> Error {
-    Error::io(format!("cannot build the workbook: {e}"))
+    Error::internal(format!("building the workbook: {e}"))
 }
 
 fn creation_date(snapshot: &str) -> Result<ExcelDateTime> {
     use chrono::Datelike;
     let date = chrono::NaiveDate::parse_from_str(snapshot, "%Y-%m-%d")
-        .map_err(|e| Error::io(format!("cannot build the workbook: snapshot date {snapshot:?}: {e}")))?;
+        .map_err(|e| Error::internal(format!("building the workbook: snapshot date {snapshot:?}: {e}")))?;
     let year = u16::try_from(date.year()).unwrap_or(2000);
     ExcelDateTime::from_ymd(year, date.month() as u8, date.day() as u8).map_err(xl)
 }
