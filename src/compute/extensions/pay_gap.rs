@@ -165,6 +165,12 @@ struct Paid {
     codes: u8,
 }
 
+// Two bits hold an index only while each list has at most four values (the build fails here otherwise).
+const _: () = assert!(
+    Ethnicity::ALL.len() <= 4 && Disability::ALL.len() <= 4 && Gender::ALL.len() <= 4 && Workforce::ALL.len() <= 4,
+    "a Paid's codes hold each index in two bits"
+);
+
 impl Paid {
     /// The [`Paid::codes`] of a person.
     fn codes_of(p: &Person) -> u8 {
@@ -201,9 +207,9 @@ impl InPayOrder for Paid {
 
 /// A person with a known hourly pay in one 64-bit word that sorts as `(hourly, codes)` does, for an hourly pay
 /// of at least 2^-4 and below 2^11 pounds (6.25p to £2,048, [`Word::new`] says when a pay is outside): the pay's
-/// binade above the lowest (4 bits), its 52 mantissa bits, then the codes. Half the bytes of a [`Paid`] to
+/// binade above the lowest (4 bits), its 52 mantissa bits, then the codes (8 bits). Half the bytes of a [`Paid`] to
 /// collect, sort and walk, and one integer comparison: the sort is the largest step of the pay gaps at national
-/// scale (about 21 ms for 1.5 million people on 2 cores, against 26 ms for [`Paid`]s).
+/// scale (figures in docs/performance.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Word(u64);
 
@@ -217,7 +223,12 @@ impl Word {
     /// Someone whose hourly pay is known but outside the binades packed.
     const OUTSIDE: Word = Word(u64::MAX - 1);
     const MANTISSA: u64 = (1 << 52) - 1;
+}
 
+// The binade has 4 bits above the mantissa's 52 and the codes' 8, its top value left to NO_PAY and OUTSIDE.
+const _: () = assert!(Word::BINADES < 1 << 4, "a Word's binade fits 4 bits, its top value free");
+
+impl Word {
     /// The word of a person's hourly pay (if known) and codes: [`Word::NO_PAY`] without a pay and
     /// [`Word::OUTSIDE`] for a pay the word cannot hold.
     fn new(hourly: Option<f64>, codes: u8) -> Word {

@@ -217,6 +217,12 @@ pub enum MedicalGrade {
     Other,
 }
 
+impl MedicalGrade {
+    /// Every subgroup, in row order.
+    pub const ALL: [MedicalGrade; 4] =
+        [MedicalGrade::Consultant, MedicalGrade::NonConsultantCareerGrade, MedicalGrade::Trainee, MedicalGrade::Other];
+}
+
 /// The ten NHS Data Dictionary staff groups.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[allow(missing_docs)]

@@ -1,5 +1,4 @@
-//! The staff snapshot's rows packed in 16 bytes each, so a national extract (1.5 million people) costs about
-//! 24 MB while it is read.
+//! The staff snapshot's rows packed in 16 bytes each, so memory grows with the number of rows, not the file's size.
 //!
 //! A row is one `u128`:
 //!
@@ -12,13 +11,13 @@
 //! | 15-0 | the row's [`Attrs`], as an index into an [`Interner`] |
 //!
 //! Sorting rows stably by their top 64 bits groups each person's rows, primary rows first, each group in file
-//! order: the first row of a group is the one decision 2 keeps.
+//! order: the first row of a group is the one kept when a person counts once (primary row, else the first).
 
 use super::pay::{PayBasis, PersonPay};
 use super::person::PersonKey;
 use super::staff::Person;
 use crate::normalise::codes::gender::Gender;
-use crate::normalise::codes::{BroadGroup, Disability, Ethnicity, PayBand, PayRow, Workforce};
+use crate::normalise::codes::{BroadGroup, Disability, Ethnicity, MedicalGrade, PayBand, PayRow, Workforce};
 
 /// A person's coded attributes: everything of a [`Person`] but the pay amount and FTE. An extract holds a few
 /// hundred distinct combinations; every combination there can be is fewer than 65,536.
@@ -33,8 +32,23 @@ pub struct Attrs {
     basis: PayBasis,
 }
 
+/// How many values each attribute of [`Attrs`] takes: the bases of the digits of [`Attrs::dense`].
+const ETHNICITIES: usize = Ethnicity::ALL.len();
+/// No broad group, or one of them.
+const BROAD_GROUPS: usize = BroadGroup::ALL.len() + 1;
+const DISABILITIES: usize = Disability::ALL.len();
+const WORKFORCES: usize = Workforce::ALL.len();
+/// A band, a medical subgroup, or Other.
+const PAY_ROWS: usize = PayBand::ALL.len() + MedicalGrade::ALL.len() + 1;
+const GENDERS: usize = Gender::ALL.len();
+const PAY_BASES: usize = PayBasis::ALL.len();
+
 /// How many [`Attrs`] there can be: the product of the number of values of each attribute.
-const COMBINATIONS: usize = 3 * 6 * 3 * 3 * (PayBand::ALL.len() + 4 + 1) * 3 * 3;
+const COMBINATIONS: usize = ETHNICITIES * BROAD_GROUPS * DISABILITIES * WORKFORCES * PAY_ROWS * GENDERS * PAY_BASES;
+
+// A row keeps its attributes' index in 16 bits: a value added to any of them must still leave every combination
+// an index (the build fails here otherwise).
+const _: () = assert!(COMBINATIONS <= 1 << 16, "every Attrs combination must have a 16-bit index");
 
 impl Attrs {
     /// A number below [`COMBINATIONS`], different for every combination.
@@ -44,16 +58,16 @@ impl Attrs {
         let row = match self.row {
             PayRow::Band(b) => b as usize,
             PayRow::Medical(g) => PayBand::ALL.len() + g as usize,
-            PayRow::Other => PayBand::ALL.len() + 4,
+            PayRow::Other => PayBand::ALL.len() + MedicalGrade::ALL.len(),
         };
         let digits = [
-            (self.ethnicity as usize, 3),
-            (broad, 6),
-            (self.disability as usize, 3),
-            (self.workforce as usize, 3),
-            (row, PayBand::ALL.len() + 4 + 1),
-            (self.gender as usize, 3),
-            (self.basis as usize, 3),
+            (self.ethnicity as usize, ETHNICITIES),
+            (broad, BROAD_GROUPS),
+            (self.disability as usize, DISABILITIES),
+            (self.workforce as usize, WORKFORCES),
+            (row, PAY_ROWS),
+            (self.gender as usize, GENDERS),
+            (self.basis as usize, PAY_BASES),
         ];
         digits.iter().fold(0, |code, &(digit, base)| code * base + digit)
     }
@@ -78,7 +92,7 @@ impl Interner {
         if self.ids.is_empty() {
             self.ids = vec![0; COMBINATIONS];
         }
-        // Fewer combinations exist than 16 bits count (see the test below), so this never saturates.
+        // No more combinations exist than 16 bits count (asserted with COMBINATIONS), so this never saturates.
         let id = u16::try_from(self.attrs.len()).unwrap_or(u16::MAX - 1);
         self.attrs.push(attrs);
         if let Some(slot) = self.ids.get_mut(code) {
@@ -287,22 +301,8 @@ pub fn key_part(key: PersonKey) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalise::codes::{MedicalGrade, PayBand};
+    use crate::normalise::codes::MedicalGrade;
     use proptest::prelude::*;
-
-    #[test]
-    fn every_combination_fits_in_16_bits() {
-        let ethnicity = 3;
-        let broad = 1 + 5;
-        let disability = 3;
-        let workforce = 3;
-        let rows = PayBand::ALL.len() + 4 + 1;
-        let gender = Gender::ALL.len();
-        let basis = 3;
-        assert!(ethnicity * broad * disability * workforce * rows * gender * basis < usize::from(u16::MAX));
-        assert_eq!(ethnicity * broad * disability * workforce * rows * gender * basis, COMBINATIONS);
-        let _ = MedicalGrade::Other;
-    }
 
     fn any_person() -> impl Strategy<Value = Person> {
         (0..3usize, 0..6usize, 0..3usize, 0..3usize, 0..19usize, 0..3usize, any::<u32>(), any::<u16>(), 0..3usize)

@@ -22,6 +22,11 @@ pub enum PayBasis {
     Annual,
 }
 
+impl PayBasis {
+    /// Every basis.
+    pub const ALL: [PayBasis; 3] = [PayBasis::None, PayBasis::Hourly, PayBasis::Annual];
+}
+
 /// A person's pay as given: 8 bytes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct PersonPay {
