@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use wres_wdes::normalise::records::fields::staff::FIELDS;
+use wres_wdes::normalise::records::header_names::staff::FIELDS;
 use wres_wdes::read::{read_table, read_table_parts, Cell, Fields, Row, TableRequest};
 
 /// Rows, non-empty cells and text bytes.

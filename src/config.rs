@@ -50,7 +50,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::normalise::codes::{staff_group, StaffGroup, Workforce};
-use crate::normalise::records::{fields, InputFile, Period};
+use crate::normalise::records::{header_names, InputFile, Period};
 use crate::stats::CiMethod;
 
 /// The config file as written.
@@ -608,8 +608,8 @@ const HEADCOUNT_GROUPS: [&str; 4] = ["White", "BME", "Disabled", "Non-disabled"]
 /// ```
 pub fn validate(c: &ConfigFile) -> Result<()> {
     let sections = [&c.staff, &c.recruitment, &c.cases, &c.training, &c.survey, &c.board];
-    for (kind, options) in fields::KINDS.iter().zip(sections) {
-        let names = fields::field_names(kind);
+    for (kind, options) in header_names::KINDS.iter().zip(sections) {
+        let names = header_names::field_names(kind);
         for key in options.columns.keys() {
             if names.contains(&key.as_str()) {
                 continue;

@@ -103,7 +103,7 @@ fn person_stays_small() {
 }
 
 /// The gender pay gap of the trust `records()` with its pays replaced: men's, women's.
-fn gender_gap(men: [f64; 4], women: [f64; 3]) -> wres_wdes::compute::extensions::types::PayGap {
+fn gender_gap(men: [f64; 4], women: [f64; 3]) -> wres_wdes::compute::extensions::results::PayGap {
     let mut staff = StaffSnapshot::default();
     for h in men {
         staff.extend([person(Gender::Male, PersonPay::new(h, PayBasis::Hourly, None))]);

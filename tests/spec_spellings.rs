@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use wres_wdes::normalise::codes::*;
-use wres_wdes::normalise::records::fields;
+use wres_wdes::normalise::records::header_names;
 use wres_wdes::read::{read_table, FieldSpec, TableRequest};
 
 fn spec() -> Option<String> {
@@ -80,12 +80,12 @@ fn header_names(text: &str) -> BTreeMap<(String, String), Vec<String>> {
 /// The fields the tool reads for each kind.
 fn our_fields(kind: &str) -> &'static [FieldSpec] {
     match kind {
-        "staff" => fields::staff::FIELDS,
-        "recruitment" => fields::recruitment::FIELDS,
-        "cases" => fields::cases::FIELDS,
-        "training" => fields::training::FIELDS,
-        "survey" => fields::survey::FIELDS,
-        "board" => fields::board::FIELDS,
+        "staff" => header_names::staff::FIELDS,
+        "recruitment" => header_names::recruitment::FIELDS,
+        "cases" => header_names::cases::FIELDS,
+        "training" => header_names::training::FIELDS,
+        "survey" => header_names::survey::FIELDS,
+        "board" => header_names::board::FIELDS,
         _ => &[],
     }
 }

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use crate::config::{Inputs, Standards};
 use crate::normalise::codes::survey::SurveyGroup;
 use crate::normalise::quality::InputQuality;
-use crate::normalise::records::{fields, InputFile, Records};
+use crate::normalise::records::{header_names, InputFile, Records};
 
 /// What an input lacks for a standard.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,10 +161,10 @@ fn file_of<'a>(inputs: &'a Inputs, kind: &str) -> Option<&'a InputFile> {
 /// The header names tried for `field` of a row-level input `kind`, with the config's overrides.
 fn tried(kind: &str, field: &str, overrides: &BTreeMap<String, String>) -> Vec<String> {
     let specs = match kind {
-        "staff" => fields::staff::FIELDS,
-        "recruitment" => fields::recruitment::FIELDS,
-        "cases" => fields::cases::FIELDS,
-        "board" => fields::board::FIELDS,
+        "staff" => header_names::staff::FIELDS,
+        "recruitment" => header_names::recruitment::FIELDS,
+        "cases" => header_names::cases::FIELDS,
+        "board" => header_names::board::FIELDS,
         _ => &[],
     };
     specs.iter().find(|s| s.name == field).map(|s| crate::read::names_tried(s, overrides)).unwrap_or_default()

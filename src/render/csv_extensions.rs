@@ -17,7 +17,7 @@
 //!   shortfall totals;
 //! - kind `narrative` (indicator `NARRATIVE`): one row per standard, measure `paragraph`, value = the text.
 
-use crate::compute::extensions::types::{Breakdown, Step};
+use crate::compute::extensions::results::{Breakdown, Step};
 use crate::compute::results::{GroupRate, Ratio, Results, Status};
 
 /// One CSV record (14 columns).

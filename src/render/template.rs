@@ -7,7 +7,7 @@ use rust_xlsxwriter::{DataValidation, DocProperties, ExcelDateTime, Format, Form
 use crate::error::{Error, Result};
 use crate::normalise::codes::survey_map::{survey_map, SurveyMap};
 use crate::normalise::codes::StaffGroup;
-use crate::normalise::records::fields;
+use crate::normalise::records::header_names;
 use crate::read::FieldSpec;
 
 /// The rows each input sheet offers for filling in (drop-downs reach this far).
@@ -81,7 +81,7 @@ const SHEETS: [SheetSpec; 6] = [
     SheetSpec {
         name: "Staff",
         what: "The ESR workforce snapshot at 31 March: one row per assignment or per person.",
-        fields: fields::staff::FIELDS,
+        fields: header_names::staff::FIELDS,
         lists: &[
             ("ethnicity", "Ethnicity"),
             ("disability", "Disability"),
@@ -95,31 +95,31 @@ const SHEETS: [SheetSpec; 6] = [
     SheetSpec {
         name: "Recruitment",
         what: "One row per shortlisted application (applicant x vacancy) in the reporting year.",
-        fields: fields::recruitment::FIELDS,
+        fields: header_names::recruitment::FIELDS,
         lists: &[("ethnicity", "Ethnicity"), ("disability", "Disability"), ("shortlisted", "Yes/No"), ("appointed", "Yes/No")],
     },
     SheetSpec {
         name: "Cases",
         what: "One row per formal disciplinary or capability case, in the reporting year and the year before.",
-        fields: fields::cases::FIELDS,
+        fields: header_names::cases::FIELDS,
         lists: &[("ethnicity", "Ethnicity"), ("disability", "Disability"), ("case_type", "Case type")],
     },
     SheetSpec {
         name: "Training",
         what: "One row per non-mandatory course or CPD attended in the reporting year.",
-        fields: fields::training::FIELDS,
+        fields: header_names::training::FIELDS,
         lists: &[("mandatory", "Yes/No")],
     },
     SheetSpec {
         name: "Survey",
         what: "NHS Staff Survey results by group: one row per measure and group (percent 0-100; the engagement score 0-10 for WDES9a).",
-        fields: fields::survey::FIELDS,
+        fields: header_names::survey::FIELDS,
         lists: &[("measure", "Measure"), ("group", "Survey group")],
     },
     SheetSpec {
         name: "Board",
         what: "One row per board member. Names are not needed and never read.",
-        fields: fields::board::FIELDS,
+        fields: header_names::board::FIELDS,
         lists: &[("ethnicity", "Ethnicity"), ("disability", "Disability"), ("voting", "Yes/No"), ("executive", "Yes/No")],
     },
 ];

@@ -14,7 +14,7 @@
 use std::collections::BTreeSet;
 
 use super::definitions::{BreakdownDef, By, Definitions, DisclosureRule};
-use super::types::{Breakdown, BreakdownCell};
+use super::results::{Breakdown, BreakdownCell};
 use crate::compute::definitions::{Definition, Dimension, RelativeLikelihood, Source};
 use crate::compute::relative_likelihood::{not_estimable_reason, ratio};
 use crate::compute::results::{GroupRate, Status};

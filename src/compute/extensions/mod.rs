@@ -1,4 +1,4 @@
-//! Beyond the returns (issue 10): pay gaps, intersections, recruitment views, progression, the Model Employer gap
+//! The extensions, beyond the returns: pay gaps, intersections, recruitment views, progression, the Model Employer gap
 //! and the board narrative. Defined as data in `indicators/extensions.toml`; computed from the same records as the
 //! 23 return indicators, which they never change. The results go in [`Results::extensions`] and
 //! [`Results::narrative`].
@@ -12,9 +12,9 @@ pub mod narrative;
 pub mod pay_gap;
 pub mod progression;
 pub mod publication;
-pub mod types;
+pub mod results;
 
-pub use types::{Extensions, Narrative};
+pub use results::{Extensions, Narrative};
 
 use crate::compute::registry::registry;
 use crate::compute::results::Results;
@@ -28,7 +28,7 @@ pub fn compute(records: &Records, settings: &Settings) -> Result<Extensions> {
     let mut out = compute_all(records, settings)?;
     let asked = settings.standards;
     out.pay_gaps.retain(|p| asked.includes(&p.standard));
-    let breakdown = |b: &types::Breakdown| asked.includes(&b.standard) && asked.includes_dimension(b.by);
+    let breakdown = |b: &results::Breakdown| asked.includes(&b.standard) && asked.includes_dimension(b.by);
     out.intersections.retain(breakdown);
     out.recruitment_views.retain(breakdown);
     out.progression.retain(|p| asked.includes(&p.standard));
@@ -44,7 +44,7 @@ fn compute_all(records: &Records, settings: &Settings) -> Result<Extensions> {
     let returns = &registry.indicators;
     let staff = records.staff.as_ref();
     Ok(Extensions {
-        method: types::Method {
+        method: results::Method {
             weekly_hours: settings.pay.weekly_hours,
             weeks_per_year: defs.pay_gap.weeks_per_year,
             salary_basis: settings.pay.salary_basis,

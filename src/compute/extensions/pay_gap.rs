@@ -13,7 +13,7 @@
 //! equal pay splits the groups evenly, as the guidance asks.
 
 use super::definitions::{Definitions, GapBlock, GapDimension, PayGapDef};
-use super::types::{LeftOut, PayGap, PayGapBlock, PayGroup, Quartile, Share};
+use super::results::{LeftOut, PayGap, PayGapBlock, PayGroup, Quartile, Share};
 use crate::compute::representation::percent;
 use crate::compute::results::Status;
 use crate::config::{PaySettings, SalaryBasis};

@@ -13,7 +13,7 @@
 //! staff it holds, rounded to whole people (half away from zero). The shortfall totals add the positive gaps.
 
 use super::definitions::{Definitions, ProgressionDef};
-use super::types::{ModelEmployer, ModelEmployerRow, Progression, ProgressionBlock, Step};
+use super::results::{ModelEmployer, ModelEmployerRow, Progression, ProgressionBlock, Step};
 use crate::compute::definitions::Dimension;
 use crate::compute::relative_likelihood::{not_estimable_reason, ratio};
 use crate::compute::representation::percent;

@@ -3,7 +3,7 @@
 //! ratio withheld when a compared group's events are withheld; pay statistics withheld for a group of fewer than
 //! `min_members` people; Model Employer gaps recomputed from the published counts.
 
-use super::types::{BreakdownCell, Extensions, Step};
+use super::results::{BreakdownCell, Extensions, Step};
 use crate::compute::representation::percent;
 use crate::compute::results::{GroupRate, Status};
 use crate::stats::disclosure::{disclose_count, Disclosed};

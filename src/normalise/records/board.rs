@@ -1,7 +1,7 @@
 //! Board members (WRES 9, WDES 10): ethnicity, disability, and whether voting and executive. Names and roles
 //! are never read.
 
-use super::fields::board as f;
+use super::header_names::board as f;
 use super::{read_rows, InputFile};
 use crate::error::Result;
 use crate::normalise::codes::{yes_no, Disability, Ethnicity};

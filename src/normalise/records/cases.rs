@@ -4,7 +4,7 @@
 //! person id (spec decision 6). Cases outside the two years, of another type, or with no usable date are counted
 //! and left out. Aggregated form: `year, group, case_type, cases`.
 
-use super::fields::cases as f;
+use super::header_names::cases as f;
 use super::period::DateSpread;
 use super::person::{self, PersonKey};
 use super::staff::StaffSnapshot;

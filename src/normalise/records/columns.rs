@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::fields;
+use super::header_names;
 use crate::read::FieldSpec;
 
 /// What a field is needed for.
@@ -76,7 +76,7 @@ const INPUTS: &[(&str, &str, &str, &[FieldSpec], Notes)] = &[
         "staff",
         "row-level",
         "The ESR workforce snapshot at 31 March: one row per assignment or per person.",
-        fields::staff::FIELDS,
+        header_names::staff::FIELDS,
         &[
             (
                 "person_id",
@@ -141,7 +141,7 @@ const INPUTS: &[(&str, &str, &str, &[FieldSpec], Notes)] = &[
         "recruitment",
         "row-level",
         "One row per shortlisted application (applicant x vacancy) in the reporting year.",
-        fields::recruitment::FIELDS,
+        header_names::recruitment::FIELDS,
         &[
             ("ethnicity", Need::ForWres, "The applicant's ethnic category.", Some("ethnicity")),
             ("disability", Need::ForWdes, "The applicant's disability.", Some("disability")),
@@ -173,7 +173,7 @@ const INPUTS: &[(&str, &str, &str, &[FieldSpec], Notes)] = &[
         "recruitment",
         "aggregated",
         "One row per group: shortlisted and appointed counts.",
-        fields::recruitment::AGGREGATED,
+        header_names::recruitment::AGGREGATED,
         &[
             ("group", Need::Required, "White, BME, Disabled, Non-disabled, or an unknown group.", Some("group")),
             ("shortlisted", Need::Required, "Applicants shortlisted.", None),
@@ -184,7 +184,7 @@ const INPUTS: &[(&str, &str, &str, &[FieldSpec], Notes)] = &[
         "cases",
         "row-level",
         "One row per formal disciplinary or capability case, in the reporting year and the year before.",
-        fields::cases::FIELDS,
+        header_names::cases::FIELDS,
         &[
             (
                 "person_id",
@@ -217,7 +217,7 @@ const INPUTS: &[(&str, &str, &str, &[FieldSpec], Notes)] = &[
         "cases",
         "aggregated",
         "One row per year, group and case type: the number of cases.",
-        fields::cases::AGGREGATED,
+        header_names::cases::AGGREGATED,
         &[
             (
                 "year",
@@ -239,7 +239,7 @@ const INPUTS: &[(&str, &str, &str, &[FieldSpec], Notes)] = &[
         "training",
         "row-level",
         "One row per non-mandatory course or CPD attended in the reporting year.",
-        fields::training::FIELDS,
+        header_names::training::FIELDS,
         &[
             (
                 "person_id",
@@ -260,7 +260,7 @@ const INPUTS: &[(&str, &str, &str, &[FieldSpec], Notes)] = &[
         "training",
         "aggregated",
         "One row per group: staff and those who accessed non-mandatory training.",
-        fields::training::AGGREGATED,
+        header_names::training::AGGREGATED,
         &[
             ("group", Need::Required, "White, BME, or an unknown group.", Some("group")),
             ("staff", Need::Required, "Staff in the group.", None),
@@ -271,7 +271,7 @@ const INPUTS: &[(&str, &str, &str, &[FieldSpec], Notes)] = &[
         "survey",
         "row-level",
         "NHS Staff Survey results: one row per measure and group.",
-        fields::survey::FIELDS,
+        header_names::survey::FIELDS,
         &[
             ("measure", Need::Required, "The measure id, or the survey's question number.", Some("measure")),
             ("group", Need::Required, "White, BME, Disabled, Non-disabled or Overall.", Some("survey_group")),
@@ -284,7 +284,7 @@ const INPUTS: &[(&str, &str, &str, &[FieldSpec], Notes)] = &[
         "board",
         "row-level",
         "One row per board member. Names are not needed and never read.",
-        fields::board::FIELDS,
+        header_names::board::FIELDS,
         &[
             ("ethnicity", Need::ForWres, "The member's ethnic category.", Some("ethnicity")),
             ("disability", Need::ForWdes, "The member's disability.", Some("disability")),

@@ -7,8 +7,8 @@ pub mod board;
 pub mod cases;
 pub mod columns;
 mod date_order;
-pub mod fields;
 mod footer;
+pub mod header_names;
 pub mod memo;
 pub mod packed;
 pub mod pay;
@@ -132,8 +132,8 @@ pub(crate) fn read_rows_parts<S: Send>(
 pub fn resembles(file: &InputFile, kind: &str) -> Option<&'static str> {
     let none = BTreeMap::new();
     let mut best: Option<(usize, &'static str)> = None;
-    for other in fields::KINDS.iter().filter(|k| **k != kind) {
-        for set in fields::of_kind(other) {
+    for other in header_names::KINDS.iter().filter(|k| **k != kind) {
+        for set in header_names::of_kind(other) {
             let request = TableRequest {
                 path: &file.path,
                 fields: set,

@@ -4,7 +4,7 @@
 //! An hourly rate, where given, wins over the annual salary. The hourly pay itself is worked out in compute
 //! (`compute::extensions::pay_gap`), where the weekly hours and the salary basis are settings.
 
-use super::fields::staff as f;
+use super::header_names::staff as f;
 use super::memo::Memo;
 use crate::normalise::codes::gender::{self, Gender};
 use crate::normalise::quality::QualityLog;

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use super::fields::recruitment as f;
+use super::header_names::recruitment as f;
 use super::period::DateSpread;
 use super::{classify_aggregate_group, read_aggregated, read_rows, AggregateGroup, InputFile, Period, Tally};
 use crate::error::{Error, Result};

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::fields::staff as f;
+use super::header_names::staff as f;
 use super::memo::{FxBuild, Memo};
 use super::packed::{self, Interner};
 use super::person;

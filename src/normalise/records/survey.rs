@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::fields::survey as f;
+use super::header_names::survey as f;
 use super::{read_rows, InputFile};
 use crate::error::{Error, Result};
 use crate::normalise::codes::survey::{classify_group, SurveyGroup};

@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::fields::training as f;
+use super::header_names::training as f;
 use super::staff::StaffSnapshot;
 use super::{
     classify_aggregate_group, read_aggregated, read_rows, AggregateGroup, InputFile, Period, PeriodYear, Tally,

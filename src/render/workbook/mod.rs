@@ -13,10 +13,10 @@
 mod board_page;
 mod chart_data;
 mod charts;
+mod extensions;
 mod method;
 pub mod page;
 pub mod palette;
-mod pay;
 mod population;
 mod quality;
 mod return_sheet;
@@ -85,7 +85,7 @@ pub fn to_bytes(results: &Results) -> Result<Vec<u8>> {
                 })?
             }
             "Pay and progression" => {
-                sheet(ws, name, &mut data, publication, &org, &pay::WIDTHS, |p| pay::write(p, results))?
+                sheet(ws, name, &mut data, publication, &org, &extensions::WIDTHS, |p| extensions::write(p, results))?
             }
             "Population" => {
                 sheet(ws, name, &mut data, publication, &org, &population::WIDTHS, |p| population::write(p, results))?
@@ -302,7 +302,7 @@ mod tests {
             ("Board summary", &super::board_page::WIDTHS[..]),
             ("Trend", &super::trend::WIDTHS[..]),
             ("detail", &super::standard::WIDTHS[..]),
-            ("Pay and progression", &super::pay::WIDTHS[..]),
+            ("Pay and progression", &super::extensions::WIDTHS[..]),
             ("Population", &super::population::WIDTHS[..]),
             ("Return", &super::return_sheet::WIDTHS[..]),
             ("Data quality", &super::quality::WIDTHS[..]),

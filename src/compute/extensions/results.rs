@@ -1,5 +1,5 @@
-//! The `extensions` block of the results: what the JSON, the CSV and the workbook show beyond the 23 return
-//! indicators. Absent values are `None` (JSON `null`), never NaN.
+//! The results of the extensions (the `extensions` block of the JSON): what the JSON, the CSV and the workbook
+//! show beyond the 23 return indicators. Absent values are `None` (JSON `null`), never NaN.
 
 use serde::Serialize;
 

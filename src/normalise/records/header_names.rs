@@ -1,4 +1,4 @@
-//! The fields of each input kind and the header names they are accepted under (`inputs.md`).
+//! The fields of each input kind and the header names they are accepted under (listed in docs/inputs.md).
 //!
 //! The read layer matches these case-, space- and punctuation-insensitively; the config file can name any
 //! column explicitly by field name.
@@ -232,7 +232,7 @@ pub const KINDS: [&str; 6] = ["staff", "recruitment", "cases", "training", "surv
 /// none for a name that is not an input kind.
 ///
 /// ```
-/// use wres_wdes::normalise::records::fields::{field_names, of_kind};
+/// use wres_wdes::normalise::records::header_names::{field_names, of_kind};
 /// assert_eq!(of_kind("recruitment").len(), 2);
 /// assert!(field_names("training").contains(&"accessed"));
 /// ```
