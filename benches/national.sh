@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# National-scale benchmark (issue 8): times wres-wdes against a bare reader over the same file.
+# National-scale benchmark: times wres-wdes against a bare reader over the same file.
 #
 #   benches/national.sh [RUNS]          (RUNS defaults to 5; medians are reported)
 #

@@ -1,4 +1,4 @@
-//! The read layer's share of issue 8: a staff file through `read_table_parts` (or `read_table` with `--sequential`)
+//! The read layer alone: a staff file through `read_table_parts` (or `read_table` with `--sequential`)
 //! with the staff fields, a trivial state per part counting rows, kept cells and their text bytes. Compare with
 //! `examples/bare_csv.rs` on the same file.
 //!

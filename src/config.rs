@@ -483,7 +483,7 @@ pub struct OutputConfig {
     pub strict: Option<bool>,
 }
 
-/// The two readings of the two-year rolling average (spec decision 6).
+/// The two readings of the two-year rolling average (docs/method.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RollingAverage {
@@ -531,7 +531,7 @@ fn serialize_date<S: serde::Serializer>(d: &NaiveDate, s: S) -> std::result::Res
 }
 
 impl Settings {
-    /// The spec's defaults for a reporting year: snapshot 31 March, score interval at 95%, the current-headcount
+    /// The defaults for a reporting year: snapshot 31 March, score interval at 95%, the current-headcount
     /// rolling average, performance-only capability, exact figures, England as the population.
     ///
     /// ```

@@ -1,5 +1,5 @@
 //! The `wres-wdes` command: parses the command line, runs one subcommand, and turns its error into a message on
-//! stderr and the exit code of the spec (0 success, 1 file, 2 usage, 3 data).
+//! stderr and its exit code (0 success, 1 file, 2 usage, 3 data, 70 internal).
 
 use std::process::ExitCode;
 

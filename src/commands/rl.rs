@@ -184,8 +184,8 @@ fn assessment_name(a: Assessment) -> &'static str {
     }
 }
 
-/// The JSON of `outputs.md`'s kind `relative_likelihood` (groups, ratio, assessment), plus `intervals` (every
-/// method) and `tests`. Absent or unbounded values are `null`.
+/// The JSON of the results' kind `relative_likelihood` (groups, ratio, assessment: docs/outputs.md), plus
+/// `intervals` (every method) and `tests`. Absent or unbounded values are `null`.
 fn to_json(r: &Report) -> Value {
     let c = &r.cmp;
     let g = c.groups;

@@ -1,6 +1,6 @@
 //! Kind `board` (WRES 9, WDES 10): each group's share of all, voting, non-voting, executive and non-executive
 //! board members (unknowns in the denominator), against the overall workforce, and the difference for the
-//! protected group in percentage points (spec decision 11).
+//! protected group in percentage points.
 
 use super::definitions::{BoardMembership, Dimension};
 use super::representation::{group_of, groups, percent};

@@ -1,4 +1,4 @@
-//! Publication mode (`--publication`, spec decision 13): the results rewritten so that they can be published.
+//! Publication mode (`--publication`): the results rewritten so that they can be published.
 //!
 //! Applied once, in compute, so the workbook, the JSON and the CSV show the same published figures:
 //! - counts 1-7 are withheld (`None`, shown as `*`), other counts rounded to the nearest 5;

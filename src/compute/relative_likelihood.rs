@@ -1,5 +1,5 @@
 //! Kind `relative_likelihood` (WRES 2-4, WDES 2-3): the rate of an outcome in one group over the rate in
-//! another, with its intervals, test and non-adverse range assessment (spec decisions 3-7).
+//! another, with its intervals, test and non-adverse range assessment (docs/method.md).
 //!
 //! The events and totals by group come from the indicator's source: recruitment (appointed of shortlisted),
 //! training (staff accessing non-mandatory training of headcount), or cases (people entering the process of
@@ -23,7 +23,7 @@ use crate::normalise::records::{PeriodYear, Records, Tally};
 use crate::stats::{compare, Assessment, CiMethod, NotEstimable, TwoGroups};
 
 /// Fewer events than this in a compared group, or fewer members than [`SMALL_TOTAL`], earns a small-numbers
-/// note (`domain.md` section 7).
+/// note (the threshold analysts use for a ratio resting on small numbers).
 pub const SMALL_EVENTS: u64 = 5;
 /// See [`SMALL_EVENTS`].
 pub const SMALL_TOTAL: u64 = 30;

@@ -1,7 +1,7 @@
 //! The result set of one run: what every renderer (JSON, CSV, workbook) shows, computed once.
 //!
-//! Serialised with serde it is exactly the JSON of `outputs.md`. Absent values are `None` (JSON `null`), never
-//! NaN or infinity.
+//! Serialised with serde it is exactly the JSON described in docs/outputs.md. Absent values are `None` (JSON
+//! `null`), never NaN or infinity.
 
 use serde::{Deserialize, Serialize};
 

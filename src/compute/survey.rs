@@ -1,5 +1,5 @@
 //! Kind `survey` (WRES 5-8, WDES 4a-9a): Staff Survey results by group, each percentage with a Wilson interval,
-//! and the gap between the protected group and the other with Newcombe's interval (spec decision 9). A group
+//! and the gap between the protected group and the other with Newcombe's interval. A group
 //! with fewer than 11 respondents is suppressed.
 
 use super::definitions::{SurveyMeasure, ValueKind};

@@ -341,7 +341,7 @@ pub fn mask_identifiers(raw: &str) -> String {
     out
 }
 
-/// Exclusion reasons that follow from the spec's rules rather than from problems in the data.
+/// Exclusion reasons that follow from the tool's rules (docs/method.md) rather than from problems in the data.
 pub const RULE_REASONS: &[&str] = &[
     "bank",
     "honorary",
@@ -357,7 +357,7 @@ pub const RULE_REASONS: &[&str] = &[
 ];
 
 /// What `--strict` fails on: every unrecognised value, every warning, and every exclusion that is not one of the
-/// spec's rules, as lines naming the file.
+/// tool's rules, as lines naming the file.
 pub fn problems(inputs: &[InputQuality]) -> Vec<String> {
     let mut out = Vec::new();
     for q in inputs {

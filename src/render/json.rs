@@ -1,4 +1,4 @@
-//! The JSON results (`--json`): the [`Results`](crate::compute::results::Results) serialised as `outputs.md`
+//! The JSON results (`--json`): the [`Results`](crate::compute::results::Results) serialised as docs/outputs.md
 //! describes (and the batch roll-up and summary), pretty-printed, with a trailing newline. Deterministic: field
 //! order is the struct order, maps are sorted.
 

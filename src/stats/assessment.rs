@@ -1,4 +1,4 @@
-//! The non-adverse range (spec decision 5) and significance (spec decision 4).
+//! The non-adverse range (0.80 to 1.25) and significance (the interval excludes 1).
 
 use super::{Assessment, Interval, TwoGroups};
 
@@ -29,7 +29,7 @@ pub fn assess(g: &TwoGroups) -> Assessment {
     }
 }
 
-/// *Significant* (spec decision 4): the interval excludes 1, i.e. `low > 1` or `high < 1`. An unbounded upper
+/// *Significant*: the interval excludes 1, i.e. `low > 1` or `high < 1`. An unbounded upper
 /// limit only excludes 1 from above when `low > 1`.
 ///
 /// ```

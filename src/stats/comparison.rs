@@ -9,7 +9,7 @@ use super::katz::katz_interval;
 use super::ratio::relative_likelihood;
 use super::{interval, Assessment, CiMethod, Interval, NotEstimable, TestResult, TwoGroups};
 
-/// The result of comparing two groups (spec decisions 3-5; `outputs.md` kind `relative_likelihood`).
+/// The result of comparing two groups (the JSON kind `relative_likelihood`, docs/outputs.md).
 ///
 /// Nothing here is ever NaN or infinite: what does not exist is `None`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -28,7 +28,7 @@ pub struct Comparison {
     /// The interval of `method` at `level` (see [`interval`]). It can exist without a ratio: with `c = 0 < a` the
     /// score interval has a finite lower limit and no upper limit.
     pub ci: Option<Interval>,
-    /// The Katz log interval at `level`, reported alongside (spec decision 4); `None` when `a = 0` or `c = 0`.
+    /// The Katz log interval at `level`, reported alongside; `None` when `a = 0` or `c = 0`.
     pub katz_ci: Option<Interval>,
     /// Two-sided p-value of "ratio = 1" by the test matching `method`: the corrected score test for `score`, the
     /// uncorrected one for `score-uncorrected`, the Wald test on ln(ratio) for `katz` and on the adjusted

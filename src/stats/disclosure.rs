@@ -1,4 +1,4 @@
-//! Disclosure control for publishable output (spec decision 13; NHS Digital/NHS England secondary-care
+//! Disclosure control for publishable output (NHS Digital/NHS England secondary-care
 //! statistical disclosure control standard, 2018: counts 1–7 suppressed, others rounded to the nearest 5; NHS Staff
 //! Survey: groups under 11 respondents suppressed).
 

@@ -18,10 +18,10 @@ pub fn katz_se(g: &TwoGroups) -> Option<f64> {
 
 /// Katz log interval `[RR·exp(−z·SE), RR·exp(+z·SE)]` with `SE` from [`katz_se`] and `z = Φ⁻¹(1 − α/2)`, written
 /// as SciPy writes it (SciPy 1.17 `relative_risk(...).confidence_interval`; Katz et al. 1978). No continuity
-/// correction. `None` when `a = 0` or `c = 0` (spec decision 4: a numerator rate of 0 gives no Katz interval),
+/// correction. `None` when `a = 0` or `c = 0` (a numerator rate of 0 gives no Katz interval),
 /// for an empty group, or a level outside (0, 1). `a = n1` and `c = n2` gives `SE = 0` and `[RR, RR]`.
 ///
-/// The spec's worked example (`domain.md` §2.2): 300/1000 vs 150/800 gives RR 1.600 and 95% CI 1.346–1.901.
+/// A worked example: 300/1000 vs 150/800 gives RR 1.600 and 95% CI 1.346–1.901.
 ///
 /// ```
 /// use wres_wdes::stats::{katz::katz_interval, TwoGroups};

@@ -137,7 +137,7 @@ pub enum NotEstimable {
     ComparisonRateZero,
 }
 
-/// The non-adverse range assessment (spec decision 5).
+/// The non-adverse range assessment (0.80 to 1.25, decided on the exact fraction).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Assessment {

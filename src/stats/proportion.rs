@@ -1,5 +1,5 @@
 //! Intervals for a single proportion (Wilson) and for a difference of two proportions (Newcombe's hybrid score),
-//! used for staff-survey percentages (spec decision 9), where a group is a percentage and a respondent base.
+//! used for staff-survey percentages, where a group is a percentage and a respondent base.
 
 use super::normal::z_for_level;
 use super::Interval;

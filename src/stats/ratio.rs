@@ -2,7 +2,7 @@
 
 use super::{NotEstimable, TwoGroups};
 
-/// Why a relative likelihood is or is not estimable, as decided by spec decision 4:
+/// Why a relative likelihood is or is not estimable, in this order:
 /// an empty group first, then both rates 0, then the comparison rate 0.
 ///
 /// ```

@@ -453,7 +453,7 @@ fn draw_recruitment(seed: u64, n: usize) -> (Vec<Vacancy>, Vec<Application>) {
     (vacancies, apps)
 }
 
-/// The workforce people (decision 2 applied) with their groups, for the case and training draws.
+/// The workforce people (the workforce rules applied) with their groups, for the case and training draws.
 pub(crate) struct WorkforceMember {
     pub id: u32,
     pub eth: u8,
@@ -728,7 +728,7 @@ fn draw_board(seed: u64) -> Vec<BoardMember> {
         .collect()
 }
 
-/// Draws everything. `workforce` is computed by the caller from the staff rows (spec decision 2) between steps,
+/// Draws everything. `workforce` is computed by the caller from the staff rows (the workforce rules) between steps,
 /// so the case and training draws use exactly the people the truth counts.
 pub(crate) fn draw_all(
     seed: u64,

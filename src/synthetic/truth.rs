@@ -1,8 +1,8 @@
 //! The ground truth of a sample trust, counted from the generator's own people and events (never from the files).
 //!
-//! The rules, which are the spec's:
+//! The rules (those of docs/method.md):
 //!
-//! - **Workforce (decision 2).** Staff rows with assignment category Bank, Honorary or Agency are excluded; then rows
+//! - **Workforce.** Staff rows with assignment category Bank, Honorary or Agency are excluded; then rows
 //!   in the Students staff group; then each person counts once, on the remaining row flagged primary, else the first
 //!   remaining row in file order. The counted row gives the staff group (so the block: Administrative and Clerical
 //!   and Estates and Ancillary are `non_clinical`, Medical and Dental is `medical`, every other group `clinical`)
@@ -12,12 +12,12 @@
 //!   disability are the person's (the same on every row).
 //! - **Recruitment.** Rows with `Shortlisted?` No are left out; of the rest, Appointed and Offer Accepted are
 //!   appointments, Not Appointed and Withdrawn are not.
-//! - **Cases (decision 6).** Years run 1 April to 31 March and are named by their end: 2025 is 1 Apr 2024 - 31 Mar 2025,
+//! - **Cases.** Years run 1 April to 31 March and are named by their end: 2025 is 1 Apr 2024 - 31 Mar 2025,
 //!   2024 the year before. Grievance rows are another type (counted in `cases_other_type`, left out); recognised rows
 //!   outside the two years are counted in `cases_outside_window` and left out. A case's group comes from the case row
 //!   where it has a value, else from the person's staff record; a person counts once per year per case type. Cases of
 //!   people not in the workforce (leavers) always carry their groups on the row and count.
-//! - **Training (decision 10).** Rows are left out in this order: mandatory (flag Y); dated outside the reporting
+//! - **Training.** Rows are left out in this order: mandatory (flag Y); dated outside the reporting
 //!   year 2025; person not in the workforce. A blank flag is non-mandatory. A person counts once however many courses.
 //! - **Board.** Every member counts in `All`; voting members in `Voting`; executives in `Executive`.
 
@@ -38,7 +38,7 @@ pub enum BoardScope {
     Executive,
 }
 
-/// How the staff rows were used under spec decision 2, in the order the rules apply.
+/// How the staff rows were used by the workforce rules, in the order the rules apply.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StaffRowCounts {
     /// Every data row written to the staff file.
@@ -77,7 +77,7 @@ pub struct FileRows {
 pub struct Truth {
     /// Rows written per file.
     pub rows: FileRows,
-    /// What happened to the staff rows (decision 2).
+    /// What happened to the staff rows (the workforce rules).
     pub staff_rows: StaffRowCounts,
     /// Workforce headcount (people counted once).
     pub headcount: u64,
@@ -140,7 +140,7 @@ impl Truth {
     }
 }
 
-/// The block of a staff group (spec decision 8).
+/// The block of a staff group (the clinical split).
 pub fn block_of(group: StaffGroup) -> Workforce {
     match group {
         StaffGroup::MedicalAndDental => Workforce::Medical,
@@ -149,7 +149,7 @@ pub fn block_of(group: StaffGroup) -> Workforce {
     }
 }
 
-/// Decision 2 over the staff rows: the counted row of each workforce person (in person order) and the counts.
+/// The workforce rules over the staff rows: the counted row of each workforce person (in person order) and the counts.
 pub(crate) fn counted_rows(people: &[Person], staff: &[StaffRow]) -> (Vec<usize>, StaffRowCounts) {
     let mut counts = StaffRowCounts { rows: staff.len() as u64, ..Default::default() };
     // Per person: first remaining row, primary remaining row.
@@ -178,7 +178,7 @@ pub(crate) fn counted_rows(people: &[Person], staff: &[StaffRow]) -> (Vec<usize>
     (rows, counts)
 }
 
-/// The workforce members (person id and groups) under decision 2.
+/// The workforce members (person id and groups) under the workforce rules.
 pub(crate) fn workforce_members(people: &[Person], staff: &[StaffRow]) -> Vec<WorkforceMember> {
     counted_rows(people, staff)
         .0

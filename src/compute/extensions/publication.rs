@@ -1,4 +1,4 @@
-//! Publication mode for the extensions (spec decision 13, applied as in `compute::publication`): counts 1-7
+//! Publication mode for the extensions (applied as in `compute::publication`): counts 1-7
 //! withheld, others rounded to the nearest 5; rates and percentages recomputed from the published counts; a
 //! ratio withheld when a compared group's events are withheld; pay statistics withheld for a group of fewer than
 //! `min_members` people; Model Employer gaps recomputed from the published counts.

@@ -1,4 +1,4 @@
-//! Which population to compare against (spec decision 12), and how it is built into a population mix: the shares
+//! Which population to compare against, and how it is built into a population mix: the shares
 //! of the five Census 2021 broad ethnic groups and of disabled people.
 //!
 //! | choice | built from | how |
@@ -341,13 +341,14 @@ fn check_coverage(what: &str, missing: &[String], found: usize, area: &str) -> R
 }
 
 fn needs_files(what: &str, files: &str) -> Error {
-    Error::usage(format!("--area {what} needs population files"))
-        .with_hint(format!("give --population with {files} (Census 2021 files as in shared/data/README.md)"))
+    Error::usage(format!("--area {what} needs population files")).with_hint(format!(
+        "give --population with {files} (the files accepted, and where to download them: docs/population.md)"
+    ))
 }
 
 const LA_FILES: &str =
-    "a local-authority ethnic group file (e.g. ons_census2021_ts021_ltla_bulkformat_reconstructed.csv) \
-                        and a disability file (e.g. ons_census2021_ts038_disability_ltla_from_lsoa.csv)";
+    "a local-authority ethnic group file (such as Nomis's census2021-ts021-ltla.csv) and a disability file (such as \
+     census2021-ts038-ltla.csv)";
 
 fn resolve_las(las: &[(String, Option<f64>)], files: &PopulationFiles) -> Result<PopulationMix> {
     if files.census.is_empty() {
@@ -367,7 +368,7 @@ fn resolve_las(las: &[(String, Option<f64>)], files: &PopulationFiles) -> Result
             return Err(Error::usage(format!("--area: unknown area code \"{code}\": not in the population files"))
                 .with_hint(
                     "Census 2021 files use the local authority codes of 2021/22; for an authority created in 2023 \
-                     (E06000063-E06000066) list its predecessor districts (see ons_lookup_lad22_lad23.csv)",
+                     (E06000063-E06000066) list its predecessor districts (ONS's local authority 2022 to 2023 lookup names them)",
                 ));
         }
         if e.is_none() {
@@ -413,9 +414,9 @@ fn resolve_icb(code: &str, files: &PopulationFiles) -> Result<PopulationMix> {
     if icb_lookups.is_empty() || files.census.is_empty() {
         return Err(needs_files(
             "with an ICB",
-            "the LSOA to ICB lookup (ons_lookup_lsoa21_sicbl24_icb24_apr2024.csv) and the LSOA census files \
-             (ons_census2021_ts021_broad_ethnic_group_lsoa21.csv, ons_census2021_ts038_disability_lsoa21.csv), or \
-             derived_lookup_lad22_icb24_population_weighted.csv with local-authority census files",
+            "ONS's LSOA (2021) to sub-ICB location to ICB lookup and the LSOA census files (Nomis's \
+             census2021-ts021-lsoa.csv and census2021-ts038-lsoa.csv), or a local authority to ICB lookup with \
+             population shares and local-authority census files",
         ));
     }
     let mut gss = None;
@@ -538,7 +539,7 @@ fn resolve_catchment(trust: &str, files: &PopulationFiles) -> Result<PopulationM
     if files.catchments.is_empty() {
         return Err(needs_files(
             "catchment",
-            "--catchment ohid_trust_catchment_share_by_ltla21.csv and local-authority census files",
+            "--catchment (the OHID acute trust catchment shares by local authority) and local-authority census files",
         ));
     }
     if files.census.is_empty() {

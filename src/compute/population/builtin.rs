@@ -1,18 +1,14 @@
 //! The built-in Census 2021 figures: England, the nine English regions, Wales, and England and Wales, so that a
-//! run with no population file still compares against England (spec decision 12).
+//! run with no population file still compares against England.
 //!
 //! Every figure is a sum of local-authority counts published by the Office for National Statistics (Census 2021,
 //! usual residents, all ages), licensed under the Open Government Licence v3.0:
 //!
 //! * ethnic group: ONS TS021 "Ethnic group" by lower-tier local authority (ONS ethnic group map download
-//!   `dvc2203/map/datadownload.xlsx`, 29 Nov 2022), summed from
-//!   `shared/data/ons_census2021_ts021_ltla_bulkformat_reconstructed.csv` (the five high-level groups; the total is
-//!   their sum);
+//!   `dvc2203/map/datadownload.xlsx`, 29 Nov 2022), the five high-level groups summed (the total is their sum);
 //! * disability: ONS TS038 "Disability" (Equality Act definition, crude, all ages) by LSOA (Nomis bulk
-//!   `census2021-ts038-lsoa.csv`), summed to local authorities in
-//!   `shared/data/ons_census2021_ts038_disability_ltla_from_lsoa.csv` and summed again here;
-//! * regions: local authorities grouped by ONS "Local Authority District to Region (April 2021) Lookup in England"
-//!   (`shared/data/ons_lookup_lad21_region21.csv`).
+//!   `census2021-ts038-lsoa.csv`), summed to local authorities and then to each area here;
+//! * regions: local authorities grouped by ONS "Local Authority District to Region (April 2021) Lookup in England".
 //!
 //! ONS perturbs each cell of each geography independently, so these sums differ from ONS's published national and
 //! regional totals by a few people (England and Wales: 59,597,578 summed vs 59,597,542 published); percentages agree

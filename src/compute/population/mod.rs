@@ -1,5 +1,4 @@
-//! Workforce against the local population (Census 2021), spec decision 12 and the `population` block of
-//! `outputs.md`.
+//! Workforce against the local population (Census 2021): the `population` block of the results (docs/outputs.md).
 //!
 //! Three steps:
 //!

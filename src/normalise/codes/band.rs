@@ -1,6 +1,6 @@
 //! Pay bands: AfC bands in every spelling ESR and trusts use, VSM/ESM, Non AfC, Medical and Dental, blank.
 //!
-//! Rules (`domain.md` §5.7, `inputs.md`):
+//! Rules (the values are listed in docs/inputs.md):
 //!
 //! - Blank → [`BandValue::Blank`] (the grade decides).
 //! - GO2 pipe forms (`NHS|XR05|Review Body Band 5`) are split on `|`; the grade-name part decides, and the
@@ -15,7 +15,7 @@
 //!   bare `8` is not recognised (it is not a band since 2004).
 //! - A medical and dental pay-scale code (`MT04`, `MN37`, `MC51`: `M`, a letter, two or three digits) is
 //!   [`BandValue::Medical`]: the grade decides.
-//! - `Under Band 1` (and `U1`) is its own band; "Apprentice" is not recognised (the spec gives it no band).
+//! - `Under Band 1` (and `U1`) is its own band; "Apprentice" is not recognised (an apprenticeship has no band of its own).
 //! - VSM / Very Senior Manager / ESM / Executive Senior Manager → VSM; Non AfC / Non Agenda for Change → NonAfc;
 //!   Medical and Dental / M&D / Medical → Medical.
 
@@ -196,7 +196,7 @@ mod tests {
     }
 
     #[test]
-    fn inputs_md_accepted_values() {
+    fn the_listed_values() {
         for (raw, want) in [
             ("Band 5", b(Band5)),
             ("Band 8a", b(Band8a)),
@@ -220,7 +220,7 @@ mod tests {
     }
 
     #[test]
-    fn domain_md_spellings() {
+    fn esr_spellings() {
         for (raw, want) in [
             ("NHS|XR02|Review Body Band 2", b(Band2)),
             ("Agenda for Change Band 8a", b(Band8a)),

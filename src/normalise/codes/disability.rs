@@ -77,7 +77,7 @@ mod tests {
     #[test]
     fn values() {
         for (raw, want) in [
-            // inputs.md and domain.md §5.4.
+            // The values docs/inputs.md lists.
             ("Yes", Some(Disabled)),
             ("No", Some(NonDisabled)),
             ("Y", Some(Disabled)),

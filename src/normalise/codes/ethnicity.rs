@@ -1,7 +1,7 @@
 //! Ethnicity: NHS ethnic category codes (first character decides), ESR "code + label" strings, bare labels and
 //! Census 2021 labels, to White / BME / Unknown and the five Census broad groups.
 //!
-//! Order of the rules (spec decision 1, `domain.md` §5.1–5.3, `census-formats.md` §1.1 and §4):
+//! Order of the rules (NHS Data Dictionary ETHNIC CATEGORY, and the Census 2021 labels; docs/method.md):
 //!
 //! 1. Blank → Unknown.
 //! 2. **Code first.** The leading token (up to the first space, hyphen, en/em dash, colon or `|`) is a code when it
@@ -82,7 +82,7 @@ fn is_national_letter(c: char) -> bool {
     matches!(c, 'A'..='H' | 'J'..='N' | 'P' | 'R' | 'S' | 'Z')
 }
 
-/// The two-character sub-codes of the extended list (`domain.md` §5.1, `census-formats.md` §4.2).
+/// The two-character sub-codes of the extended list (CareConnect-EthnicCategory-1).
 fn is_sub_code(first: char, second: char) -> bool {
     match first {
         'C' => matches!(second, '2' | '3' | 'A'..='H' | 'J'..='N' | 'P'..='Y'),
@@ -428,7 +428,7 @@ mod tests {
     const BME: Want = Some((E::Bme, None));
 
     #[test]
-    fn inputs_md_accepted_values() {
+    fn the_listed_values() {
         check(&[
             ("A White - British", W),
             ("A", W),
@@ -493,7 +493,7 @@ mod tests {
             ("A-White British", W),
             ("A: White British", W),
             ("N|Black African", BLK),
-            // ESR presentation (census-formats.md §4.3).
+            // ESR presentation.
             ("C White - Any other White background", W),
             ("CY White Other European", W),
             ("LH Asian British", ASI),
@@ -586,7 +586,7 @@ mod tests {
             ("LH British Asian", ASI),
             ("PD Black British", BLK),
             ("R Chinese", ASI),
-            // The code wins over contradicting words (decision 1).
+            // The code wins over contradicting words.
             ("A Black African", W),
             ("N White", BLK),
             // Letters that are not national codes.

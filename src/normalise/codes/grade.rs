@@ -1,7 +1,7 @@
 //! Grades: medical and dental grades to consultant / non-consultant career grade / trainee / other, VSM grades,
 //! and where a person sits in WRES 1 ([`pay_row`]).
 //!
-//! Medical grades (`domain.md` §5.8) are read from the **words** of the grade name. A leading ESR pay-scale code
+//! Medical grades (NHS Data Dictionary job roles) are read from the **words** of the grade name. A leading ESR pay-scale code
 //! (`MC51 Consultant`, `MN37 Specialty Registrar`), a 5-digit job-role code (`01005 Medical and Dental -
 //! Consultant`), a `Medical and Dental` prefix and GO2 pipe forms (`NHS|MN37|Specialty Registrar`) are stripped
 //! first. Only when there are no words does the code decide: `MN..` and `MT..` (the junior-doctor pay scales,
@@ -13,7 +13,7 @@
 //!    medical grades: `None` (so "Nurse Consultant" is never a consultant). "Hospital practitioner" is kept.
 //! 2. Honorary grades and fellows (clinical, research, teaching fellow) → Other.
 //! 3. Trust grade / locally employed doctors: "career grade" → NCCG; at trainee level (SHO, SpR, registrar,
-//!    foundation…) → Trainee (a decision: `domain.md` says configurable; the caller can remap); otherwise Other.
+//!    foundation…) → Trainee (a decision: the guidance leaves it to the trust; the caller can remap); otherwise Other.
 //! 4. Consultant, Locum Consultant, Dental surgeon acting as consultant, Director of Public Health, Medical
 //!    Director, Clinical Director → Consultant.
 //! 5. Foundation year 1/2 (F1, F2, FY1, FY2), core training (CT1-3, core medical trainee), specialty and
@@ -272,7 +272,7 @@ pub struct Placement {
 /// Places a person from their workforce block, classified pay band and raw grade text.
 ///
 /// - Medical workforce: VSM band or a VSM/ESM grade → VSM (a medical director on a VSM contract counts as VSM,
-///   `domain.md` §2.3); else the medical grade ([`classify_medical`]); an unrecognised grade is the medical
+///   the WRES VSM definition); else the medical grade ([`classify_medical`]); an unrecognised grade is the medical
 ///   Other row, recognised only when the band column holds an AfC band (an AfC-paid person in the Medical and
 ///   Dental staff group is legitimately Other).
 /// - Other workforces: an AfC band or VSM → that band. Non AfC, Medical and blank bands: a VSM/ESM grade → VSM;
@@ -325,7 +325,7 @@ mod tests {
     use MedicalGrade::{Consultant, NonConsultantCareerGrade as Nccg, Other, Trainee};
 
     #[test]
-    fn domain_md_5_8_grades() {
+    fn the_data_dictionary_s_medical_grades() {
         for (raw, want) in [
             ("Consultant", Some(Consultant)),
             ("Locum Consultant", Some(Consultant)),

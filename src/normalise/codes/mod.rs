@@ -18,7 +18,7 @@ mod text;
 
 use serde::Serialize;
 
-/// The WRES ethnicity groups (spec decision 1).
+/// The WRES ethnicity groups (by the NHS ethnic category code: docs/method.md).
 ///
 /// ```
 /// use wres_wdes::normalise::codes::Ethnicity;
@@ -239,7 +239,7 @@ pub enum StaffGroup {
     SupplementaryRoles,
 }
 
-/// The workforce blocks of WRES 1 / WDES 1 (spec decision 8).
+/// The workforce blocks of WRES 1 / WDES 1 (the clinical split).
 ///
 /// ```
 /// use wres_wdes::normalise::codes::Workforce;
@@ -287,7 +287,7 @@ pub enum PayRow {
 }
 
 impl PayRow {
-    /// The output label of the row (`outputs.md`).
+    /// The output label of the row (docs/outputs.md).
     pub fn label(self) -> &'static str {
         match self {
             PayRow::Band(b) => b.label(),

@@ -153,7 +153,7 @@ pub(crate) const NAMES: &[(&str, StaffGroup)] = &[
     ("supplementary roles", StaffGroup::SupplementaryRoles),
 ];
 
-/// The default workforce block of a staff group (spec decision 8); `None` for Students (outside the workforce).
+/// The default workforce block of a staff group (the clinical split); `None` for Students (outside the workforce).
 ///
 /// ```
 /// use wres_wdes::normalise::codes::staff_group::default_workforce;

@@ -1,7 +1,7 @@
 //! Disciplinary and capability cases in the reporting year and the year before (WRES 3, WDES 3).
 //!
 //! A case's ethnicity and disability come from the case row where it has them, else from the staff snapshot by
-//! person id (spec decision 6). Cases outside the two years, of another type, or with no usable date are counted
+//! person id. Cases outside the two years, of another type, or with no usable date are counted
 //! and left out. Aggregated form: `year, group, case_type, cases`.
 
 use super::header_names::cases as f;

@@ -1,6 +1,6 @@
 //! Person identifiers: a staff number or assignment number, reduced to a compact key.
 //!
-//! A trailing `-N` assignment suffix is stripped (spec decision 2), so `12345678-2` is person `12345678`. Ids are
+//! A trailing `-N` assignment suffix is stripped, so `12345678-2` is person `12345678`. Ids are
 //! kept only as 64-bit hashes, never written to any output.
 
 use std::hash::BuildHasher;

@@ -1,4 +1,4 @@
-//! The workforce snapshot: one record per person in the substantive workforce (spec decision 2).
+//! The workforce snapshot: one record per person in the substantive workforce (the workforce rules of docs/method.md).
 //!
 //! In this order: rows with assignment category Bank, Honorary or Agency are excluded; then rows in the Students
 //! staff group; then a person counts once: the remaining row flagged primary, else the first remaining row.
@@ -217,7 +217,7 @@ impl Extend<Person> for StaffSnapshot {
     }
 }
 
-/// Overrides of the default staff-group to workforce mapping (spec decision 8), from the config file.
+/// Overrides of the default staff-group to workforce mapping (the clinical split), from the config file.
 pub type WorkforceMapping = BTreeMap<StaffGroup, Workforce>;
 
 /// Why a row is not in the substantive workforce, from its assignment category: the first of
@@ -287,7 +287,7 @@ impl Part {
 
 /// Reads the staff snapshot.
 ///
-/// Rows are classified as they stream in and kept packed; then decision 2: each person's rows are grouped (a
+/// Rows are classified as they stream in and kept packed; then one row per person: each person's rows are grouped (a
 /// stable sort by key), the first primary row, else the first row, is kept and the others are excluded as
 /// `duplicate_person`, each counted under `conflicting_ethnicity` / `conflicting_disability` when it disagrees
 /// with the row kept. Unrecognised values are counted on every row classified (duplicates included).
@@ -468,7 +468,7 @@ fn scatter(from: &[u128], to: &mut [u128], digit: impl Fn(u128) -> usize) {
     }
 }
 
-/// Keeps one row per person (decision 2): rows sorted stably by person then primary first, so the first of each
+/// Keeps one row per person: rows sorted stably by person then primary first, so the first of each
 /// run is the one kept. The duplicates and conflicts are counted as they are met and logged at the end.
 fn deduplicate<B: AsRef<[u128]>>(blocks: Vec<B>, interner: &Interner, log: &mut QualityLog) -> Vec<u128> {
     let mut rows = sort_rows(blocks);

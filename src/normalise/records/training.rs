@@ -1,7 +1,7 @@
 //! Non-mandatory training and CPD (WRES 4): which people in the workforce accessed at least one course in the
 //! reporting year.
 //!
-//! Rows are left out, and counted, in this order (spec decision 10): mandatory; dated outside the reporting
+//! Rows are left out, and counted, in this order: mandatory; dated outside the reporting
 //! year; person not in the workforce. A blank mandatory flag means non-mandatory; a person counts once however
 //! many courses. Aggregated form: `group, staff, accessed`.
 

@@ -1,10 +1,10 @@
 //! The OHID "NHS Acute (Hospital) Trust Catchment Populations" shares by local authority
-//! (`ohid_trust_catchment_share_by_ltla21.csv`: `nhs_trust22_code,ltla21_code,proportion_trust_came_from_ltla`):
+//! (`nhs_trust22_code,ltla21_code,proportion_trust_came_from_ltla`):
 //! the share of each acute trust's modelled catchment population living in each local authority.
 //!
 //! Columns are found by name: a trust code column (a header holding `trust` and ending in `code`), a local
 //! authority code column (`ltla21_code`, `LAD21CD`, ...) and a share column (a header starting `proportion`).
-//! The ICB-level table (`ohid_trust_catchment_share_by_icb22.csv`) is refused with a hint: the catchment mix is
+//! A table by ICB (no local-authority column) is refused with a hint: the catchment mix is
 //! built from local-authority census figures.
 
 use std::io::Read;
@@ -59,7 +59,8 @@ pub(crate) fn read<R: Read>(ctx: &FileCtx<'_>, layout: Layout, rdr: &mut csv::Re
     let Some(area) = layout.area else {
         return Err(ctx.layout_error("a catchment table by local authority (`ltla21_code`)")).map_err(|e: Error| {
             e.with_hint(
-                "use ohid_trust_catchment_share_by_ltla21.csv: the catchment mix is built from local-authority figures",
+                "give the catchment shares by local authority (a column such as ltla21_code): the catchment mix is \
+                 built from local-authority figures; see docs/population.md",
             )
         });
     };

@@ -1,10 +1,10 @@
-//! The simplified census files in `shared/data` (and any file laid out the same way): one row per area, a GSS
+//! Simplified census files (the layout of tidied-up ONS tables): one row per area, a GSS
 //! code column named like `lsoa21_code` / `ltla22_code`, `total_usual_residents`, and either the five broad groups
 //! `asian,black,mixed,white,other` (TS021) or `disabled_equality_act[,not_disabled_equality_act]` (TS038).
 //!
-//! * `ons_census2021_ts021_broad_ethnic_group_lsoa21.csv`: `lsoa21_code,ltla22_code,total_usual_residents,asian,black,mixed,white,other`
-//! * `ons_census2021_ts038_disability_lsoa21.csv`: `lsoa21_code,ltla22_code,total_usual_residents,disabled_equality_act,not_disabled_equality_act`
-//! * `ons_census2021_ts038_disability_ltla_from_lsoa.csv`: `ltla22_code,ltla22_name,total_usual_residents,disabled_equality_act,not_disabled_equality_act,pct_disabled`
+//! * ethnic group by LSOA: `lsoa21_code,ltla22_code,total_usual_residents,asian,black,mixed,white,other`
+//! * disability by LSOA: `lsoa21_code,ltla22_code,total_usual_residents,disabled_equality_act,not_disabled_equality_act`
+//! * disability by local authority: `ltla22_code,ltla22_name,total_usual_residents,disabled_equality_act,not_disabled_equality_act,pct_disabled`
 //!
 //! The area is the smallest geography with a code column (LSOA before local authority); a local-authority code
 //! beside an LSOA code is kept as the area's parent.

@@ -1,11 +1,11 @@
-//! ONS geography lookups (`census-formats.md` §2), matched by their column names in either the ONS style
-//! (`LSOA21CD`, `ICB24CDH`, `LAD22NM`) or the `shared/data` style (`lsoa21_code`, `icb24_code_nhs`, `ltla22_name`):
+//! ONS geography lookups, matched by their column names in either the ONS style
+//! (`LSOA21CD`, `ICB24CDH`, `LAD22NM`) or a simplified style (`lsoa21_code`, `icb24_code_nhs`, `ltla22_name`):
 //!
-//! * LSOA to ICB: `ons_lookup_lsoa21_sicbl24_icb24_apr2024.csv`
-//!   (`lsoa21_code,sicbl24_code,sicbl24_code_nhs,icb24_code,icb24_code_nhs,ltla22_code,total_usual_residents`);
-//! * local authority to ICB: `ons_lookup_lad22_sicbl22_icb22_jul2022.csv` (weight `share_of_lad_lsoas`) and
-//!   `derived_lookup_lad22_icb24_population_weighted.csv` (weight `share_of_lad_population`);
-//! * local authority to region: `ons_lookup_lad21_region21.csv` (`ltla21_name,ltla21_code,region21_name,region21_code`).
+//! * LSOA to ICB (ONS's LSOA (2021) to SICBL to ICB lookup, or the same tidied:
+//!   `lsoa21_code,sicbl24_code,sicbl24_code_nhs,icb24_code,icb24_code_nhs,ltla22_code,total_usual_residents`);
+//! * local authority to ICB, with the share of each authority in each ICB as the weight (`share_of_lad_population`,
+//!   else `share_of_lad_lsoas`);
+//! * local authority to region (`ltla21_name,ltla21_code,region21_name,region21_code`).
 //!
 //! A lookup with a sub-ICB column is read at ICB level (rows of the same area and ICB are kept; users sum them).
 

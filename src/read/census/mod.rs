@@ -2,7 +2,7 @@
 //! OHID trust catchment table that the population comparison needs.
 //!
 //! One entry point, [`read_population_file`] (or [`read_population_csv`] for text already in memory): it reads the
-//! header row, detects which of the supported layouts the file is (see `shared/spec/census-formats.md`), and
+//! header row, detects which of the supported layouts the file is (docs/population.md lists them), and
 //! returns a [`PopulationFile`]. Columns are always found by their header text (case- and space-insensitively,
 //! with the `Ethnic group: ` / `Disability: ` prefixes and `; measures: Value` / ` (number)` suffixes removed),
 //! never by position. A file whose header matches no layout is an [`Error::data`] naming the file, the headers
@@ -141,7 +141,7 @@ pub enum CensusFormat {
     NomisApi,
     /// The long table behind the ONS ethnic group map (`ethnic_group` labels ending `(number)`/`(percent)`).
     OnsMapLong,
-    /// The simplified files in `shared/data` (`total_usual_residents,asian,...` or `disabled_equality_act,...`).
+    /// Simplified files (`total_usual_residents,asian,...` or `disabled_equality_act,...`).
     Simplified,
 }
 
@@ -183,7 +183,7 @@ impl PopulationFiles {
     ///
     /// ```no_run
     /// use wres_wdes::read::census::PopulationFiles;
-    /// let files = PopulationFiles::read(&["../shared/data/ons_census2021_ts021_ltla_bulkformat_reconstructed.csv"])?;
+    /// let files = PopulationFiles::read(&["census2021-ts021-ltla.csv"])?;
     /// assert_eq!(files.census.len(), 1);
     /// # Ok::<(), wres_wdes::Error>(())
     /// ```
@@ -292,8 +292,8 @@ impl FileCtx<'_> {
             self.raw_headers.iter().map(|h| format!("\"{h}\"")).collect::<Vec<_>>().join(", ")
         ))
         .with_hint(
-            "give the Census 2021 file as downloaded from Nomis (bulk zip) or ONS (custom dataset), or one of the \
-             files described in shared/data/README.md, without edited headers",
+            "give the Census 2021 file as downloaded from Nomis (bulk zip) or ONS (custom dataset), without edited \
+             headers: docs/population.md lists the layouts accepted",
         )
     }
     /// A cell that should be a count or share but is not.

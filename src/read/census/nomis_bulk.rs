@@ -1,6 +1,5 @@
 //! The Nomis bulk download (`census2021-ts021-ltla.csv`, `census2021-ts038-lsoa.csv`, ...): one row per area,
 //! one column per category, headed `date,geography,geography code,<Variable>: <category>...`
-//! (`census-formats.md` §1.2).
 //!
 //! TS021 columns are `Ethnic group: Total: All usual residents`, `Ethnic group: White`,
 //! `Ethnic group: White: Irish`, ...; TS038 columns are `Disability: Total: All usual residents`,

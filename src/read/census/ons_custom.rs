@@ -1,4 +1,4 @@
-//! Long census tables, one row per area and category (`census-formats.md` §1.3, §1.4, §1.6):
+//! Long census tables, one row per area and category:
 //!
 //! * the ONS "create a custom dataset" download, in both header variants:
 //!   `Lower tier local authorities Code,Lower tier local authorities,Ethnic group (20 categories) Code,Ethnic group (20 categories),Observation`
