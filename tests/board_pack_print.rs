@@ -2,8 +2,8 @@
 //! the Board summary is one page; no text on it is under 9 points and none on the other sheets under 8; every
 //! sheet's columns fit the page width; every sheet prints, in order; no number stands apart from its sign.
 //!
-//! Needs LibreOffice (`soffice`) and poppler (`pdftotext`): ignored where they are not installed, a failure in
-//! CI (see `libreoffice_common`).
+//! Needs LibreOffice (`soffice`) and poppler (`pdftotext`): ignored where they are not installed, a failure under
+//! `CI` (see `libreoffice_common`).
 
 mod libreoffice_common;
 
@@ -11,7 +11,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use assert_cmd::Command;
-use libreoffice_common::{available, size_of, to_pdf, words, Word};
+use libreoffice_common::{size_of, to_pdf, words, Word};
 use wres_wdes::render::workbook::SHEETS;
 
 /// The printed pack: page sizes, words, and the sheet of each page (from its footer).
@@ -27,43 +27,39 @@ fn report(dir: &Path, args: &[&str]) {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
-/// The pack of the example trust, with last year's results, printed once; `None` without LibreOffice.
-fn printed(test: &str) -> Option<&'static Printed> {
-    static PRINTED: OnceLock<Option<Printed>> = OnceLock::new();
-    if !available(test) {
-        return None;
-    }
-    PRINTED
-        .get_or_init(|| {
-            let dir = tempfile::tempdir().unwrap();
-            report(dir.path(), &["report", "-q", "--example", "--year", "2024", "--json", "last.json"]);
-            report(dir.path(), &["report", "-q", "--example", "--previous", "last.json", "--out", "pack.xlsx"]);
-            let pdf = to_pdf(&dir.path().join("pack.xlsx"), dir.path());
-            if let Some(keep) = std::env::var_os("WRES_WDES_KEEP_PDF") {
-                std::fs::copy(&pdf, Path::new(&keep).join("pack.pdf")).unwrap();
-            }
-            let (pages, words) = words(&pdf);
-            // The footer's middle names the sheet.
-            let sheets = pages
-                .iter()
-                .enumerate()
-                .map(|(p, &(w, h))| {
-                    let middle: Vec<&str> = words
-                        .iter()
-                        .filter(|x| x.page == p && x.y0 > h - 40.0 && x.x0 > w * 0.3 && x.x1 < w * 0.7)
-                        .map(|x| x.text.as_str())
-                        .collect();
-                    middle.join(" ")
-                })
-                .collect();
-            Some(Printed { _dir: dir, pages, words, sheets })
-        })
-        .as_ref()
+/// The pack of the example trust, with last year's results, printed once.
+fn printed() -> &'static Printed {
+    static PRINTED: OnceLock<Printed> = OnceLock::new();
+    PRINTED.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        report(dir.path(), &["report", "-q", "--example", "--year", "2024", "--json", "last.json"]);
+        report(dir.path(), &["report", "-q", "--example", "--previous", "last.json", "--out", "pack.xlsx"]);
+        let pdf = to_pdf(&dir.path().join("pack.xlsx"), dir.path());
+        if let Some(keep) = std::env::var_os("WRES_WDES_KEEP_PDF") {
+            std::fs::copy(&pdf, Path::new(&keep).join("pack.pdf")).unwrap();
+        }
+        let (pages, words) = words(&pdf);
+        // The footer's middle names the sheet.
+        let sheets = pages
+            .iter()
+            .enumerate()
+            .map(|(p, &(w, h))| {
+                let middle: Vec<&str> = words
+                    .iter()
+                    .filter(|x| x.page == p && x.y0 > h - 40.0 && x.x0 > w * 0.3 && x.x1 < w * 0.7)
+                    .map(|x| x.text.as_str())
+                    .collect();
+                middle.join(" ")
+            })
+            .collect();
+        Printed { _dir: dir, pages, words, sheets }
+    })
 }
 
 #[test]
+#[cfg_attr(no_libreoffice, ignore = "needs LibreOffice (soffice) and pdftotext")]
 fn the_board_summary_is_one_page_and_every_sheet_prints_in_order() {
-    let Some(p) = printed("the_board_summary_is_one_page") else { return };
+    let p = printed();
     assert_eq!(p.sheets.iter().filter(|s| *s == "Board summary").count(), 1, "{:?}", p.sheets);
     assert_eq!(p.sheets[0], "Board summary");
     let mut order: Vec<&str> = p.sheets.iter().map(String::as_str).collect();
@@ -77,8 +73,9 @@ fn the_board_summary_is_one_page_and_every_sheet_prints_in_order() {
 }
 
 #[test]
+#[cfg_attr(no_libreoffice, ignore = "needs LibreOffice (soffice) and pdftotext")]
 fn no_text_under_9_points_on_the_board_page_nor_under_8_elsewhere() {
-    let Some(p) = printed("no_text_under_9_points") else { return };
+    let p = printed();
     // Calibration: the board page's title is set at 14 points; a renderer or font that measures differently
     // shows here rather than as a wrong size everywhere.
     let title = p.words.iter().filter(|w| w.page == 0).max_by(|a, b| (a.y1 - a.y0).total_cmp(&(b.y1 - b.y0))).unwrap();
@@ -101,8 +98,9 @@ fn no_text_under_9_points_on_the_board_page_nor_under_8_elsewhere() {
 }
 
 #[test]
+#[cfg_attr(no_libreoffice, ignore = "needs LibreOffice (soffice) and pdftotext")]
 fn every_sheet_s_columns_fit_the_page_width() {
-    let Some(p) = printed("every_sheet_s_columns_fit") else { return };
+    let p = printed();
     // Margins of half an inch left and right: nothing printed beyond them, and no page shrunk to fit (the
     // sizes test would see that too).
     for w in &p.words {
@@ -122,8 +120,9 @@ fn every_sheet_s_columns_fit_the_page_width() {
 }
 
 #[test]
+#[cfg_attr(no_libreoffice, ignore = "needs LibreOffice (soffice) and pdftotext")]
 fn no_number_is_printed_apart_from_its_sign() {
-    let Some(p) = printed("no_number_is_printed_apart") else { return };
+    let p = printed();
     let digit = |t: &str| t.starts_with(|c: char| c.is_ascii_digit());
     for (i, w) in p.words.iter().enumerate() {
         let t = w.text.as_str();

@@ -1,15 +1,15 @@
 //! `wres-wdes rl`: every oracle case through `--json` against the oracle, and invalid counts refused with exit 2.
 
+mod needs;
+
 use assert_cmd::Command;
 use serde_json::Value;
 
 const REL: f64 = 1e-9;
 const ABS: f64 = 1e-11;
 
-fn oracle() -> Option<Value> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/oracle/rr_vectors.json");
-    let text = std::fs::read_to_string(path).ok()?;
-    Some(serde_json::from_str(&text).expect("oracle parses"))
+fn oracle() -> Value {
+    serde_json::from_str(&needs::shared_text("oracle/rr_vectors.json")).expect("oracle parses")
 }
 
 fn rl(args: &[&str]) -> std::process::Output {
@@ -36,11 +36,9 @@ fn close_or_null(what: &str, got: &Value, want: Option<f64>) {
 }
 
 #[test]
+#[cfg_attr(no_shared, ignore = "needs ../shared beside the project")]
 fn json_matches_oracle_for_every_case() {
-    let Some(oracle) = oracle() else {
-        println!("skipped: ../shared not found");
-        return;
-    };
+    let oracle = oracle();
     let mut compared = 0;
     for case in oracle["cases"].as_array().expect("cases") {
         let id = case["id"].as_str().expect("id");

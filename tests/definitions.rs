@@ -3,6 +3,8 @@
 //! the value (and what is accepted), as a usage error (exit code 2). The files are built into the program, so the
 //! loader is tested on edited copies of their text.
 
+mod needs;
+
 use wres_wdes::compute::definitions::{all, Group, Kind, Rule, Source};
 use wres_wdes::compute::registry::{registry, Registry, EXTENSIONS_FILE, WDES_FILE, WRES_FILE};
 use wres_wdes::definitions::DefinitionFile;
@@ -43,12 +45,9 @@ fn named(text: &str, id: &str) -> bool {
 }
 
 #[test]
+#[cfg_attr(no_shared, ignore = "needs ../shared beside the project")]
 fn the_spec_names_every_id() {
-    let spec = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/spec/outputs.md");
-    let Ok(text) = std::fs::read_to_string(&spec) else {
-        eprintln!("skipped: ../shared/spec/outputs.md not found (it is beside the project in CI)");
-        return;
-    };
+    let text = needs::shared_text("spec/outputs.md");
     for id in registry().unwrap().ids() {
         assert!(named(&text, id), "outputs.md names {id}");
     }

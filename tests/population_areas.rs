@@ -2,6 +2,8 @@
 //! the sum of its LSOAs (and the population-weighted sum of its local authorities), and a trust catchment equals a
 //! hand computation from the catchment table. Expected values are computed here with plain CSV reading.
 
+mod needs;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -9,14 +11,8 @@ use wres_wdes::compute::population::area::{resolve, AreaChoice, AreaKind};
 use wres_wdes::compute::population::comparison::{compare, BandCounts, WorkforceCounts};
 use wres_wdes::read::census::{read_population_file, CensusFormat, LookupKind, PopulationFile, PopulationFiles};
 
-fn data_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        println!("skipped: ../shared/data not found");
-        None
-    }
+fn data_dir() -> PathBuf {
+    needs::shared("data")
 }
 
 const LTLA_ETH: &str = "ons_census2021_ts021_ltla_bulkformat_reconstructed.csv";
@@ -52,8 +48,9 @@ fn ltla_eth(dir: &Path) -> BTreeMap<String, [f64; 5]> {
 }
 
 #[test]
+#[cfg_attr(no_shared, ignore = "needs ../shared beside the project")]
 fn every_shared_file_is_detected() {
-    let Some(dir) = data_dir() else { return };
+    let dir = data_dir();
     let census = |name: &str, format: CensusFormat, n: usize, eth: bool, dis: bool| {
         let PopulationFile::Census(t) = read_population_file(&dir.join(name)).unwrap() else { panic!("{name}") };
         assert_eq!((t.format, t.areas.len()), (format, n), "{name}");
@@ -92,8 +89,9 @@ fn every_shared_file_is_detected() {
 }
 
 #[test]
+#[cfg_attr(no_shared, ignore = "needs ../shared beside the project")]
 fn icb_from_lsoas_equals_plain_sum_and_lad_weighted_sum() {
-    let Some(dir) = data_dir() else { return };
+    let dir = data_dir();
     // Plain arithmetic: sum the LSOA rows whose lookup ICB is QMF.
     let icb: BTreeMap<String, String> = rows(&dir.join(LSOA_ICB))
         .into_iter()
@@ -158,8 +156,9 @@ fn icb_from_lsoas_equals_plain_sum_and_lad_weighted_sum() {
 }
 
 #[test]
+#[cfg_attr(no_shared, ignore = "needs ../shared beside the project")]
 fn split_local_authority_icb_via_2022_lookup() {
-    let Some(dir) = data_dir() else { return };
+    let dir = data_dir();
     // East Suffolk (E07000244) is split between Norfolk and Waveney (QMM) and Suffolk and North East Essex (QJG):
     // the LSOA route is exact; the 2022 LAD lookup (weights = share of the LAD's 2011 LSOAs) approximates it.
     let exact = files(&dir, &[LSOA_ETH, LSOA_ICB]);
@@ -179,8 +178,9 @@ fn split_local_authority_icb_via_2022_lookup() {
 }
 
 #[test]
+#[cfg_attr(no_shared, ignore = "needs ../shared beside the project")]
 fn catchment_equals_hand_computation() {
-    let Some(dir) = data_dir() else { return };
+    let dir = data_dir();
     let la = ltla_eth(&dir);
     let la_dis: BTreeMap<String, f64> = rows(&dir.join(LTLA_DIS))
         .into_iter()
@@ -217,8 +217,9 @@ fn catchment_equals_hand_computation() {
 }
 
 #[test]
+#[cfg_attr(no_shared, ignore = "needs ../shared beside the project")]
 fn local_authorities_from_real_files_and_end_to_end_json() {
-    let Some(dir) = data_dir() else { return };
+    let dir = data_dir();
     let f = files(&dir, &[LTLA_ETH, LTLA_DIS]);
     let la = ltla_eth(&dir);
     let choice = wres_wdes::compute::population::parse_area("E09000030,E09000025").unwrap();

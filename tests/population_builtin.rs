@@ -1,19 +1,15 @@
 //! The built-in Census 2021 constants equal the sums of the local-authority files in `../shared/data`
 //! (counts exactly, percentages to 0.1 percentage point), recomputed here with plain CSV reading.
 
+mod needs;
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use wres_wdes::compute::population::builtin::{self, BuiltinArea};
 
-fn data_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        println!("skipped: ../shared/data not found");
-        None
-    }
+fn data_dir() -> PathBuf {
+    needs::shared("data")
 }
 
 /// White, Asian, Black, Mixed, Other, total.
@@ -90,8 +86,9 @@ fn check(a: &BuiltinArea, eth: &Eth, dis: &Dis) {
 }
 
 #[test]
+#[cfg_attr(no_shared, ignore = "needs ../shared beside the project")]
 fn builtin_constants_equal_local_authority_sums() {
-    let Some(dir) = data_dir() else { return };
+    let dir = data_dir();
     let (eth, dis) = sums(&dir);
     let mut checked = 0;
     for a in builtin::all() {
@@ -123,8 +120,9 @@ fn england_headline_percentages() {
 }
 
 #[test]
+#[cfg_attr(no_shared, ignore = "needs ../shared beside the project")]
 fn builtin_matches_national_reference_file() {
-    let Some(dir) = data_dir() else { return };
+    let dir = data_dir();
     let mut rdr = csv::Reader::from_path(dir.join("derived_national_reference_census2021.csv")).unwrap();
     let mut n = 0;
     for r in rdr.deserialize::<BTreeMap<String, String>>() {

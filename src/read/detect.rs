@@ -43,7 +43,12 @@ pub(crate) fn open_head(path: &Path) -> Result<Vec<u8>> {
         io::ErrorKind::NotFound => Error::io(format!("{shown}: file not found"))
             .with_hint("check the path (relative paths in a config file are relative to the config file)"),
         io::ErrorKind::PermissionDenied => Error::io(format!("{shown}: permission denied")),
-        _ => Error::io(format!("{shown}: could not be opened: {e}")),
+        _ => match path.ancestors().skip(1).find(|a| a.is_file()) {
+            // A path through a file (`staff.xlsx/staff.csv`): the system says only "not a directory".
+            Some(file) => Error::io(format!("{shown}: {} is a file, not a folder", file.display()))
+                .with_hint("check the path (relative paths in a config file are relative to the config file)"),
+            None => Error::io(format!("{shown}: could not be opened: {e}")),
+        },
     })?;
     if meta.is_dir() {
         return Err(

@@ -39,6 +39,10 @@ pub fn stage_with(
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    if dir.is_file() {
+        return Err(Error::io(format!("{}: {} is a file, not a folder", path.display(), dir.display()))
+            .with_hint("write the output into a folder, or check the path for a misplaced '/'"));
+    }
     if !dir.is_dir() {
         return Err(Error::io(format!("{}: the folder {} does not exist", path.display(), dir.display()))
             .with_hint("create the folder first, or write somewhere else"));

@@ -1,8 +1,9 @@
-//! LibreOffice for tests: find it, convert a workbook to PDF once, and read the PDF's words with their boxes.
+//! LibreOffice for tests: convert a workbook to PDF once, and read the PDF's words with their boxes.
 //!
-//! A test that needs LibreOffice calls [`available`] first: where `soffice` (or `pdftotext`) is not installed it
-//! reports itself ignored (a line on stdout) and returns false, so the test passes without checking anything;
-//! when the `CI` environment variable is set, a missing LibreOffice fails the test instead.
+//! A test that needs LibreOffice carries
+//! `#[cfg_attr(no_libreoffice, ignore = "needs LibreOffice (soffice) and pdftotext")]`: `build.rs` sets
+//! `no_libreoffice` where `soffice` or `pdftotext` is not on the `PATH`, so the harness reports the test ignored;
+//! under `CI` it is never set, and [`to_pdf`] fails the test, naming what is missing.
 
 #![allow(dead_code)]
 
@@ -13,23 +14,21 @@ fn on_path(program: &str) -> bool {
     std::env::var_os("PATH").is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(program).is_file()))
 }
 
-/// True when LibreOffice and poppler's `pdftotext` are installed. Otherwise: in CI a failure, elsewhere the test
-/// says it is ignored and the caller returns.
-pub fn available(test: &str) -> bool {
+/// Fails the test when LibreOffice's `soffice` or poppler's `pdftotext` is not on the `PATH`.
+fn installed() {
     let missing: Vec<&str> = ["soffice", "pdftotext"].into_iter().filter(|p| !on_path(p)).collect();
-    if missing.is_empty() {
-        return true;
-    }
-    if std::env::var_os("CI").is_some() {
-        panic!("{test}: {} not installed, and CI needs every test to run", missing.join(" and "));
-    }
-    println!("ignored: {test} needs {} (not installed)", missing.join(" and "));
-    false
+    assert!(
+        missing.is_empty(),
+        "{} not installed: this test needs LibreOffice and poppler (with CI set, every test must run; elsewhere it \
+         is ignored when they are missing at build time)",
+        missing.join(" and ")
+    );
 }
 
 /// Converts `xlsx` to PDF in `dir` with a LibreOffice profile of its own (so it never meets another instance),
 /// returning the PDF's path.
 pub fn to_pdf(xlsx: &Path, dir: &Path) -> PathBuf {
+    installed();
     let profile = format!("-env:UserInstallation=file://{}", dir.join("profile").display());
     let out = Command::new("soffice")
         .args([profile.as_str(), "--headless", "--convert-to", "pdf", "--outdir"])
