@@ -368,7 +368,8 @@ fn resolve_las(las: &[(String, Option<f64>)], files: &PopulationFiles) -> Result
             return Err(Error::usage(format!("--area: unknown area code \"{code}\": not in the population files"))
                 .with_hint(
                     "Census 2021 files use the local authority codes of 2021/22; for an authority created in 2023 \
-                     (E06000063-E06000066) list its predecessor districts (ONS's local authority 2022 to 2023 lookup names them)",
+                     (E06000063-E06000066) list its predecessor districts (ONS's local authority 2022 to 2023 \
+                     lookup names them)",
                 ));
         }
         if e.is_none() {

@@ -15,7 +15,8 @@
 //!   bare `8` is not recognised (it is not a band since 2004).
 //! - A medical and dental pay-scale code (`MT04`, `MN37`, `MC51`: `M`, a letter, two or three digits) is
 //!   [`BandValue::Medical`]: the grade decides.
-//! - `Under Band 1` (and `U1`) is its own band; "Apprentice" is not recognised (an apprenticeship has no band of its own).
+//! - `Under Band 1` (and `U1`) is its own band; "Apprentice" is not recognised (an apprenticeship has no band of
+//!   its own).
 //! - VSM / Very Senior Manager / ESM / Executive Senior Manager → VSM; Non AfC / Non Agenda for Change → NonAfc;
 //!   Medical and Dental / M&D / Medical → Medical.
 

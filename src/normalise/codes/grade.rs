@@ -1,10 +1,10 @@
 //! Grades: medical and dental grades to consultant / non-consultant career grade / trainee / other, VSM grades,
 //! and where a person sits in WRES 1 ([`pay_row`]).
 //!
-//! Medical grades (NHS Data Dictionary job roles) are read from the **words** of the grade name. A leading ESR pay-scale code
-//! (`MC51 Consultant`, `MN37 Specialty Registrar`), a 5-digit job-role code (`01005 Medical and Dental -
-//! Consultant`), a `Medical and Dental` prefix and GO2 pipe forms (`NHS|MN37|Specialty Registrar`) are stripped
-//! first. Only when there are no words does the code decide: `MN..` and `MT..` (the junior-doctor pay scales,
+//! Medical grades (NHS Data Dictionary job roles) are read from the **words** of the grade name. A leading ESR
+//! pay-scale code (`MC51 Consultant`, `MN37 Specialty Registrar`), a 5-digit job-role code (`01005 Medical and
+//! Dental - Consultant`), a `Medical and Dental` prefix and GO2 pipe forms (`NHS|MN37|Specialty Registrar`) are
+//! stripped first. Only when there are no words does the code decide: `MN..` and `MT..` (the junior-doctor pay scales,
 //! `MT` replacing `MN` from 2016) are trainee grades; other codes are not recognised.
 //!
 //! Rules, first match wins:
@@ -13,7 +13,8 @@
 //!    medical grades: `None` (so "Nurse Consultant" is never a consultant). "Hospital practitioner" is kept.
 //! 2. Honorary grades and fellows (clinical, research, teaching fellow) → Other.
 //! 3. Trust grade / locally employed doctors: "career grade" → NCCG; at trainee level (SHO, SpR, registrar,
-//!    foundation…) → Trainee (a decision: the guidance leaves it to the trust; the caller can remap); otherwise Other.
+//!    foundation…) → Trainee (a decision: the guidance leaves it to the trust; the caller can remap); otherwise
+//!    Other.
 //! 4. Consultant, Locum Consultant, Dental surgeon acting as consultant, Director of Public Health, Medical
 //!    Director, Clinical Director → Consultant.
 //! 5. Foundation year 1/2 (F1, F2, FY1, FY2), core training (CT1-3, core medical trainee), specialty and

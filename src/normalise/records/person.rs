@@ -114,7 +114,7 @@ pub fn key_ascii(raw: &[u8]) -> Option<PersonKey> {
 }
 
 /// foldhash's quality hash with a fixed seed: the same key on every run and machine, well mixed (a 63-bit part of
-/// it tells people apart, see `packed`), and a few nanoseconds for a short id.
+/// it tells people apart, see `packed`), and fast for a short id.
 const HASH: foldhash::quality::FixedState = foldhash::quality::FixedState::with_seed(0x5745_5253_5744_4553);
 
 #[cfg(test)]

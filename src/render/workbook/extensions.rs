@@ -1,6 +1,6 @@
 //! The extensions block on the Pay and progression sheet: the questions boards ask that the returns do not
-//! answer, from `results.extensions`, with plain labels: pay gaps and quartiles, progression up the bands, the Model Employer
-//! gap, and the relative likelihoods within groups and by kind of post.
+//! answer, from `results.extensions`, with plain labels: pay gaps and quartiles, progression up the bands, the
+//! Model Employer gap, and the relative likelihoods within groups and by kind of post.
 
 use super::page::{Cell, Table, Unit};
 use super::words::{extension_words, humanise, more_needed_format, workforce_words};
