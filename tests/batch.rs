@@ -2,11 +2,13 @@
 //! reported and sets the exit code, and the system roll-up's pooled counts equal the sums of the trusts' JSON,
 //! with the Mantel-Haenszel ratio recomputed here by hand from the trusts' counts.
 
+mod system_common;
+
 use std::path::Path;
 
 use assert_cmd::Command;
 use serde_json::Value;
-use wres_wdes::synthetic::{generate, write, Presentation, SampleOptions};
+use system_common::System;
 
 fn read(path: &Path) -> Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))).unwrap()
@@ -20,22 +22,13 @@ fn group(groups: &Value, label: &str) -> (f64, f64) {
 #[test]
 fn five_trusts_and_a_system_roll_up() {
     let root = tempfile::tempdir().unwrap();
-    let mut manifest = String::from("[system]\nname = \"Test ICS\"\n");
+    let mut system = System::new("Test ICS");
     for seed in 1..=5u64 {
-        let dir = root.path().join(format!("trust{seed}"));
-        let trust =
-            generate(&SampleOptions { staff: 300 + 50 * seed as usize, seed, presentation: Presentation::Standard });
-        write(&trust, &dir).unwrap();
-        manifest.push_str(&format!("[[trust]]\nconfig = \"trust{seed}/trust.toml\"\n"));
+        system.sample(root.path(), seed, 300 + 50 * seed as usize);
     }
     // A sixth trust whose staff file has no pay band column: it fails with exit 3, the others carry on.
-    let broken = root.path().join("broken");
-    std::fs::create_dir_all(&broken).unwrap();
-    std::fs::write(broken.join("staff.csv"), "Employee Number,Ethnic Origin,Staff Group\n1,A,Medical and Dental\n")
-        .unwrap();
-    std::fs::write(broken.join("trust.toml"), "[period]\nyear = 2025\n[inputs]\nstaff = \"staff.csv\"\n").unwrap();
-    manifest.push_str("[[trust]]\nconfig = \"broken/trust.toml\"\n");
-    std::fs::write(root.path().join("trusts.toml"), manifest).unwrap();
+    system.broken(root.path());
+    system.write_manifest(root.path());
 
     let out_dir = root.path().join("out");
     let out = Command::cargo_bin("wres-wdes")
@@ -151,13 +144,11 @@ fn a_planted_outlier_stands_out_on_the_funnel() {
         (800, 4000, 300, 2000),
         (300, 600, 30, 400),
     ];
-    let mut manifest = String::from("[system]\nname = \"Funnel ICS\"\n");
+    let mut system = System::new("Funnel ICS");
     for (i, (a, n1, c, n2)) in planted.iter().enumerate() {
         let n = i + 1;
+        system.sample(root.path(), n as u64, 200 + 20 * n);
         let dir = root.path().join(format!("trust{n}"));
-        let trust =
-            generate(&SampleOptions { staff: 200 + 20 * n, seed: n as u64, presentation: Presentation::Standard });
-        write(&trust, &dir).unwrap();
         let config = std::fs::read_to_string(dir.join("trust.toml")).unwrap();
         let config = config
             .replacen("code = \"RXX\"", &format!("code = \"R0{n}\""), 1)
@@ -177,10 +168,9 @@ fn a_planted_outlier_stands_out_on_the_funnel() {
             ),
         )
         .unwrap();
-        manifest.push_str(&format!("[[trust]]\nconfig = \"trust{n}/trust.toml\"\n"));
     }
-    manifest.push_str("[[trust]]\nconfig = \"missing/trust.toml\"\n");
-    std::fs::write(root.path().join("trusts.toml"), manifest).unwrap();
+    system.add("missing/trust.toml");
+    system.write_manifest(root.path());
     let run = |out: &Path| {
         let o = Command::cargo_bin("wres-wdes")
             .unwrap()

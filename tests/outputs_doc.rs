@@ -5,11 +5,13 @@
 //! its (kind, measure) pairs are the documented ones.
 
 use std::collections::{BTreeMap, BTreeSet};
+mod system_common;
+
 use std::path::Path;
 
 use assert_cmd::Command;
 use serde_json::Value;
-use wres_wdes::synthetic::{generate, write, Presentation, SampleOptions};
+use system_common::System;
 
 /// A table row of the document: its cells, the first a backticked name.
 type Row = Vec<String>;
@@ -138,14 +140,12 @@ fn append(path: &Path, text: &str) {
 fn docs_outputs_md_lists_every_key_and_column_the_outputs_hold() {
     let doc = document();
     let root = tempfile::tempdir().unwrap();
-    let mut manifest = String::from("[system]\nname = \"Test ICS\"\n");
+    let mut system = System::new("Test ICS");
     for seed in 1..=3u64 {
-        let trust = generate(&SampleOptions { staff: 300, seed, presentation: Presentation::Standard });
-        write(&trust, &root.path().join(format!("t{seed}"))).unwrap();
-        manifest.push_str(&format!("[[trust]]\nconfig = \"t{seed}/trust.toml\"\n"));
+        system.sample(root.path(), seed, 300);
     }
     // The first trust: both rolling-average readings, one value mapped and one not recognised.
-    let t1 = root.path().join("t1");
+    let t1 = root.path().join("trust1");
     append(
         &t1.join("trust.toml"),
         "\n[statistics]\nprevious_headcount = { White = 150, BME = 60, Disabled = 10, \"Non-disabled\" = 180 }\n\
@@ -156,14 +156,9 @@ fn docs_outputs_md_lists_every_key_and_column_the_outputs_hold() {
         "VAC-24-09999,WBRIT,No,Yes,Appointed,Band 4,Additional Clinical Services,No\n\
          VAC-24-09999,Klingon,No,Yes,Not Appointed,Band 4,Additional Clinical Services,No\n",
     );
-    // A trust that fails (no pay band column), for the roll-up's failed trusts.
-    let broken = root.path().join("broken");
-    std::fs::create_dir_all(&broken).unwrap();
-    std::fs::write(broken.join("staff.csv"), "Employee Number,Ethnic Origin,Staff Group\n1,A,Medical and Dental\n")
-        .unwrap();
-    std::fs::write(broken.join("trust.toml"), "[period]\nyear = 2025\n[inputs]\nstaff = \"staff.csv\"\n").unwrap();
-    manifest.push_str("[[trust]]\nconfig = \"broken/trust.toml\"\n");
-    std::fs::write(root.path().join("trusts.toml"), manifest).unwrap();
+    // A trust that fails, for the roll-up's failed trusts.
+    system.broken(root.path());
+    system.write_manifest(root.path());
 
     // Last year (its dates mostly outside the period: a warning with its detail), then this year with a trend.
     run(&t1, &["report", "-q", "--config", "trust.toml", "--year", "2024", "--json", "last.json"], 0);
