@@ -4,9 +4,9 @@
 //!     UPDATE_DOCS=1 cargo test --test inputs_doc
 
 #[test]
-fn docs_inputs_md_is_the_readers_tables() {
+fn docs_inputs_is_the_readers_tables() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/inputs.md");
-    let made = wres_wdes::commands::reference::inputs_md().unwrap() + "\n";
+    let made = wres_wdes::commands::reference::inputs_doc().unwrap() + "\n";
     if std::env::var_os("UPDATE_DOCS").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, &made).unwrap();

@@ -126,7 +126,7 @@ fn values_md(s: &mut String, values: &[Accepted]) {
 
 /// `docs/inputs.md`: each input with its columns, then every coded field's accepted values
 /// (`tests/inputs_doc.rs` keeps the file equal to it).
-pub fn inputs_md() -> Result<String> {
+pub fn inputs_doc() -> Result<String> {
     let mut s = String::from(
         "# Inputs\n\n\
          <!-- Made from the readers' own tables: run `UPDATE_DOCS=1 cargo test --test inputs_doc` after changing a \
