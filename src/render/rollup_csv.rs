@@ -119,7 +119,7 @@ fn lines(r: &Rollup) -> Vec<Line> {
     let of = |t: &str, n: &str| Some((t.to_string(), n.to_string()));
     for rep in &r.representation {
         for row in &rep.rows {
-            out.push(percent_line(&rep.id, &row.workforce, &row.band, &row.group, row.count, row.total, row.percent));
+            out.push(percent_line(&rep.id, row.workforce, &row.band, row.group, row.count, row.total, row.percent));
         }
     }
     for s in &r.shares {
@@ -307,7 +307,7 @@ fn lines(r: &Rollup) -> Vec<Line> {
     }
     for b in &r.board {
         for row in &b.rows {
-            out.push(percent_line(&b.id, &row.membership, "", &row.group, row.count, row.total, row.percent));
+            out.push(percent_line(&b.id, row.membership, "", row.group, row.count, row.total, row.percent));
         }
         for (membership, d) in differences(&b.difference_pp) {
             out.push(Line {
