@@ -176,10 +176,14 @@ pub fn build(
     let mut rule_lines: Vec<RuleLine> =
         status::rule_lines(rules, protected).into_iter().map(|(kind, rule)| RuleLine { kind, rule }).collect();
     for r in rule_lines.iter_mut().filter(|r| r.kind == "Board") {
+        let n = |x: f64| format!("{x}");
         r.rule = format!(
-            "{} System: each board against its own workforce, averaged over the boards; WDES 9b green when every \
-             trust says yes.",
-            r.rule
+            "members each voting board is short of its workforce's share, on average: green = under {}; amber = {} \
+             to under {}; red = {} or more. WDES 9b: green when every trust says yes.",
+            n(rules.board_amber_members),
+            n(rules.board_amber_members),
+            n(rules.board_red_members),
+            n(rules.board_red_members)
         );
     }
     let refs: Vec<&Definition> = reported.clone();
@@ -418,10 +422,12 @@ fn p_words(p: f64) -> String {
     }
 }
 
-/// A trust as a message names it: its name and code, and its ratio.
-fn named(t: &super::funnel::FunnelTrust) -> String {
+/// A trust as a message names it, with its ratio: by name and code when it is the only one, else by code (so a
+/// message stays short enough for the page).
+fn named(t: &super::funnel::FunnelTrust, alone: bool) -> String {
     let at = t.ratio.map(|v| format!(" at {v:.2}")).unwrap_or_default();
-    format!("{}{at}", who(&t.trust, &t.name))
+    let name = if alone { who(&t.trust, &t.name) } else { t.trust.clone() };
+    format!("{name}{at}")
 }
 
 /// At most [`MAX_NAMED`] names, then how many more.
@@ -450,13 +456,14 @@ fn key_messages(rollup: &Rollup, defs: &[&Definition], system: Vec<KeyMessage>) 
                 let f = &r.funnel;
                 let up = fact.kind == "above_99_8";
                 let wanted = if up { Flag::Above99_8 } else { Flag::Below99_8 };
-                let names: Vec<String> = f.trusts.iter().filter(|t| t.flag == wanted).map(named).collect();
+                let hits: Vec<_> = f.trusts.iter().filter(|t| t.flag == wanted).collect();
+                let names: Vec<String> = hits.iter().map(|t| named(t, hits.len() == 1)).collect();
                 let verb = if names.len() == 1 { "lies" } else { "lie" };
                 let protected = if r.id.starts_with("WRES") { "BME" } else { "Disabled" };
                 let spread = if f.over_dispersed { " and the usual spread between trusts" } else { "" };
                 let text = format!(
                     "{} ({}): {} {verb} {} the 99.8% limit, {} for {protected} staff than the trusts' common ratio \
-                     of {} by more than chance{spread} would explain.",
+                     of {} by more than chance{spread} explains.",
                     short(&r.id),
                     spaced(&r.id),
                     names_of(&names),
@@ -489,14 +496,13 @@ fn key_messages(rollup: &Rollup, defs: &[&Definition], system: Vec<KeyMessage>) 
         [r] => {
             let d = r.funnel.dispersion.as_ref();
             let test = d.map_or(String::new(), |d| {
-                format!(" (Cochran's Q = {:.1} on {} degrees of freedom, {})", d.q, d.df, p_words(d.p_value))
+                format!(": Cochran's Q = {:.1} on {} degrees of freedom, {}", d.q, d.df, p_words(d.p_value))
             });
             Some(KeyMessage {
                 id: r.id.clone(),
                 status: Level::Amber,
                 text: format!(
-                    "The trusts differ on {} ({}) more than chance would explain{test}; its funnel limits allow for \
-                     that spread.",
+                    "The trusts differ more than chance explains on {} ({}){test}.",
                     short(&r.id).to_lowercase(),
                     spaced(&r.id)
                 ),
@@ -506,7 +512,7 @@ fn key_messages(rollup: &Rollup, defs: &[&Definition], system: Vec<KeyMessage>) 
             id: String::new(),
             status: Level::Amber,
             text: format!(
-                "The trusts differ more than chance would explain on {} (Cochran's Q, p < 0.05); their funnel limits \
+                "The trusts differ more than chance explains on {} (Cochran's Q, p < 0.05); their funnel limits \
                  allow for that spread.",
                 list(&many.iter().map(|r| spaced(&r.id)).collect::<Vec<_>>())
             ),

@@ -315,7 +315,13 @@ fn funnel_chart(data: &mut ChartData, rollup: &Rollup, ratio: &RollupRatio, def:
     }
     chart
         .title()
-        .set_name(format!("Funnel plot: {} ({id}), each trust against the system", def.short).as_str())
+        .set_name(
+            format!(
+                "Funnel plot: {} ({id}), each trust's ratio (log scale; above 1 worse for {protected} staff)",
+                def.short
+            )
+            .as_str(),
+        )
         .set_font(font(CHART_TEXT + 1.0).set_bold());
     chart
         .x_axis()
@@ -335,9 +341,7 @@ fn funnel_chart(data: &mut ChartData, rollup: &Rollup, ratio: &RollupRatio, def:
         .set_max(yhi)
         .set_crossing(ChartAxisCrossing::AxisValue(ylo))
         .set_num_format("0.0#")
-        .set_font(&font(CHART_TEXT - 1.0))
-        .set_name(format!("Ratio (log scale; above 1 worse for {protected} staff)").as_str())
-        .set_name_font(&font(CHART_TEXT - 1.0));
+        .set_font(&font(CHART_TEXT - 1.0));
     chart.legend().set_position(ChartLegendPosition::Right).set_font(&font(CHART_TEXT - 1.0));
     chart
 }

@@ -64,14 +64,10 @@ pub fn write(page: &mut Page, rollup: &Rollup) -> Result<()> {
         warning: (!s.warnings.is_empty()).then(|| s.warnings.join(" ")),
         rules_set_in: "the manifest",
         middle: Some(Middle { headers: ["Trusts red".to_string(), "Trusts amber".to_string()], cells }),
-        footer: format!(
-            "{declared} Each relative likelihood's trusts on a funnel plot, each trust's survey gaps and workforce, \
-             and each trust's data quality follow on their own sheets."
-        ),
+        footer: format!("{declared} Funnel plots, survey and workforce by trust, and data quality follow."),
         definitions: format!(
-            "The system's figures: all its trusts' counts (survey answers, board members) together. % BME: of all \
-             staff, unknowns in the total. Trusts red, amber: trusts whose own figure has that status by the same \
-             rules. Intervals {}.",
+            "System figures: its trusts' counts together; intervals {}. % BME: of all staff, unknowns in the total. \
+             Trusts red, amber: trusts whose own figure has that status.",
             level_words(rollup.ci_level)
         ),
     };
