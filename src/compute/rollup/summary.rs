@@ -210,9 +210,16 @@ pub fn build(
         ));
     }
     if snapshot_dates.len() > 1 {
+        let words: Vec<String> = snapshot_dates
+            .iter()
+            .map(|d| {
+                chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                    .map_or(d.clone(), |x| x.format("%-d %B %Y").to_string())
+            })
+            .collect();
         warnings.push(format!(
             "The trusts' snapshot dates differ ({}): the system's figures mix those years.",
-            list(&snapshot_dates)
+            list(&words)
         ));
     }
     SystemSummary {

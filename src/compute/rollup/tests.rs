@@ -6,6 +6,7 @@ use crate::compute::results::{
     BoardDifference, BoardFigures, BoardRow, IndicatorResult, RelativeLikelihoodFigures, RepresentationFigures,
     RepresentationRow, Status, SurveyFigures, SurveyRow,
 };
+use crate::compute::status::Level;
 use crate::stats::funnel::Flag;
 
 fn indicator(id: &str, kind: &'static str, figures: Figures) -> IndicatorResult {
@@ -203,4 +204,68 @@ fn funnel_below_the_limit_and_trusts_off_the_funnel() {
     assert_eq!((facts[0].kind, facts[0].trusts.as_slice()), ("below_99_8", ["R4".to_string()].as_slice()));
     assert!(facts[0].text.contains("Trust R4 (R4) (0.15) lies below the 99.8% limit"), "{}", facts[0].text);
     assert_eq!(facts[1].kind, "trusts_differ");
+}
+
+#[test]
+fn the_system_and_each_trust_judged_by_the_board_rules() {
+    let board = |bme: u64, members: u64, staff_bme: u64, staff: u64| {
+        let row = |membership, group, count, total| BoardRow {
+            membership,
+            group,
+            count: Some(count),
+            total: Some(total),
+            percent: percent(count, total),
+        };
+        let rows = vec![
+            row("voting", "BME", bme, members),
+            row("voting", "White", members - bme, members),
+            row("workforce", "BME", staff_bme, staff),
+            row("workforce", "White", staff - staff_bme, staff),
+        ];
+        let none = BoardDifference { voting: None, executive: None, all: None };
+        indicator("WRES9", "board", Figures::Board(BoardFigures { rows, difference_pp: none }))
+    };
+    // WRES 2: A 300/1000 White against 100/1000 BME, ratio 3 (outside 0.80-1.25, significant, expected counts
+    // far above 5): red. B 200/1000 against 190/1000, 1.05: green. The system, counts together: 500/2000 against
+    // 290/2000 = 1.7241: red.
+    // Boards: A has 1 BME voting member of 10 with 40% BME staff, 0.4 x 10 - 1 = 3 members short: red; B has 4 of
+    // 10 with 30%, 3 - 4 = 1 above: green. The system on average, (3 + (-1)) / 2 = 1 member short: amber (the
+    // boards summed, 35% of 20 = 7 against 5, would be 2 short, red).
+    let mut a = digest("A", vec![wres2(300, 1000, 100, 1000), board(1, 10, 400, 1000)]);
+    let mut b = digest("B", vec![wres2(200, 1000, 190, 1000), board(4, 10, 300, 1000)]);
+    // Recorded ethnicity: 90% of 1,000 staff and 70% of 3,000: (900 + 2100) / 4000 = 75%.
+    (a.quality.headcount, a.quality.ethnicity_declared_percent) = (1000, Some(90.0));
+    (b.quality.headcount, b.quality.ethnicity_declared_percent) = (3000, Some(70.0));
+    b.snapshot_date = "2024-03-31".into();
+    let failed = [FailedTrust { config: "c/trust.toml".into(), exit_code: 3, error: "no pay band".into() }];
+    let r = rollup("S", &[a, b], &failed, CiMethod::Score, 0.95, &StatusRules::default()).unwrap();
+    let s = &r.board_summary;
+    let line = |id: &str| s.board.lines.iter().find(|l| l.id == id).unwrap();
+    close(line("WRES2").difference, 500.0 / 290.0);
+    assert_eq!(line("WRES2").status, Level::Red);
+    assert_eq!(line("WRES9").status, Level::Amber);
+    assert!(line("WRES9").why.starts_with("on average over 2 boards: 1.0 members short"), "{}", line("WRES9").why);
+    let levels = |id: &str| s.trusts.iter().map(|t| t.line(id).unwrap().status).collect::<Vec<_>>();
+    assert_eq!(levels("WRES2"), [Level::Red, Level::Green]);
+    assert_eq!(levels("WRES9"), [Level::Red, Level::Green]);
+    let tally = s.tallies.iter().find(|t| t.id == "WRES2").unwrap();
+    assert_eq!((tally.red, tally.amber, tally.green, tally.judged()), (1, 0, 1, 2));
+    close(s.ethnicity_declared_percent, 75.0);
+    assert_eq!(s.headcount, 4000);
+    assert_eq!((s.board.year, s.snapshot_dates.len()), (2025, 2));
+    // What to read first: the trust that failed, and the snapshot dates that differ.
+    assert!(s.warnings[0].contains("c/trust.toml") && s.warnings[1].contains("31 March 2024 and 31 March 2025"));
+    // The key messages: the trusts differ on WRES 2 (3 against 1.05, Q far above its 1 degree of freedom), then
+    // the system's own figures, the most adverse first.
+    let texts: Vec<&str> = s.board.messages.iter().map(|m| m.text.as_str()).collect();
+    assert!((3..=5).contains(&texts.len()), "{texts:#?}");
+    assert!(texts[0].starts_with("The trusts differ more than chance explains on appointed from shortlisting"));
+    assert!(
+        texts.contains(&"Across the system: White shortlisted applicants were 1.72 times as likely to be appointed as BME applicants."),
+        "{texts:#?}"
+    );
+    // The JSON holds each trust's statuses, not its figures again.
+    let json = serde_json::to_value(s).unwrap();
+    assert_eq!(json["trusts"][0]["statuses"][0]["status"], "red");
+    assert!(json["trusts"][0]["statuses"][0].get("difference").is_none());
 }
