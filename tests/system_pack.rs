@@ -16,7 +16,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use calamine::{open_workbook_from_rs, Data, Reader, SheetVisible, Xlsx};
-use libreoffice_common::{available, size_of, to_pdf, words, Word};
+use libreoffice_common::{available, beyond_margins, sheet_of_each_page, size_of, to_pdf, too_small, words, Word};
 
 /// The system pack's bytes (the batch's folder kept while the tests run).
 struct Built {
@@ -120,18 +120,7 @@ fn printed(test: &str) -> Option<&'static Printed> {
                 std::fs::copy(&pdf, Path::new(&keep).join("system-report.pdf")).unwrap();
             }
             let (pages, words) = words(&pdf);
-            let sheets = pages
-                .iter()
-                .enumerate()
-                .map(|(p, &(w, h))| {
-                    let middle: Vec<&str> = words
-                        .iter()
-                        .filter(|x| x.page == p && x.y0 > h - 40.0 && x.x0 > w * 0.3 && x.x1 < w * 0.7)
-                        .map(|x| x.text.as_str())
-                        .collect();
-                    middle.join(" ")
-                })
-                .collect();
+            let sheets = sheet_of_each_page(&pages, &words);
             Some(Printed { _dir: dir, pages, words, sheets })
         })
         .as_ref()
@@ -171,33 +160,15 @@ fn no_text_under_9_points_on_the_summary_nor_under_8_elsewhere() {
         title.text,
         size_of(title)
     );
-    let mut small: Vec<(f64, usize, String)> = Vec::new();
-    for w in &p.words {
-        let least = if p.sheets[w.page] == "System summary" { 9.0 } else { 8.0 };
-        let size = size_of(w);
-        if size < least - 0.15 {
-            small.push((size, w.page + 1, w.text.clone()));
-        }
-    }
-    small.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let small = too_small(&p.words, &p.sheets, "System summary");
     assert!(small.is_empty(), "text too small (points, page, word): {:?}", &small[..small.len().min(10)]);
 }
 
 #[test]
 fn every_sheet_fits_the_page_width() {
     let Some(p) = printed("every_sheet_fits_the_page_width") else { return };
-    for w in &p.words {
-        let (width, _) = p.pages[w.page];
-        assert!(
-            w.x0 >= 36.0 - 1.5 && w.x1 <= width - 36.0 + 1.5,
-            "page {} ({}): {:?} at {:.1}-{:.1}",
-            w.page + 1,
-            p.sheets[w.page],
-            w.text,
-            w.x0,
-            w.x1
-        );
-    }
+    let beyond = beyond_margins(&p.pages, &p.words, &p.sheets);
+    assert!(beyond.is_empty(), "{}", beyond.join("\n"));
     assert!(p.pages.iter().all(|(w, h)| w > h), "every page landscape");
 }
 

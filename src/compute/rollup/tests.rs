@@ -59,6 +59,25 @@ fn wres2(a: u64, n1: u64, c: u64, n2: u64) -> IndicatorResult {
     indicator("WRES2", "relative_likelihood", Figures::RelativeLikelihood(Box::new(figures)))
 }
 
+/// WRES 9 from counts: `bme` of `members` voting members BME, `staff_bme` of `staff` staff.
+fn board(bme: u64, members: u64, staff_bme: u64, staff: u64) -> IndicatorResult {
+    let row = |membership, group, count, total| BoardRow {
+        membership,
+        group,
+        count: Some(count),
+        total: Some(total),
+        percent: percent(count, total),
+    };
+    let rows = vec![
+        row("voting", "BME", bme, members),
+        row("voting", "White", members - bme, members),
+        row("workforce", "BME", staff_bme, staff),
+        row("workforce", "White", staff - staff_bme, staff),
+    ];
+    let none = BoardDifference { voting: None, executive: None, all: None };
+    indicator("WRES9", "board", Figures::Board(BoardFigures { rows, difference_pp: none }))
+}
+
 fn wres5(rows: &[(&'static str, Option<f64>, u64)]) -> IndicatorResult {
     let rows = rows
         .iter()
@@ -118,23 +137,6 @@ fn survey_pooled_by_respondents_over_trusts_reporting_both_groups() {
 
 #[test]
 fn boards_and_shares_summed_over_trusts() {
-    let board = |bme: u64, members: u64, staff_bme: u64, staff: u64| {
-        let row = |membership, group, count, total| BoardRow {
-            membership,
-            group,
-            count: Some(count),
-            total: Some(total),
-            percent: percent(count, total),
-        };
-        let rows = vec![
-            row("voting", "BME", bme, members),
-            row("voting", "White", members - bme, members),
-            row("workforce", "BME", staff_bme, staff),
-            row("workforce", "White", staff - staff_bme, staff),
-        ];
-        let none = BoardDifference { voting: None, executive: None, all: None };
-        indicator("WRES9", "board", Figures::Board(BoardFigures { rows, difference_pp: none }))
-    };
     let wres1 = |bme: u64, staff: u64| {
         let rows = vec![RepresentationRow {
             workforce: "overall",
@@ -208,23 +210,6 @@ fn funnel_below_the_limit_and_trusts_off_the_funnel() {
 
 #[test]
 fn the_system_and_each_trust_judged_by_the_board_rules() {
-    let board = |bme: u64, members: u64, staff_bme: u64, staff: u64| {
-        let row = |membership, group, count, total| BoardRow {
-            membership,
-            group,
-            count: Some(count),
-            total: Some(total),
-            percent: percent(count, total),
-        };
-        let rows = vec![
-            row("voting", "BME", bme, members),
-            row("voting", "White", members - bme, members),
-            row("workforce", "BME", staff_bme, staff),
-            row("workforce", "White", staff - staff_bme, staff),
-        ];
-        let none = BoardDifference { voting: None, executive: None, all: None };
-        indicator("WRES9", "board", Figures::Board(BoardFigures { rows, difference_pp: none }))
-    };
     // WRES 2: A 300/1000 White against 100/1000 BME, ratio 3 (outside 0.80-1.25, significant, expected counts
     // far above 5): red. B 200/1000 against 190/1000, 1.05: green. The system, counts together: 500/2000 against
     // 290/2000 = 1.7241: red.
