@@ -186,9 +186,8 @@ pub fn build(
             n(rules.board_red_members)
         );
     }
-    let refs: Vec<&Definition> = reported.clone();
     let z = crate::stats::normal::z_for_level(level).unwrap_or(1.959963984540054);
-    let system_messages = messages::key_messages(&lines, &indicators, &refs, false, z);
+    let system_messages = messages::key_messages(&lines, &indicators, &reported, false, z);
     let messages = key_messages(rollup, &reported, system_messages);
 
     let staffed: Vec<&TrustDigest> = trusts.iter().filter(|t| t.quality.headcount > 0).collect();

@@ -149,6 +149,7 @@ fn trusts_table(rollup: &Rollup, ratio: &RollupRatio, def: &Definition) -> Table
         Cell::text(f.centre.map_or("no centre line".to_string(), |c| format!("Centre line {c:.2}"))),
     ]);
     for (i, tr) in f.trusts.iter().enumerate() {
+        // The summary's trusts are the roll-up's, in the same (manifest) order.
         let own = rollup.board_summary.trusts.get(i).and_then(|t| t.line(&ratio.id));
         let status = own.map_or(Level::NotJudged, |l| l.status);
         let place = match tr.flag {

@@ -115,6 +115,7 @@ fn representation(rollup: &Rollup, share: &RollupShare) -> Table {
     row.extend([Cell::text("—"), Cell::Blank, Cell::Blank, Cell::Blank]);
     t.rows.push(row);
     for (i, tr) in share.trusts.iter().enumerate() {
+        // The summary's trusts are the roll-up's, in the same (manifest) order.
         let line = rollup.board_summary.trusts.get(i).and_then(|t| t.line(&share.id));
         let mut row = vec![Cell::text(trust_words(&tr.trust, &tr.name))];
         row.extend(whole(&tr.share));
