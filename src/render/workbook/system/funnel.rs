@@ -13,11 +13,11 @@ use rust_xlsxwriter::{
 };
 
 use super::super::chart_data::{ChartData, Datum};
-use super::super::charts::{forest_axis, CHART_TEXT};
+use super::super::charts::CHART_TEXT;
 use super::super::page::{Cell, Page, Table, Unit};
 use super::super::{level_words, palette};
 use crate::compute::definitions::{id_words, Definition};
-use crate::compute::rollup::funnel::Funnel;
+use crate::compute::rollup::funnel::{CurvePoint, FunnelTrust};
 use crate::compute::rollup::{Rollup, RollupRatio};
 use crate::compute::status::Level;
 use crate::error::Result;
@@ -175,20 +175,25 @@ fn trusts_table(rollup: &Rollup, ratio: &RollupRatio, def: &Definition) -> Table
     t
 }
 
-/// A power of 10 at or below `x` (`down`) or at or above it.
-fn decade(x: f64, down: bool) -> f64 {
-    let e = x.log10();
-    10f64.powf(if down { e.floor() } else { e.ceil() })
-}
-
-/// The information axis: whole decades around the limit lines and the trusts.
-fn x_axis(f: &Funnel) -> (f64, f64) {
-    let xs = f.curve.iter().map(|c| c.information).chain(f.trusts.iter().filter_map(|t| t.information));
-    let (lo, hi) = xs.filter(|x| x.is_finite() && *x > 0.0).fold((f64::MAX, 0.0f64), |(a, b), x| (a.min(x), b.max(x)));
+/// The powers of 2 just around `values` (the positive, finite ones): both axes of the plot are log scales in
+/// doublings, no wider than the figures need, so a system of similar trusts is not squeezed into a corner.
+///
+/// ```text
+/// bracket([150, 1500]) = (128, 2048); bracket([1.2, 1.9]) = (1, 2); bracket([1]) = (0.5, 2)
+/// ```
+fn bracket(values: impl IntoIterator<Item = f64>) -> (f64, f64) {
+    let (lo, hi) = values
+        .into_iter()
+        .filter(|v| v.is_finite() && *v > 0.0)
+        .fold((f64::MAX, 0.0f64), |(a, b), v| (a.min(v), b.max(v)));
     if hi <= 0.0 {
-        return (1.0, 10.0);
+        return (0.5, 2.0);
     }
-    (decade(lo, true), decade(hi, false).max(decade(lo, true) * 10.0))
+    let (mut lo, mut hi) = (2f64.powf(lo.log2().floor()), 2f64.powf(hi.log2().ceil()));
+    if hi <= lo {
+        (lo, hi) = (lo / 2.0, hi * 2.0);
+    }
+    (lo, hi)
 }
 
 /// The funnel plot of `ratio`.
@@ -197,17 +202,18 @@ fn funnel_chart(data: &mut ChartData, rollup: &Rollup, ratio: &RollupRatio, def:
     let id = id_words(&ratio.id);
     let protected = if ratio.id.starts_with("WDES") { "Disabled" } else { "BME" };
     let centre = f.centre.unwrap_or(1.0);
-    // The ratio axis: 0.5 to 4, widened by powers of 2 to hold every trust, its limits and the centre.
+    // Information across, from the least precise trust to the most; ratio up, holding every trust, the centre and
+    // each trust's own 99.8% limits. The limit lines are drawn within that frame.
+    let placed: Vec<&FunnelTrust> = f.trusts.iter().filter(|t| t.flag != Flag::NotEstimable).collect();
+    let (xlo, xhi) = bracket(placed.iter().filter_map(|t| t.information));
     let mut values: Vec<f64> = vec![centre];
-    for t in &f.trusts {
-        values.extend(t.ratio.filter(|_| t.flag != Flag::NotEstimable));
-        if let Some(l) = &t.limits {
-            values.extend([l.low_99_8, l.high_99_8]);
-        }
+    for t in &placed {
+        values.extend(t.ratio);
+        values.extend(t.limits.iter().flat_map(|l| [l.low_99_8, l.high_99_8]));
     }
-    let (ylo, yhi) = forest_axis(&values);
-    let (xlo, xhi) = x_axis(f);
+    let (ylo, yhi) = bracket(values);
     let on_axis = |v: f64| if v >= ylo && v <= yhi { Datum::Num(v) } else { Datum::Empty };
+    let curve: Vec<&CurvePoint> = f.curve.iter().filter(|c| c.information >= xlo && c.information <= xhi).collect();
     let label = format!("{id} funnel");
     let mut chart = Chart::new(ChartType::ScatterStraight);
     let line = |color: &str, width: f64, dash: ChartLineDashType| {
@@ -235,21 +241,21 @@ fn funnel_chart(data: &mut ChartData, rollup: &Rollup, ratio: &RollupRatio, def:
         vec![on_axis(1.25), on_axis(1.25)],
         line(palette::GREEN_CHART, 1.0, ChartLineDashType::RoundDot),
     );
-    let curve_x: Vec<f64> = f.curve.iter().map(|c| c.information).collect();
+    let curve_x: Vec<f64> = curve.iter().map(|c| c.information).collect();
     pair(
         data,
         "99.8% limits",
         curve_x.clone(),
-        f.curve.iter().map(|c| on_axis(c.limits.high_99_8)).collect(),
-        f.curve.iter().map(|c| on_axis(c.limits.low_99_8)).collect(),
+        curve.iter().map(|c| on_axis(c.limits.high_99_8)).collect(),
+        curve.iter().map(|c| on_axis(c.limits.low_99_8)).collect(),
         line("#404040", 1.25, ChartLineDashType::Dash),
     );
     pair(
         data,
         "95% limits",
         curve_x,
-        f.curve.iter().map(|c| on_axis(c.limits.high_95)).collect(),
-        f.curve.iter().map(|c| on_axis(c.limits.low_95)).collect(),
+        curve.iter().map(|c| on_axis(c.limits.high_95)).collect(),
+        curve.iter().map(|c| on_axis(c.limits.low_95)).collect(),
         line("#808080", 1.0, ChartLineDashType::Solid),
     );
     let cx = data.column(&format!("{label}: centre, information"), vec![Datum::Num(xlo), Datum::Num(xhi)]);
@@ -270,7 +276,7 @@ fn funnel_chart(data: &mut ChartData, rollup: &Rollup, ratio: &RollupRatio, def:
         })
         .collect();
     for level in [Level::Red, Level::Amber, Level::Green, Level::NotJudged] {
-        let these: Vec<&crate::compute::rollup::funnel::FunnelTrust> = f
+        let these: Vec<&FunnelTrust> = f
             .trusts
             .iter()
             .zip(&statuses)
@@ -326,7 +332,8 @@ fn funnel_chart(data: &mut ChartData, rollup: &Rollup, ratio: &RollupRatio, def:
         .set_font(font(CHART_TEXT + 1.0).set_bold());
     chart
         .x_axis()
-        .set_log_base(10)
+        .set_log_base(2)
+        .set_major_unit(2)
         .set_min(xlo)
         .set_max(xhi)
         .set_crossing(ChartAxisCrossing::AxisValue(xlo))
@@ -345,4 +352,18 @@ fn funnel_chart(data: &mut ChartData, rollup: &Rollup, ratio: &RollupRatio, def:
         .set_font(&font(CHART_TEXT - 1.0));
     chart.legend().set_position(ChartLegendPosition::Right).set_font(&font(CHART_TEXT - 1.0));
     chart
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bracket;
+
+    #[test]
+    fn axes_in_doublings_just_around_the_figures() {
+        assert_eq!(bracket([150.0, 1500.0]), (128.0, 2048.0));
+        assert_eq!(bracket([1.2, 1.9]), (1.0, 2.0));
+        assert_eq!(bracket([0.6, 6.67]), (0.5, 8.0));
+        assert_eq!(bracket([1.0]), (0.5, 2.0));
+        assert_eq!(bracket([f64::NAN, 0.0]), (0.5, 2.0));
+    }
 }
