@@ -387,8 +387,10 @@ fn standard(indicator: &str) -> &'static str {
 ///
 /// ```
 /// use wres_wdes::compute::rollup::rollup;
+/// use wres_wdes::compute::status::StatusRules;
 /// use wres_wdes::render::rollup_csv::to_string;
-/// let csv = to_string(&rollup("Empty", &[], &[], wres_wdes::stats::CiMethod::Score, 0.95).unwrap()).unwrap();
+/// let empty = rollup("Empty", &[], &[], wres_wdes::stats::CiMethod::Score, 0.95, &StatusRules::default()).unwrap();
+/// let csv = to_string(&empty).unwrap();
 /// assert!(csv.starts_with("standard,indicator,scope,trust,"));
 /// ```
 pub fn to_string(r: &Rollup) -> Result<String> {
