@@ -10,6 +10,8 @@ use assert_cmd::Command;
 use serde_json::Value;
 use system_common::System;
 
+use calamine::Reader;
+
 fn read(path: &Path) -> Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))).unwrap()
 }
@@ -137,51 +139,8 @@ fn five_trusts_and_a_system_roll_up() {
 #[test]
 fn a_planted_outlier_stands_out_on_the_funnel() {
     let root = tempfile::tempdir().unwrap();
-    let planted = [
-        (1000, 4000, 400, 2500),
-        (900, 3000, 360, 2000),
-        (1200, 5000, 500, 3000),
-        (800, 4000, 300, 2000),
-        (300, 600, 30, 400),
-    ];
-    let mut system = System::new("Funnel ICS");
-    for (i, (a, n1, c, n2)) in planted.iter().enumerate() {
-        let n = i + 1;
-        system.sample(root.path(), n as u64, 200 + 20 * n);
-        let dir = root.path().join(format!("trust{n}"));
-        let config = std::fs::read_to_string(dir.join("trust.toml")).unwrap();
-        let config = config
-            .replacen("code = \"RXX\"", &format!("code = \"R0{n}\""), 1)
-            .lines()
-            .map(|l| if l.starts_with("name = ") { format!("name = \"Trust {n}\"") } else { l.to_string() })
-            .collect::<Vec<_>>()
-            .join("\n");
-        assert!(config.contains(&format!("code = \"R0{n}\"")), "{config}");
-        std::fs::write(dir.join("trust.toml"), config).unwrap();
-        // WDES 2 too (non-disabled over Disabled): 300 of 900 against 20 of 100, and no Disabled appointment at R03.
-        let disabled_appointed = if n == 3 { 0 } else { 20 };
-        std::fs::write(
-            dir.join("recruitment.csv"),
-            format!(
-                "Group,Shortlisted,Appointed\nWhite,{n1},{a}\nBME,{n2},{c}\nDisabled,100,{disabled_appointed}\n\
-                 Non-disabled,900,300\n"
-            ),
-        )
-        .unwrap();
-    }
-    system.add("missing/trust.toml");
-    system.write_manifest(root.path());
-    let run = |out: &Path| {
-        let o = Command::cargo_bin("wres-wdes")
-            .unwrap()
-            .args(["batch", "--manifest"])
-            .arg(root.path().join("trusts.toml"))
-            .arg("--out-dir")
-            .arg(out)
-            .output()
-            .unwrap();
-        assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
-    };
+    let manifest = system_common::planted_system(root.path());
+    let run = |out: &Path| system_common::run_batch(&manifest, out, true);
     let out = root.path().join("out");
     run(&out);
     let rollup = read(&out.join("system-rollup.json"));
@@ -260,6 +219,35 @@ fn a_planted_outlier_stands_out_on_the_funnel() {
     assert_eq!(survey.len(), 13, "WRES 5-8 and WDES 4a-i to 9a: {survey:?}");
     assert!(rollup["survey"][0]["trusts"].as_array().unwrap().iter().all(|t| t["gap_pp"].is_number()));
 
+    // The system pack's first sheet names the outlier in its key messages, first, on a red status.
+    let pack = out.join("system-report.xlsx");
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&pack).unwrap();
+    let summary = wb.worksheet_range("System summary").unwrap();
+    let cells: Vec<String> =
+        summary.rows().map(|r| r.iter().map(|c| c.to_string()).collect::<Vec<_>>().join("|")).collect();
+    let heading = cells.iter().position(|r| r.starts_with("Key messages")).expect("a Key messages heading");
+    let messages: Vec<&String> = cells[heading + 1..]
+        .iter()
+        .take_while(|r| {
+            r.starts_with("Red|") || r.starts_with("Amber|") || r.starts_with("Green|") || r.starts_with("No status|")
+        })
+        .collect();
+    assert!((3..=5).contains(&messages.len()), "{messages:#?}");
+    assert!(
+        messages[0].starts_with("Red|") && messages[0].contains("Trust 5 (R05) at 6.67 lies above the 99.8% limit"),
+        "{messages:#?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("The trusts differ more than chance explains on appointed from shortlisting (WRES 2)")),
+        "{messages:#?}"
+    );
+    assert!(cells.iter().any(|r| r.contains("1 trust failed to run and is in no figure here: missing/trust.toml")));
+    let funnel = wb.worksheet_range("WRES 2 funnel plot").unwrap();
+    let r05 = funnel.rows().find(|r| r[0] == "Trust 5 (R05)").expect("R05's row");
+    assert_eq!(r05.last().unwrap().to_string(), "Above the 99.8% limit");
+
     // The CSV beside it says the same, and both are byte-identical on a second run.
     let csv = std::fs::read_to_string(out.join("system-rollup.csv")).unwrap();
     let mut lines = csv.lines();
@@ -285,7 +273,7 @@ fn a_planted_outlier_stands_out_on_the_funnel() {
     assert!(rows.iter().any(|r| r[1] == "run" && r[3] == "missing/trust.toml" && r[16] == "failed"));
     let again = root.path().join("again");
     run(&again);
-    for name in ["system-rollup.json", "system-rollup.csv"] {
+    for name in ["system-rollup.json", "system-rollup.csv", "system-report.xlsx"] {
         assert_eq!(std::fs::read(out.join(name)).unwrap(), std::fs::read(again.join(name)).unwrap(), "{name}");
     }
 }

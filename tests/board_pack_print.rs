@@ -11,7 +11,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use assert_cmd::Command;
-use libreoffice_common::{size_of, to_pdf, words, Word};
+use libreoffice_common::{beyond_margins, sheet_of_each_page, size_of, to_pdf, too_small, words, Word};
 use wres_wdes::render::workbook::SHEETS;
 
 /// The printed pack: page sizes, words, and the sheet of each page (from its footer).
@@ -39,19 +39,7 @@ fn printed() -> &'static Printed {
             std::fs::copy(&pdf, Path::new(&keep).join("pack.pdf")).unwrap();
         }
         let (pages, words) = words(&pdf);
-        // The footer's middle names the sheet.
-        let sheets = pages
-            .iter()
-            .enumerate()
-            .map(|(p, &(w, h))| {
-                let middle: Vec<&str> = words
-                    .iter()
-                    .filter(|x| x.page == p && x.y0 > h - 40.0 && x.x0 > w * 0.3 && x.x1 < w * 0.7)
-                    .map(|x| x.text.as_str())
-                    .collect();
-                middle.join(" ")
-            })
-            .collect();
+        let sheets = sheet_of_each_page(&pages, &words);
         Printed { _dir: dir, pages, words, sheets }
     })
 }
@@ -85,15 +73,7 @@ fn no_text_under_9_points_on_the_board_page_nor_under_8_elsewhere() {
         title.text,
         size_of(title)
     );
-    let mut smallest: Vec<(f64, usize, String)> = Vec::new();
-    for w in &p.words {
-        let least = if p.sheets[w.page] == "Board summary" { 9.0 } else { 8.0 };
-        let size = size_of(w);
-        if size < least - 0.15 {
-            smallest.push((size, w.page + 1, w.text.clone()));
-        }
-    }
-    smallest.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let smallest = too_small(&p.words, &p.sheets, "Board summary");
     assert!(smallest.is_empty(), "text too small (points, page, word): {:?}", &smallest[..smallest.len().min(10)]);
 }
 
@@ -103,18 +83,8 @@ fn every_sheet_s_columns_fit_the_page_width() {
     let p = printed();
     // Margins of half an inch left and right: nothing printed beyond them, and no page shrunk to fit (the
     // sizes test would see that too).
-    for w in &p.words {
-        let (width, _) = p.pages[w.page];
-        assert!(
-            w.x0 >= 36.0 - 1.5 && w.x1 <= width - 36.0 + 1.5,
-            "page {} ({}): {:?} at {:.1}-{:.1}",
-            w.page + 1,
-            p.sheets[w.page],
-            w.text,
-            w.x0,
-            w.x1
-        );
-    }
+    let beyond = beyond_margins(&p.pages, &p.words, &p.sheets);
+    assert!(beyond.is_empty(), "{}", beyond.join("\n"));
     // Every page is landscape.
     assert!(p.pages.iter().all(|(w, h)| w > h));
 }

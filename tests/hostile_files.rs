@@ -113,6 +113,13 @@ fn a_batch_output_cannot_overwrite_the_manifest_or_a_trusts_input() {
         .expect(2, &["system-rollup.json: the system roll-up names a previous year's results"]);
     only_changed(d.path(), &before2, &[]);
     assert!(before.keys().all(|k| before2.contains_key(k)));
+    // The system board pack, with --workbooks, is claimed the same way: here a trust's staff file bears its name.
+    std::fs::copy(d.path().join("north/staff.csv"), d.path().join("north/system-report.xlsx")).unwrap();
+    put(d.path(), "south.toml", "[period]\nyear = 2025\n[inputs]\nstaff = \"north/system-report.xlsx\"\n");
+    let before3 = fingerprints(d.path());
+    run(d.path(), &["batch", "--manifest", "trusts.toml", "--out-dir", "north", "--workbooks"])
+        .expect(2, &["system-report.xlsx: the system board pack names"]);
+    only_changed(d.path(), &before3, &[]);
 }
 
 // ---- 2. template and sample keep what exists unless --force ----------------------------------------------------

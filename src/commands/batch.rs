@@ -1,6 +1,6 @@
 //! `wres-wdes batch --manifest trusts.toml --out-dir DIR`: many trusts in parallel (one workbook, JSON and CSV
-//! each, in `DIR/<code>/`), then a system roll-up (`DIR/system-rollup.json` and `DIR/system-rollup.csv`) and a
-//! batch summary (`DIR/batch-summary.json`). Only a digest of each finished trust's results is kept for the
+//! each, in `DIR/<code>/`), then a system roll-up (`DIR/system-rollup.json` and `DIR/system-rollup.csv`, and with
+//! `--workbooks` the system board pack `DIR/system-report.xlsx`) and a batch summary (`DIR/batch-summary.json`). Only a digest of each finished trust's results is kept for the
 //! roll-up, so the memory a batch needs does not grow with each trust's full results. One failing trust does not
 //! stop the others; the exit code is then that of the most serious failure (3 data before 1 file), and the summary
 //! says which trusts failed and why.
@@ -16,6 +16,9 @@
 //!
 //! [[trust]]
 //! config = "south/trust.toml"
+//!
+//! [status]                         # optional: the System summary's status rules (a trust config's keys)
+//! gap_points = 5
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -48,7 +51,7 @@ pub struct BatchArgs {
     /// Statistics settings for every trust (a trust's config file can set its own).
     #[command(flatten)]
     pub statistics: StatisticsArgs,
-    /// Also write each trust's workbook.
+    /// Also write each trust's workbook, and the system's (system-report.xlsx).
     #[arg(long)]
     pub workbooks: bool,
     /// Fail a trust whose data-quality check finds problems.
@@ -65,6 +68,9 @@ pub struct BatchArgs {
 struct Manifest {
     #[serde(default)]
     system: SystemEntry,
+    /// The status rules the System summary judges by (the board page's `[status]` keys).
+    #[serde(default)]
+    status: crate::compute::status::StatusConfig,
     trust: Vec<TrustEntry>,
 }
 
@@ -231,6 +237,7 @@ pub fn run(args: BatchArgs, verbosity: Verbosity) -> Result<ExitCode> {
     if manifest.trust.is_empty() {
         return Err(Error::usage(format!("{}: lists no [[trust]]", args.manifest.display())));
     }
+    let rules = manifest.status.rules().map_err(|e| e.context(args.manifest.display()))?;
     let base = args.manifest.parent().map(Path::to_path_buf);
     // Every trust's settings first (small files): the files the whole batch reads are known before any is written,
     // so no output of one trust, nor the roll-up, can overwrite another trust's input.
@@ -247,6 +254,10 @@ pub fn run(args: BatchArgs, verbosity: Verbosity) -> Result<ExitCode> {
     reads.claim(&rollup_path, "the system roll-up", Some(Kind::Json))?;
     reads.claim(&rollup_csv_path, "the system roll-up's CSV", Some(Kind::Csv))?;
     reads.claim(&summary_path, "the batch summary", Some(Kind::Json))?;
+    let pack_path = args.out_dir.join("system-report.xlsx");
+    if args.workbooks {
+        reads.claim(&pack_path, "the system board pack", Some(Kind::Workbook))?;
+    }
     std::fs::create_dir_all(&args.out_dir)
         .map_err(|e| Error::io(format!("{}: cannot create the output folder: {e}", args.out_dir.display())))?;
     let progress = super::progress::bar(manifest.trust.len() as u64, verbosity);
@@ -278,9 +289,12 @@ pub fn run(args: BatchArgs, verbosity: Verbosity) -> Result<ExitCode> {
             error: o.error.clone().unwrap_or_default(),
         })
         .collect();
-    let system = rollup(&manifest.system.name, &succeeded, &failed, method, level)?;
+    let system = rollup(&manifest.system.name, &succeeded, &failed, method, level, &rules)?;
     render::atomic::write(&rollup_path, render::json::to_string(&system)?.as_bytes())?;
     render::atomic::write(&rollup_csv_path, render::rollup_csv::to_string(&system)?.as_bytes())?;
+    if args.workbooks {
+        render::atomic::write(&pack_path, &render::workbook::system::to_bytes(&system)?)?;
+    }
     let summary: Vec<&TrustOutcome> = outcomes.iter().collect();
     render::atomic::write(&summary_path, render::json::to_string(&summary)?.as_bytes())?;
     eprint!("{console}");

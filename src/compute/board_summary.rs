@@ -242,8 +242,10 @@ fn no_figure(ind: &IndicatorResult) -> String {
     }
 }
 
-/// One indicator's line: its values from `ind` (as shown), its status from `exact` (as computed).
-fn line(
+/// One indicator's line: its values from `ind` (as shown), its status from `exact` (as computed) by `rules`, with
+/// NHS England's figure of `year` from `england` and intervals at confidence `level`. A system's summary judges
+/// its own pooled figures, and each of its trusts, through this too.
+pub fn line(
     def: &Definition,
     ind: &IndicatorResult,
     exact: &IndicatorResult,

@@ -12,6 +12,7 @@ pub mod digest;
 pub mod facts;
 pub mod funnel;
 pub mod shares;
+pub mod summary;
 pub mod survey;
 
 use std::collections::BTreeMap;
@@ -22,6 +23,7 @@ use super::definitions::{self, Kind};
 use super::relative_likelihood::ratio;
 use super::representation::percent;
 use super::results::{Figures, GroupRate, Ratio};
+use crate::compute::status::StatusRules;
 use crate::error::Result;
 use crate::normalise::records::Tally;
 use crate::stats::mantel_haenszel::{mantel_haenszel, MantelHaenszel};
@@ -33,6 +35,10 @@ use digest::{TrustDigest, TrustQuality};
 pub struct Rollup {
     /// The system's name.
     pub name: String,
+    /// The interval method of the system's figures (the first trust's).
+    pub ci_method: CiMethod,
+    /// Their confidence level.
+    pub ci_level: f64,
     /// The trusts included, by organisation code (or name), in manifest order.
     pub trusts: Vec<String>,
     /// The trusts that failed to run (not in any figure).
@@ -51,6 +57,8 @@ pub struct Rollup {
     pub data_quality: Vec<TrustQuality>,
     /// The key facts, most important first.
     pub key_facts: Vec<facts::KeyFact>,
+    /// The system's figures and each trust's, judged by the board page's status rules, and the key messages.
+    pub board_summary: summary::SystemSummary,
 }
 
 /// A trust that failed to run.
@@ -77,11 +85,11 @@ pub struct RollupRepresentation {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RollupRow {
     /// Workforce block.
-    pub workforce: String,
+    pub workforce: &'static str,
     /// Band or cluster.
     pub band: String,
     /// Group.
-    pub group: String,
+    pub group: &'static str,
     /// Summed count.
     pub count: u64,
     /// Summed total.
@@ -112,7 +120,7 @@ pub struct RollupRatio {
 }
 
 /// Summed cells of one representation indicator: (workforce, band, group) to (count, total, first seen).
-type SummedCells = BTreeMap<(String, String, String), (u64, u64, usize)>;
+type SummedCells = BTreeMap<(&'static str, String, &'static str), (u64, u64, usize)>;
 
 /// One relative likelihood across trusts: its two groups, each trust's counts, and the summed tallies.
 struct Pooled {
@@ -122,12 +130,14 @@ struct Pooled {
     sums: BTreeMap<&'static str, Tally>,
 }
 
-/// Rolls up `trusts` (and lists `failed`), with intervals by `method` at `level`.
+/// Rolls up `trusts` (and lists `failed`), with intervals by `method` at `level`, judging the system's figures
+/// and each trust's by `rules`.
 ///
 /// ```
 /// use wres_wdes::compute::rollup::rollup;
+/// use wres_wdes::compute::status::StatusRules;
 /// use wres_wdes::stats::CiMethod;
-/// let r = rollup("Empty system", &[], &[], CiMethod::Score, 0.95).unwrap();
+/// let r = rollup("Empty system", &[], &[], CiMethod::Score, 0.95, &StatusRules::default()).unwrap();
 /// assert!(r.relative_likelihoods.is_empty() && r.key_facts.is_empty());
 /// ```
 pub fn rollup(
@@ -136,6 +146,7 @@ pub fn rollup(
     failed: &[FailedTrust],
     method: CiMethod,
     level: f64,
+    rules: &StatusRules,
 ) -> Result<Rollup> {
     let defs = definitions::all()?;
     let mut representation: BTreeMap<String, SummedCells> = BTreeMap::new();
@@ -147,7 +158,7 @@ pub fn rollup(
                 Figures::Representation(f) => {
                     let table = representation.entry(ind.id.clone()).or_default();
                     for r in &f.rows {
-                        let key = (r.workforce.to_string(), r.band.clone(), r.group.to_string());
+                        let key = (r.workforce, r.band.clone(), r.group);
                         order += 1;
                         let cell = table.entry(key).or_insert((0, 0, order));
                         cell.0 += r.count.unwrap_or(0);
@@ -232,8 +243,10 @@ pub fn rollup(
     let survey = of_kind(Kind::Survey).map(|d| survey::survey(d, trusts, level)).collect();
     let board = of_kind(Kind::Board).map(|d| board::board(d, trusts)).collect();
     let key_facts = facts::facts(&relative_likelihoods, failed);
-    Ok(Rollup {
+    let mut rollup = Rollup {
         name: name.to_string(),
+        ci_method: method,
+        ci_level: level,
         trusts: trusts.iter().map(|t| t.trust.clone()).collect(),
         failed: failed.to_vec(),
         representation,
@@ -243,7 +256,10 @@ pub fn rollup(
         board,
         data_quality: trusts.iter().map(|t| t.quality.clone()).collect(),
         key_facts,
-    })
+        board_summary: summary::SystemSummary::default(),
+    };
+    rollup.board_summary = summary::build(&rollup, trusts, defs, rules, level);
+    Ok(rollup)
 }
 
 #[cfg(test)]

@@ -119,7 +119,7 @@ fn lines(r: &Rollup) -> Vec<Line> {
     let of = |t: &str, n: &str| Some((t.to_string(), n.to_string()));
     for rep in &r.representation {
         for row in &rep.rows {
-            out.push(percent_line(&rep.id, &row.workforce, &row.band, &row.group, row.count, row.total, row.percent));
+            out.push(percent_line(&rep.id, row.workforce, &row.band, row.group, row.count, row.total, row.percent));
         }
     }
     for s in &r.shares {
@@ -307,7 +307,7 @@ fn lines(r: &Rollup) -> Vec<Line> {
     }
     for b in &r.board {
         for row in &b.rows {
-            out.push(percent_line(&b.id, &row.membership, "", &row.group, row.count, row.total, row.percent));
+            out.push(percent_line(&b.id, row.membership, "", row.group, row.count, row.total, row.percent));
         }
         for (membership, d) in differences(&b.difference_pp) {
             out.push(Line {
@@ -387,8 +387,10 @@ fn standard(indicator: &str) -> &'static str {
 ///
 /// ```
 /// use wres_wdes::compute::rollup::rollup;
+/// use wres_wdes::compute::status::StatusRules;
 /// use wres_wdes::render::rollup_csv::to_string;
-/// let csv = to_string(&rollup("Empty", &[], &[], wres_wdes::stats::CiMethod::Score, 0.95).unwrap()).unwrap();
+/// let empty = rollup("Empty", &[], &[], wres_wdes::stats::CiMethod::Score, 0.95, &StatusRules::default()).unwrap();
+/// let csv = to_string(&empty).unwrap();
 /// assert!(csv.starts_with("standard,indicator,scope,trust,"));
 /// ```
 pub fn to_string(r: &Rollup) -> Result<String> {

@@ -264,6 +264,30 @@ impl Flag {
     }
 }
 
+impl Flag {
+    /// Where the trust lies, in words, for a reader.
+    ///
+    /// ```
+    /// use wres_wdes::stats::funnel::Flag;
+    /// assert_eq!(Flag::Above99_8.words(), "Above the 99.8% limit");
+    /// ```
+    pub fn words(self) -> &'static str {
+        match self {
+            Flag::Below99_8 => "Below the 99.8% limit",
+            Flag::Below95 => "Below the 95% limit",
+            Flag::Within => "Within the limits",
+            Flag::Above95 => "Above the 95% limit",
+            Flag::Above99_8 => "Above the 99.8% limit",
+            Flag::NotEstimable => "Not on the plot",
+        }
+    }
+
+    /// True beyond a 95% limit (so beyond a 99.8% one too).
+    pub fn outside(self) -> bool {
+        matches!(self, Flag::Below99_8 | Flag::Below95 | Flag::Above95 | Flag::Above99_8)
+    }
+}
+
 /// The flag of `y` against `limits` (both on the log scale).
 ///
 /// ```

@@ -105,3 +105,43 @@ pub fn size_of(w: &Word) -> f64 {
         level
     }
 }
+
+/// The sheet each page prints, from the middle of its footer (the page writer's footer names the sheet there).
+pub fn sheet_of_each_page(pages: &[(f64, f64)], words: &[Word]) -> Vec<String> {
+    pages
+        .iter()
+        .enumerate()
+        .map(|(p, &(w, h))| {
+            let middle: Vec<&str> = words
+                .iter()
+                .filter(|x| x.page == p && x.y0 > h - 40.0 && x.x0 > w * 0.3 && x.x1 < w * 0.7)
+                .map(|x| x.text.as_str())
+                .collect();
+            middle.join(" ")
+        })
+        .collect()
+}
+
+/// Words set smaller than 9 points on the pages of `first` (the board's one page) or than 8 elsewhere, as (points,
+/// page from 1, word), smallest first.
+pub fn too_small(words: &[Word], sheets: &[String], first: &str) -> Vec<(f64, usize, String)> {
+    let mut small: Vec<(f64, usize, String)> = words
+        .iter()
+        .filter_map(|w| {
+            let least = if sheets[w.page] == first { 9.0 } else { 8.0 };
+            let size = size_of(w);
+            (size < least - 0.15).then(|| (size, w.page + 1, w.text.clone()))
+        })
+        .collect();
+    small.sort_by(|a, b| a.0.total_cmp(&b.0));
+    small
+}
+
+/// Words printed beyond the half-inch margins left and right (a sheet wider than its page), in words.
+pub fn beyond_margins(pages: &[(f64, f64)], words: &[Word], sheets: &[String]) -> Vec<String> {
+    words
+        .iter()
+        .filter(|w| w.x0 < 36.0 - 1.5 || w.x1 > pages[w.page].0 - 36.0 + 1.5)
+        .map(|w| format!("page {} ({}): {:?} at {:.1}-{:.1}", w.page + 1, sheets[w.page], w.text, w.x0, w.x1))
+        .collect()
+}

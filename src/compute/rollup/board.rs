@@ -33,9 +33,9 @@ pub struct RollupBoard {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BoardSum {
     /// `all`, `voting`, `executive` or `workforce`.
-    pub membership: String,
+    pub membership: &'static str,
     /// The group.
-    pub group: String,
+    pub group: &'static str,
     /// Members in the group.
     pub count: u64,
     /// Members (unknowns included).
@@ -60,7 +60,7 @@ pub struct TrustBoard {
 /// The board indicator `def` across `trusts`.
 pub fn board(def: &Definition, trusts: &[TrustDigest]) -> RollupBoard {
     let protected = def.protected_group().map(|g| g.label().to_string()).unwrap_or_default();
-    let mut sums: BTreeMap<(String, String), (u64, u64, usize)> = BTreeMap::new();
+    let mut sums: BTreeMap<(&'static str, &'static str), (u64, u64, usize)> = BTreeMap::new();
     let mut used = 0;
     let mut order = 0;
     let entries = trusts
@@ -76,7 +76,7 @@ pub fn board(def: &Definition, trusts: &[TrustDigest]) -> RollupBoard {
                 used += 1;
                 for r in &f.rows {
                     order += 1;
-                    let cell = sums.entry((r.membership.to_string(), r.group.to_string())).or_insert((0, 0, order));
+                    let cell = sums.entry((r.membership, r.group)).or_insert((0, 0, order));
                     cell.0 += r.count.unwrap_or(0);
                     cell.1 += r.total.unwrap_or(0);
                 }

@@ -15,6 +15,10 @@ pub struct TrustDigest {
     pub trust: String,
     /// Its name (may be empty).
     pub name: String,
+    /// Its snapshot date, `YYYY-MM-DD`.
+    pub snapshot_date: String,
+    /// Whether its figures were written for publication (small numbers withheld).
+    pub publication: bool,
     /// Every indicator and metric it reported.
     pub indicators: Vec<IndicatorResult>,
     /// The whole workforce against the local population (`None` without a staff snapshot).
@@ -45,10 +49,55 @@ pub struct TrustQuality {
     pub ethnicity_declared_percent: Option<f64>,
     /// Percent of the workforce with a recorded disability status (Disabled or Non-disabled).
     pub disability_declared_percent: Option<f64>,
+    /// Every input file together: rows read, used, left out (also as a percentage of rows read) and holding a
+    /// value not recognised.
+    pub all_inputs: AllInputs,
     /// One line per input file read.
     pub inputs: Vec<InputSummary>,
     /// Input kinds not given.
     pub missing_inputs: Vec<&'static str>,
+}
+
+/// Rows of every input file together (`None` where a count was withheld).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct AllInputs {
+    /// Rows read.
+    pub rows_read: Option<u64>,
+    /// Rows used.
+    pub rows_used: Option<u64>,
+    /// Rows left out.
+    pub rows_left_out: Option<u64>,
+    /// Rows left out as a percentage of rows read.
+    pub left_out_percent: Option<f64>,
+    /// Rows holding a value not recognised.
+    pub unrecognised_rows: Option<u64>,
+}
+
+impl AllInputs {
+    /// The totals of `inputs`.
+    ///
+    /// ```
+    /// use wres_wdes::compute::rollup::digest::{AllInputs, InputSummary};
+    /// let one = |read, out| InputSummary {
+    ///     kind: "staff", rows_read: Some(read), rows_used: Some(read - out), rows_left_out: Some(out),
+    ///     left_out_percent: None, unrecognised_rows: Some(0),
+    /// };
+    /// let all = AllInputs::of(&[one(900, 9), one(100, 1)]);
+    /// assert_eq!((all.rows_read, all.rows_left_out, all.left_out_percent), (Some(1000), Some(10), Some(1.0)));
+    /// ```
+    pub fn of(inputs: &[InputSummary]) -> AllInputs {
+        let rows_read = inputs.iter().map(|i| i.rows_read).sum::<Option<u64>>();
+        let rows_left_out = inputs.iter().map(|i| i.rows_left_out).sum::<Option<u64>>();
+        AllInputs {
+            rows_read,
+            rows_used: inputs.iter().map(|i| i.rows_used).sum(),
+            rows_left_out,
+            left_out_percent: rows_left_out
+                .zip(rows_read)
+                .and_then(|(o, r)| crate::compute::representation::percent(o, r)),
+            unrecognised_rows: inputs.iter().map(|i| i.unrecognised_rows).sum(),
+        }
+    }
 }
 
 /// Rows read, used and left out of one input file.
@@ -94,7 +143,7 @@ impl TrustDigest {
         });
         let dq = &results.data_quality;
         let declared = |unknown: Option<f64>| unknown.filter(|_| dq.declaration.headcount > 0).map(|u| 100.0 - u);
-        let inputs = dq
+        let inputs: Vec<InputSummary> = dq
             .inputs
             .iter()
             .map(|q| {
@@ -118,10 +167,19 @@ impl TrustDigest {
             headcount: dq.declaration.headcount,
             ethnicity_declared_percent: declared(dq.declaration.ethnicity_unknown_percent),
             disability_declared_percent: declared(dq.declaration.disability_unknown_percent),
+            all_inputs: AllInputs::of(&inputs),
             inputs,
             missing_inputs: dq.missing_inputs.clone(),
         };
-        TrustDigest { trust, name, indicators: results.indicators, population, quality }
+        TrustDigest {
+            trust,
+            name,
+            snapshot_date: results.snapshot_date,
+            publication: results.settings.publication,
+            indicators: results.indicators,
+            population,
+            quality,
+        }
     }
 
     /// The indicator `id`, when the trust reported it.

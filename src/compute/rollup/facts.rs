@@ -22,7 +22,7 @@ pub struct KeyFact {
 }
 
 /// `WRES2` as `WRES 2`.
-fn spaced(id: &str) -> String {
+pub(crate) fn spaced(id: &str) -> String {
     match id.find(|c: char| c.is_ascii_digit()) {
         Some(i) => format!("{} {}", &id[..i], &id[i..]),
         None => id.to_string(),
@@ -30,7 +30,7 @@ fn spaced(id: &str) -> String {
 }
 
 /// `A`, `A and B`, `A, B and C`.
-fn list(names: &[String]) -> String {
+pub(crate) fn list(names: &[String]) -> String {
     match names {
         [] => String::new(),
         [one] => one.clone(),
@@ -38,7 +38,7 @@ fn list(names: &[String]) -> String {
     }
 }
 
-fn who(trust: &str, name: &str) -> String {
+pub(crate) fn who(trust: &str, name: &str) -> String {
     if name.is_empty() || name == trust {
         trust.to_string()
     } else {

@@ -6,6 +6,7 @@ use crate::compute::results::{
     BoardDifference, BoardFigures, BoardRow, IndicatorResult, RelativeLikelihoodFigures, RepresentationFigures,
     RepresentationRow, Status, SurveyFigures, SurveyRow,
 };
+use crate::compute::status::Level;
 use crate::stats::funnel::Flag;
 
 fn indicator(id: &str, kind: &'static str, figures: Figures) -> IndicatorResult {
@@ -28,6 +29,8 @@ fn digest(trust: &str, indicators: Vec<IndicatorResult>) -> TrustDigest {
     TrustDigest {
         trust: trust.into(),
         name: format!("Trust {trust}"),
+        snapshot_date: "2025-03-31".into(),
+        publication: false,
         indicators,
         population: None,
         quality: TrustQuality {
@@ -36,6 +39,7 @@ fn digest(trust: &str, indicators: Vec<IndicatorResult>) -> TrustDigest {
             headcount: 0,
             ethnicity_declared_percent: None,
             disability_declared_percent: None,
+            all_inputs: Default::default(),
             inputs: Vec::new(),
             missing_inputs: Vec::new(),
         },
@@ -53,6 +57,25 @@ fn wres2(a: u64, n1: u64, c: u64, n2: u64) -> IndicatorResult {
         rolling_average: None,
     };
     indicator("WRES2", "relative_likelihood", Figures::RelativeLikelihood(Box::new(figures)))
+}
+
+/// WRES 9 from counts: `bme` of `members` voting members BME, `staff_bme` of `staff` staff.
+fn board(bme: u64, members: u64, staff_bme: u64, staff: u64) -> IndicatorResult {
+    let row = |membership, group, count, total| BoardRow {
+        membership,
+        group,
+        count: Some(count),
+        total: Some(total),
+        percent: percent(count, total),
+    };
+    let rows = vec![
+        row("voting", "BME", bme, members),
+        row("voting", "White", members - bme, members),
+        row("workforce", "BME", staff_bme, staff),
+        row("workforce", "White", staff - staff_bme, staff),
+    ];
+    let none = BoardDifference { voting: None, executive: None, all: None };
+    indicator("WRES9", "board", Figures::Board(BoardFigures { rows, difference_pp: none }))
 }
 
 fn wres5(rows: &[(&'static str, Option<f64>, u64)]) -> IndicatorResult {
@@ -94,7 +117,7 @@ fn survey_pooled_by_respondents_over_trusts_reporting_both_groups() {
         digest("C", vec![wres5(&[("BME", None, 8), ("White", Some(50.0), 400)])]),
         digest("D", Vec::new()),
     ];
-    let r = rollup("S", &trusts, &[], CiMethod::Score, 0.95).unwrap();
+    let r = rollup("S", &trusts, &[], CiMethod::Score, 0.95, &StatusRules::default()).unwrap();
     let s = &r.survey[0];
     assert_eq!((s.id.as_str(), s.system.trusts_used), ("WRES5", 2));
     assert_eq!(s.system.rows[0].group, "BME");
@@ -114,23 +137,6 @@ fn survey_pooled_by_respondents_over_trusts_reporting_both_groups() {
 
 #[test]
 fn boards_and_shares_summed_over_trusts() {
-    let board = |bme: u64, members: u64, staff_bme: u64, staff: u64| {
-        let row = |membership, group, count, total| BoardRow {
-            membership,
-            group,
-            count: Some(count),
-            total: Some(total),
-            percent: percent(count, total),
-        };
-        let rows = vec![
-            row("voting", "BME", bme, members),
-            row("voting", "White", members - bme, members),
-            row("workforce", "BME", staff_bme, staff),
-            row("workforce", "White", staff - staff_bme, staff),
-        ];
-        let none = BoardDifference { voting: None, executive: None, all: None };
-        indicator("WRES9", "board", Figures::Board(BoardFigures { rows, difference_pp: none }))
-    };
     let wres1 = |bme: u64, staff: u64| {
         let rows = vec![RepresentationRow {
             workforce: "overall",
@@ -148,13 +154,10 @@ fn boards_and_shares_summed_over_trusts() {
         digest("A", vec![board(2, 10, 300, 1000), wres1(300, 1000)]),
         digest("B", vec![board(1, 10, 100, 1000), wres1(100, 1000)]),
     ];
-    let r = rollup("S", &trusts, &[], CiMethod::Score, 0.95).unwrap();
+    let r = rollup("S", &trusts, &[], CiMethod::Score, 0.95, &StatusRules::default()).unwrap();
     let b = &r.board[0];
     assert_eq!(b.trusts_used, 2);
-    assert_eq!(
-        (b.rows[0].membership.as_str(), b.rows[0].group.as_str(), b.rows[0].count, b.rows[0].total),
-        ("voting", "BME", 3, 20)
-    );
+    assert_eq!((b.rows[0].membership, b.rows[0].group, b.rows[0].count, b.rows[0].total), ("voting", "BME", 3, 20));
     close(b.difference_pp.voting, -5.0);
     assert_eq!(b.difference_pp.executive, None);
     // Shares: 400 of 2000 = 20%, with the Wilson interval of 400/2000.
@@ -186,7 +189,7 @@ fn funnel_below_the_limit_and_trusts_off_the_funnel() {
     }
     trusts.push(digest("W", vec![withheld]));
     trusts.push(digest("N", Vec::new()));
-    let r = rollup("S", &trusts, &[], CiMethod::Score, 0.95).unwrap();
+    let r = rollup("S", &trusts, &[], CiMethod::Score, 0.95, &StatusRules::default()).unwrap();
     let f = &r.relative_likelihoods[0].funnel;
     let flags: Vec<Flag> = f.trusts.iter().map(|t| t.flag).collect();
     use Flag::*;
@@ -203,4 +206,51 @@ fn funnel_below_the_limit_and_trusts_off_the_funnel() {
     assert_eq!((facts[0].kind, facts[0].trusts.as_slice()), ("below_99_8", ["R4".to_string()].as_slice()));
     assert!(facts[0].text.contains("Trust R4 (R4) (0.15) lies below the 99.8% limit"), "{}", facts[0].text);
     assert_eq!(facts[1].kind, "trusts_differ");
+}
+
+#[test]
+fn the_system_and_each_trust_judged_by_the_board_rules() {
+    // WRES 2: A 300/1000 White against 100/1000 BME, ratio 3 (outside 0.80-1.25, significant, expected counts
+    // far above 5): red. B 200/1000 against 190/1000, 1.05: green. The system, counts together: 500/2000 against
+    // 290/2000 = 1.7241: red.
+    // Boards: A has 1 BME voting member of 10 with 40% BME staff, 0.4 x 10 - 1 = 3 members short: red; B has 4 of
+    // 10 with 30%, 3 - 4 = 1 above: green. The system on average, (3 + (-1)) / 2 = 1 member short: amber (the
+    // boards summed, 35% of 20 = 7 against 5, would be 2 short, red).
+    let mut a = digest("A", vec![wres2(300, 1000, 100, 1000), board(1, 10, 400, 1000)]);
+    let mut b = digest("B", vec![wres2(200, 1000, 190, 1000), board(4, 10, 300, 1000)]);
+    // Recorded ethnicity: 90% of 1,000 staff and 70% of 3,000: (900 + 2100) / 4000 = 75%.
+    (a.quality.headcount, a.quality.ethnicity_declared_percent) = (1000, Some(90.0));
+    (b.quality.headcount, b.quality.ethnicity_declared_percent) = (3000, Some(70.0));
+    b.snapshot_date = "2024-03-31".into();
+    let failed = [FailedTrust { config: "c/trust.toml".into(), exit_code: 3, error: "no pay band".into() }];
+    let r = rollup("S", &[a, b], &failed, CiMethod::Score, 0.95, &StatusRules::default()).unwrap();
+    let s = &r.board_summary;
+    let line = |id: &str| s.board.lines.iter().find(|l| l.id == id).unwrap();
+    close(line("WRES2").difference, 500.0 / 290.0);
+    assert_eq!(line("WRES2").status, Level::Red);
+    assert_eq!(line("WRES9").status, Level::Amber);
+    assert!(line("WRES9").why.starts_with("on average over 2 boards: 1.0 members short"), "{}", line("WRES9").why);
+    let levels = |id: &str| s.trusts.iter().map(|t| t.line(id).unwrap().status).collect::<Vec<_>>();
+    assert_eq!(levels("WRES2"), [Level::Red, Level::Green]);
+    assert_eq!(levels("WRES9"), [Level::Red, Level::Green]);
+    let tally = s.tallies.iter().find(|t| t.id == "WRES2").unwrap();
+    assert_eq!((tally.red, tally.amber, tally.green, tally.judged()), (1, 0, 1, 2));
+    close(s.ethnicity_declared_percent, 75.0);
+    assert_eq!(s.headcount, 4000);
+    assert_eq!((s.board.year, s.snapshot_dates.len()), (2025, 2));
+    // What to read first: the trust that failed, and the snapshot dates that differ.
+    assert!(s.warnings[0].contains("c/trust.toml") && s.warnings[1].contains("31 March 2024 and 31 March 2025"));
+    // The key messages: the trusts differ on WRES 2 (3 against 1.05, Q far above its 1 degree of freedom), then
+    // the system's own figures, the most adverse first.
+    let texts: Vec<&str> = s.board.messages.iter().map(|m| m.text.as_str()).collect();
+    assert!((3..=5).contains(&texts.len()), "{texts:#?}");
+    assert!(texts[0].starts_with("The trusts differ more than chance explains on appointed from shortlisting"));
+    assert!(
+        texts.contains(&"Across the system: White shortlisted applicants were 1.72 times as likely to be appointed as BME applicants."),
+        "{texts:#?}"
+    );
+    // The JSON holds each trust's statuses, not its figures again.
+    let json = serde_json::to_value(s).unwrap();
+    assert_eq!(json["trusts"][0]["statuses"][0]["status"], "red");
+    assert!(json["trusts"][0]["statuses"][0].get("difference").is_none());
 }

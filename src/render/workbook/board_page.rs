@@ -4,7 +4,8 @@
 //! the forest plot of the five relative likelihoods, the status rules in one line each, and a footer line.
 //!
 //! Everything shown comes from the results' `board_summary`: statuses, directions and messages are computed
-//! there. A system-wide pack can call [`write`] with its own [`BoardSummary`].
+//! there. The system pack calls [`write`] with the system's own [`BoardSummary`], its warnings, and its own two
+//! middle columns (how many trusts are red and amber) in place of last year and the change.
 
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder};
 
@@ -35,12 +36,26 @@ pub struct Header {
     pub publication: bool,
     /// What stands for a standard not asked for, by standard (`WDES not asked for in this run ...`).
     pub not_asked: Vec<String>,
-    /// Warnings that an input's dates point to another period, one per input.
-    pub period: Vec<String>,
+    /// A warning to read before the figures (an input's dates pointing to another period, trusts that failed to
+    /// run), in bold on amber under the strip.
+    pub warning: Option<String>,
+    /// The two columns after the ratio or gap, in place of last year and the change.
+    pub middle: Option<Middle>,
     /// The footer line (declaration rates, rows left out, where the detail is).
     pub footer: String,
     /// What "% BME" means on this page.
     pub definitions: String,
+    /// Where the status rules are set: `the config file` (a trust's), `the manifest` (a system's).
+    pub rules_set_in: &'static str,
+}
+
+/// Two columns of the tables in place of last year and the change: their headers, and each line's cells by
+/// indicator id (a line not listed shows dashes).
+pub struct Middle {
+    /// The two headers.
+    pub headers: [String; 2],
+    /// Each line's two cells, by indicator id.
+    pub cells: Vec<(String, [Cell; 2])>,
 }
 
 /// Writes the Board summary of `summary` with `header`.
@@ -66,13 +81,12 @@ pub fn write(page: &mut Page, summary: &BoardSummary, header: &Header) -> Result
     page.ws.merge_range(row, 7, row, LAST, marking, &strip).map_err(xl)?;
     let row = page.advance(row_height(1, 10.0))?;
     page.ws.merge_range(row, 0, row, LAST, &header.strip, &f(10.0)).map_err(xl)?;
-    if !header.period.is_empty() {
-        // The period warning: the figures may be of the wrong year.
-        let text = format!("Check the period: {}", header.period.join(" "));
-        let lines = text_lines(&text, page.span_px(0, LAST), SIZE, true);
+    if let Some(text) = &header.warning {
+        // The figures may be of the wrong year, or miss a trust.
+        let lines = text_lines(text, page.span_px(0, LAST), SIZE, true);
         let row = page.advance(row_height(lines, SIZE))?;
         let warn = f(SIZE).set_bold().set_text_wrap().set_background_color(palette::AMBER_FILL);
-        page.ws.merge_range(row, 0, row, LAST, &text, &warn).map_err(xl)?;
+        page.ws.merge_range(row, 0, row, LAST, text, &warn).map_err(xl)?;
     }
     page.gap(4.0)?;
     messages(page, summary)?;
@@ -80,7 +94,7 @@ pub fn write(page: &mut Page, summary: &BoardSummary, header: &Header) -> Result
     let top = page.row();
     for standard in ["WRES", "WDES"] {
         let not_asked = header.not_asked.iter().find(|t| t.starts_with(standard));
-        table(page, summary, standard, not_asked.map(String::as_str))?;
+        table(page, summary, standard, not_asked.map(String::as_str), header.middle.as_ref())?;
     }
     forest(page, summary, top)?;
     page.gap(4.0)?;
@@ -117,15 +131,31 @@ fn groups(standard: &str) -> (&'static str, &'static str, &'static str) {
     }
 }
 
-fn table(page: &mut Page, summary: &BoardSummary, standard: &str, not_asked: Option<&str>) -> Result<()> {
+fn table(
+    page: &mut Page,
+    summary: &BoardSummary,
+    standard: &str,
+    not_asked: Option<&str>,
+    middle: Option<&Middle>,
+) -> Result<()> {
     let (name, protected, other) = groups(standard);
-    let headers = [name, protected, other, "Ratio or gap", "Last year", "Change", "England", "Status"];
-    let header_height = row_height(if other.contains('\n') { 2 } else { 1 }, SIZE);
+    let (fourth, fifth) = middle.map_or(("Last year", "Change"), |m| (m.headers[0].as_str(), m.headers[1].as_str()));
+    let headers = [name, protected, other, "Ratio or gap", fourth, fifth, "England", "Status"];
+    // The comparison group's header is set on two lines where it says so; the middle headers wrap as they need.
+    let middle_lines = [(4u16, fourth), (5, fifth)]
+        .iter()
+        .map(|&(c, h)| page.cell_lines(&Cell::Strong(h.to_string()), c, 1, SIZE))
+        .max()
+        .unwrap_or(1);
+    let header_height = row_height(middle_lines.max(if other.contains('\n') { 2 } else { 1 }), SIZE);
     let row = page.advance(header_height)?;
     let shade =
         |f: Format| f.set_background_color(palette::HEADER_FILL).set_border_bottom(FormatBorder::Thin).set_bold();
+    // A system's middle columns hold short text between numbers: centred, so that it stands apart from them.
+    let centred = |c: usize| middle.is_some() && (c == 4 || c == 5);
     for (c, h) in headers.iter().enumerate() {
-        page.put(row, c as u16, 1, &Cell::Strong(h.to_string()), SIZE, &shade)?;
+        let align = |f: Format| if centred(c) { shade(f).set_align(FormatAlign::Center) } else { shade(f) };
+        page.put(row, c as u16, 1, &Cell::Strong(h.to_string()), SIZE, &align)?;
     }
     let lines: Vec<&BoardLine> = summary.lines.iter().filter(|l| l.standard == standard).collect();
     if lines.is_empty() {
@@ -137,7 +167,12 @@ fn table(page: &mut Page, summary: &BoardSummary, standard: &str, not_asked: Opt
         return Ok(());
     }
     for line in lines {
-        let cells = cells(line);
+        let mut cells = cells(line);
+        if let Some(m) = middle {
+            let own = m.cells.iter().find(|(id, _)| *id == line.id).map(|(_, c)| c.clone());
+            let [a, b] = own.unwrap_or_else(|| [Cell::text("—"), Cell::text("—")]);
+            (cells[4], cells[5]) = (a, b);
+        }
         let height = cells
             .iter()
             .enumerate()
@@ -147,7 +182,8 @@ fn table(page: &mut Page, summary: &BoardSummary, standard: &str, not_asked: Opt
         let row = page.advance(height)?;
         let rule = |f: Format| f.set_border_bottom(FormatBorder::Thin).set_border_bottom_color("#D9D9D9");
         for (c, cell) in cells.iter().enumerate() {
-            page.put(row, c as u16, 1, cell, SIZE, &rule)?;
+            let align = |f: Format| if centred(c) { rule(f).set_align(FormatAlign::Center) } else { rule(f) };
+            page.put(row, c as u16, 1, cell, SIZE, &align)?;
         }
     }
     page.gap(6.0)?;
@@ -162,7 +198,8 @@ pub fn cells(l: &BoardLine) -> Vec<Cell> {
     let difference = match (l.difference, l.difference_kind) {
         (_, DifferenceKind::None) => match l.answer.as_deref() {
             Some("yes") => Cell::text("Yes"),
-            Some(_) => Cell::text("No"),
+            Some("no") => Cell::text("No"),
+            Some(words) => Cell::text(words),
             None => Cell::text("no answer"),
         },
         (None, _) => Cell::text(no_figure_words(l)),
@@ -206,7 +243,7 @@ pub fn cells(l: &BoardLine) -> Vec<Cell> {
 }
 
 /// What stands in for a missing ratio or gap.
-fn no_figure_words(l: &BoardLine) -> &'static str {
+pub(crate) fn no_figure_words(l: &BoardLine) -> &'static str {
     if l.why.contains("withheld") {
         "withheld"
     } else if l.why.contains("not estimable") {
@@ -234,16 +271,8 @@ fn rules(page: &mut Page, summary: &BoardSummary, header: &Header) -> Result<()>
     let bold = Format::new().set_font_size(SIZE).set_bold().set_align(FormatAlign::Top);
     let plain = Format::new().set_font_size(SIZE).set_text_wrap().set_align(FormatAlign::Top);
     let row = page.advance(row_height(1, SIZE))?;
-    page.ws
-        .merge_range(
-            row,
-            0,
-            row,
-            LAST,
-            "Status: the rule of each kind of figure (set in the config file, section [status])",
-            &bold,
-        )
-        .map_err(xl)?;
+    let heading = format!("Status: the rule of each kind of figure (set in {}, section [status])", header.rules_set_in);
+    page.ws.merge_range(row, 0, row, LAST, &heading, &bold).map_err(xl)?;
     for r in &summary.rule_lines {
         let text = format!("{}: {}", r.kind, r.rule);
         let row = page.advance(row_height(text_lines(&text, width, SIZE, false), SIZE))?;

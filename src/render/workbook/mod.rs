@@ -21,6 +21,7 @@ mod population;
 mod quality;
 mod return_sheet;
 mod standard;
+pub mod system;
 mod trend;
 pub mod words;
 
@@ -167,7 +168,11 @@ fn board_header(results: &Results) -> board_page::Header {
                 )
             })
             .collect(),
-        period: crate::normalise::quality::period_warnings(&results.data_quality.inputs),
+        warning: Some(crate::normalise::quality::period_warnings(&results.data_quality.inputs))
+            .filter(|w| !w.is_empty())
+            .map(|w| format!("Check the period: {}", w.join(" "))),
+        middle: None,
+        rules_set_in: "the config file",
         footer: footer.join(" "),
         definitions: format!(
             "{protected}: of all staff, unknowns in the total. Ratio rows: % of each group with the outcome. \
@@ -203,7 +208,7 @@ pub(crate) fn xl(e: rust_xlsxwriter::XlsxError) -> Error {
     Error::internal(format!("building the workbook: {e}"))
 }
 
-fn creation_date(snapshot: &str) -> Result<ExcelDateTime> {
+pub(crate) fn creation_date(snapshot: &str) -> Result<ExcelDateTime> {
     use chrono::Datelike;
     let date = chrono::NaiveDate::parse_from_str(snapshot, "%Y-%m-%d")
         .map_err(|e| Error::internal(format!("building the workbook: snapshot date {snapshot:?}: {e}")))?;

@@ -230,7 +230,7 @@ pub struct Page<'a> {
     /// The worksheet.
     pub ws: &'a mut Worksheet,
     /// Its name.
-    pub name: &'static str,
+    pub name: String,
     /// The hidden sheet with the charts' data.
     pub data: &'a mut ChartData,
     widths: Vec<f64>,
@@ -248,7 +248,7 @@ impl<'a> Page<'a> {
     /// A page writer over `ws` with the column widths `widths` (Excel units) and body text of `size` points.
     pub fn new(
         ws: &'a mut Worksheet,
-        name: &'static str,
+        name: impl Into<String>,
         data: &'a mut ChartData,
         widths: &[f64],
         size: f64,
@@ -256,7 +256,7 @@ impl<'a> Page<'a> {
     ) -> Page<'a> {
         Page {
             ws,
-            name,
+            name: name.into(),
             data,
             widths: widths.to_vec(),
             size,

@@ -192,3 +192,51 @@ fn number(decimals: usize) -> String {
         format!("0.{}", "0".repeat(decimals))
     }
 }
+
+/// A gap in words, which way it goes for the protected group: `8.2 pts worse`, `3.0 pts better`, `no gap`.
+/// `better` is the direction that is better for it.
+///
+/// ```
+/// # use wres_wdes::render::workbook::words::gap_words;
+/// # use wres_wdes::compute::direction::Better;
+/// assert_eq!(gap_words(8.21, Better::Lower, 1), "8.2 pts worse");
+/// assert_eq!(gap_words(-3.0, Better::Lower, 1), "3.0 pts better");
+/// assert_eq!(gap_words(-0.456, Better::Higher, 2), "0.46 pts worse");
+/// ```
+pub fn gap_words(gap: f64, better: Better, decimals: usize) -> String {
+    let shown = format!("{:.*}", decimals, gap.abs());
+    if shown.trim_start_matches(['0', '.']).is_empty() {
+        return "no gap".to_string();
+    }
+    format!("{shown} pts {}", side(gap, better))
+}
+
+/// `worse` or `better` for the protected group, for a gap of this sign.
+fn side(gap: f64, better: Better) -> &'static str {
+    match (gap > 0.0, better) {
+        (true, Better::Lower) | (false, Better::Higher) => "worse",
+        _ => "better",
+    }
+}
+
+/// The interval of a gap in words, without signs: `3.6 to 13.5 worse` when both ends lie on one side, `2.1 better
+/// to 5.0 worse` when it spans no gap.
+///
+/// ```
+/// # use wres_wdes::render::workbook::words::interval_words;
+/// # use wres_wdes::compute::direction::Better;
+/// assert_eq!(interval_words(3.6, 13.5, Better::Lower, 1), "3.6 to 13.5 worse");
+/// assert_eq!(interval_words(-13.5, -3.6, Better::Higher, 1), "3.6 to 13.5 worse");
+/// assert_eq!(interval_words(-2.1, 5.0, Better::Lower, 1), "2.1 better to 5.0 worse");
+/// ```
+pub fn interval_words(low: f64, high: f64, better: Better, decimals: usize) -> String {
+    let n = |x: f64| format!("{:.*}", decimals, x.abs());
+    if low >= 0.0 || high <= 0.0 {
+        let (near, far) = if low >= 0.0 { (low, high) } else { (high, low) };
+        let which = side(if low >= 0.0 { high } else { low }, better);
+        return format!("{} to {} {which}", n(near), n(far));
+    }
+    // Across no gap: the better end first.
+    let (b, w) = if side(low, better) == "better" { (low, high) } else { (high, low) };
+    format!("{} better to {} worse", n(b), n(w))
+}
