@@ -3,7 +3,8 @@
 //!
 //! - `no_shared`: `../shared` (the reference data, the oracle vectors and the specification, kept beside the
 //!   project) is not there;
-//! - `no_libreoffice`: LibreOffice's `soffice` or poppler's `pdftotext` is not on the `PATH`.
+//! - `no_libreoffice`: LibreOffice's `soffice` or poppler's `pdftotext` is not on the `PATH`, or the Carlito font
+//!   (Calibri's metrics, which the print tests measure text and page breaks in) is not installed.
 //!
 //! Tests carry `#[cfg_attr(no_shared, ignore = "...")]`. When the `CI` environment variable is set (to anything but
 //! an empty value), neither is ever set: every test runs, and one whose requirement is missing fails, saying what
@@ -17,6 +18,13 @@ use std::path::Path;
 
 fn on_path(program: &str) -> bool {
     std::env::var_os("PATH").is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(program).is_file()))
+}
+
+fn carlito_installed() -> bool {
+    std::process::Command::new("fc-list")
+        .arg("Carlito")
+        .output()
+        .is_ok_and(|o| o.status.success() && !o.stdout.is_empty())
 }
 
 fn main() {
@@ -37,7 +45,7 @@ fn main() {
     if !shared.is_dir() {
         println!("cargo::rustc-cfg=no_shared");
     }
-    if !on_path("soffice") || !on_path("pdftotext") {
+    if !on_path("soffice") || !on_path("pdftotext") || !carlito_installed() {
         println!("cargo::rustc-cfg=no_libreoffice");
     }
 }

@@ -45,7 +45,7 @@ fn printed() -> &'static Printed {
 }
 
 #[test]
-#[cfg_attr(no_libreoffice, ignore = "needs LibreOffice (soffice) and pdftotext")]
+#[cfg_attr(no_libreoffice, ignore = "needs LibreOffice (soffice), pdftotext and the Carlito font")]
 fn the_board_summary_is_one_page_and_every_sheet_prints_in_order() {
     let p = printed();
     assert_eq!(p.sheets.iter().filter(|s| *s == "Board summary").count(), 1, "{:?}", p.sheets);
@@ -61,7 +61,7 @@ fn the_board_summary_is_one_page_and_every_sheet_prints_in_order() {
 }
 
 #[test]
-#[cfg_attr(no_libreoffice, ignore = "needs LibreOffice (soffice) and pdftotext")]
+#[cfg_attr(no_libreoffice, ignore = "needs LibreOffice (soffice), pdftotext and the Carlito font")]
 fn no_text_under_9_points_on_the_board_page_nor_under_8_elsewhere() {
     let p = printed();
     // Calibration: the board page's title is set at 14 points; a renderer or font that measures differently
@@ -78,7 +78,7 @@ fn no_text_under_9_points_on_the_board_page_nor_under_8_elsewhere() {
 }
 
 #[test]
-#[cfg_attr(no_libreoffice, ignore = "needs LibreOffice (soffice) and pdftotext")]
+#[cfg_attr(no_libreoffice, ignore = "needs LibreOffice (soffice), pdftotext and the Carlito font")]
 fn every_sheet_s_columns_fit_the_page_width() {
     let p = printed();
     // Margins of half an inch left and right: nothing printed beyond them, and no page shrunk to fit (the
@@ -90,7 +90,7 @@ fn every_sheet_s_columns_fit_the_page_width() {
 }
 
 #[test]
-#[cfg_attr(no_libreoffice, ignore = "needs LibreOffice (soffice) and pdftotext")]
+#[cfg_attr(no_libreoffice, ignore = "needs LibreOffice (soffice), pdftotext and the Carlito font")]
 fn no_number_is_printed_apart_from_its_sign() {
     let p = printed();
     let digit = |t: &str| t.starts_with(|c: char| c.is_ascii_digit());

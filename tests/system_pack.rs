@@ -123,7 +123,7 @@ fn printed() -> &'static Printed {
 }
 
 #[test]
-#[cfg_attr(no_libreoffice, ignore = "needs LibreOffice (soffice) and pdftotext")]
+#[cfg_attr(no_libreoffice, ignore = "needs LibreOffice (soffice), pdftotext and the Carlito font")]
 fn the_system_summary_is_one_page_and_every_sheet_prints_in_order() {
     let p = printed();
     assert_eq!(p.sheets[0], "System summary");
@@ -148,7 +148,7 @@ fn the_system_summary_is_one_page_and_every_sheet_prints_in_order() {
 }
 
 #[test]
-#[cfg_attr(no_libreoffice, ignore = "needs LibreOffice (soffice) and pdftotext")]
+#[cfg_attr(no_libreoffice, ignore = "needs LibreOffice (soffice), pdftotext and the Carlito font")]
 fn no_text_under_9_points_on_the_summary_nor_under_8_elsewhere() {
     let p = printed();
     let title = p.words.iter().filter(|w| w.page == 0).max_by(|a, b| (a.y1 - a.y0).total_cmp(&(b.y1 - b.y0))).unwrap();
@@ -163,7 +163,7 @@ fn no_text_under_9_points_on_the_summary_nor_under_8_elsewhere() {
 }
 
 #[test]
-#[cfg_attr(no_libreoffice, ignore = "needs LibreOffice (soffice) and pdftotext")]
+#[cfg_attr(no_libreoffice, ignore = "needs LibreOffice (soffice), pdftotext and the Carlito font")]
 fn every_sheet_fits_the_page_width() {
     let p = printed();
     let beyond = beyond_margins(&p.pages, &p.words, &p.sheets);
@@ -172,7 +172,7 @@ fn every_sheet_fits_the_page_width() {
 }
 
 #[test]
-#[cfg_attr(no_libreoffice, ignore = "needs LibreOffice (soffice) and pdftotext")]
+#[cfg_attr(no_libreoffice, ignore = "needs LibreOffice (soffice), pdftotext and the Carlito font")]
 fn no_chart_is_split_across_pages() {
     let p = printed();
     // A funnel plot's title and its axis title are the top and the bottom of the chart: on one page, in order.

@@ -1,8 +1,9 @@
 //! LibreOffice for tests: convert a workbook to PDF once, and read the PDF's words with their boxes.
 //!
 //! A test that needs LibreOffice carries
-//! `#[cfg_attr(no_libreoffice, ignore = "needs LibreOffice (soffice) and pdftotext")]`: `build.rs` sets
-//! `no_libreoffice` where `soffice` or `pdftotext` is not on the `PATH`, so the harness reports the test ignored;
+//! `#[cfg_attr(no_libreoffice, ignore = "needs LibreOffice (soffice), pdftotext and the Carlito font")]`:
+//! `build.rs` sets `no_libreoffice` where `soffice` or `pdftotext` is not on the `PATH` or the Carlito font is not
+//! installed, so the harness reports the test ignored;
 //! under `CI` it is never set, and [`to_pdf`] fails the test, naming what is missing.
 
 #![allow(dead_code)]
@@ -14,12 +15,20 @@ fn on_path(program: &str) -> bool {
     std::env::var_os("PATH").is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(program).is_file()))
 }
 
-/// Fails the test when LibreOffice's `soffice` or poppler's `pdftotext` is not on the `PATH`.
+fn carlito_installed() -> bool {
+    Command::new("fc-list").arg("Carlito").output().is_ok_and(|o| o.status.success() && !o.stdout.is_empty())
+}
+
+/// Fails the test when LibreOffice's `soffice` or poppler's `pdftotext` is not on the `PATH`, or the Carlito font
+/// (Calibri's metrics: the text sizes and page breaks measured are Excel's only in it) is not installed.
 fn installed() {
-    let missing: Vec<&str> = ["soffice", "pdftotext"].into_iter().filter(|p| !on_path(p)).collect();
+    let mut missing: Vec<&str> = ["soffice", "pdftotext"].into_iter().filter(|p| !on_path(p)).collect();
+    if !carlito_installed() {
+        missing.push("the Carlito font (fonts-crosextra-carlito)");
+    }
     assert!(
         missing.is_empty(),
-        "{} not installed: this test needs LibreOffice and poppler (with CI set, every test must run; elsewhere it \
+        "{} not installed: this test needs LibreOffice, poppler and Carlito (with CI set, every test must run; elsewhere it \
          is ignored when they are missing at build time)",
         missing.join(" and ")
     );
