@@ -340,8 +340,15 @@ fn encrypted_ooxml() -> Vec<u8> {
         }
         put_u16(&mut file, at + 64, (2 * units.len() + 2) as u16);
         file[at + 66] = *kind;
+        // No left or right sibling, no child (an entry of zeros would point at the root).
+        for link in [68, 72, 76] {
+            put_u32(&mut file, at + link, 0xFFFF_FFFF);
+        }
         put_u32(&mut file, at + 116, 0xFFFF_FFFE);
     }
+    // The root's child is the first stream; the second is its right sibling.
+    put_u32(&mut file, 1024 + 76, 1);
+    put_u32(&mut file, 1024 + 128 + 72, 2);
     file
 }
 

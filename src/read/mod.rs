@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::Result;
 
+mod budget;
 mod cell;
 mod dates;
 mod delimited;
@@ -28,6 +29,7 @@ mod parts;
 mod spreadsheet;
 mod table;
 mod text;
+mod xls_guard;
 
 pub use dates::{order_evidence, DateOrder, OrderEvidence};
 pub use fields::Fields;

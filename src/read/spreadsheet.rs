@@ -18,6 +18,7 @@ use super::cell::{from_data, from_data_ref};
 use super::detect::ENCRYPTED;
 use super::inflated::Inflated;
 use super::table::{self, place, Candidate, Counts, RawRow, RowSource, Scan};
+use super::xls_guard;
 use super::{header, Format, Row, TableInfo, TableRequest};
 use crate::error::{Error, Result};
 
@@ -27,7 +28,7 @@ type Input = BufReader<File>;
 pub(crate) enum Book {
     Xlsx(Xlsx<Inflated>),
     Xlsb(Xlsb<Input>),
-    Xls(Xls<Input>),
+    Xls(Xls<xls_guard::Checked>),
     Ods(Ods<Input>),
 }
 
@@ -78,16 +79,20 @@ impl Book {
         }
     }
 
-    /// Opens an OLE compound file: a password-protected xlsx/xlsb (an `EncryptedPackage` inside), else an xls.
+    /// Opens an OLE compound file: a password-protected xlsx/xlsb (an `EncryptedPackage` inside), else an xls,
+    /// checked before calamine reads it (`read::xls_guard`).
     pub(crate) fn open_ole(path: &Path) -> Result<Book> {
-        // calamine's xlsx reader looks for the EncryptedPackage stream of an encrypted OOXML file first.
-        if let Err(XlsxError::Password) = Xlsx::new(input(path)?) {
-            return Err(encrypted(path));
-        }
-        match Xls::new(input(path)?) {
+        let what = "an Excel 97-2003 (.xls) workbook";
+        let checked = match xls_guard::check(path) {
+            Ok(xls_guard::Outcome::Workbook(checked)) => checked,
+            Ok(xls_guard::Outcome::Encrypted) => return Err(encrypted(path)),
+            Err(xls_guard::Refusal::NotOpened(e)) => return Err(not_opened(path, e)),
+            Err(xls_guard::Refusal::Damaged(why)) => return Err(damaged(path.display(), what, why)),
+        };
+        match Xls::new(checked) {
             Ok(b) => Ok(Book::Xls(b)),
             Err(XlsError::Password) => Err(encrypted(path)),
-            Err(e) => Err(damaged(path.display(), "an Excel 97-2003 (.xls) workbook", e)),
+            Err(e) => Err(damaged(path.display(), what, e)),
         }
     }
 
