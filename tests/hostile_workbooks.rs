@@ -366,3 +366,76 @@ fn xls_sheets_that_would_take_far_more_memory_than_the_file_are_refused() {
     );
     refused("text.xls", &xls_shared_string_copies(), &["sheet 'Notes' copies", "of text into its cells"]);
 }
+
+// ---- xlsb ------------------------------------------------------------------------------------------------------
+
+/// A defined name whose formula names a sheet of a million characters 50,000 times (50 GB of formula text when
+/// calamine opens the file), or nests 21,000 function calls (calamine's recursive reader overflowed the stack: an
+/// abort). Nothing reads defined names: their formulas are cut in the stream calamine reads, and the figures are
+/// those of the same file without them.
+#[test]
+fn xlsb_defined_names_that_would_exhaust_memory_or_the_stack_give_the_figures_of_their_honest_twin() {
+    let honest = xlsb_table("Staff", &STAFF, &[], &[]);
+    same_figures("names.xlsb", &honest, &xlsb_name_text());
+    same_figures("nested.xlsb", &honest, &xlsb_nested_name());
+}
+
+/// A record claiming 268,435,455 bytes: calamine made room for them all before reading one (256 MB from a 1 KB
+/// file). The record is caught as the part is read, naming the part.
+#[test]
+fn an_xlsb_record_longer_than_its_part_is_refused() {
+    refused(
+        "long.xlsb",
+        &xlsb_record_length(),
+        &[
+            "long.xlsb, sheet 'Staff': could not be read (",
+            "xl/worksheets/sheet1.bin: a record claims 268 MB where only",
+        ],
+    );
+}
+
+// ---- ods -------------------------------------------------------------------------------------------------------
+
+/// A number repeated across 16,384 columns in 10,000 rows (9 GB), one row of them repeated down 6,000 rows in
+/// four sheets (28 GB), two billion spaces in one element (2 GB): calamine aborted. Each is stopped as content.xml
+/// is read, naming the sheet and where.
+#[test]
+fn ods_repeats_that_would_take_far_more_memory_than_the_file_are_refused() {
+    let what = "could not be read as an OpenDocument spreadsheet (reading it could take";
+    refused("columns.ods", &ods_repeated_columns(), &[what, "sheet 'Staff' repeats cells (by row"]);
+    refused("rows.ods", &ods_repeated_rows(), &[what, "sheet 'Copy 0' repeats cells (by row 6000)"]);
+    refused("spaces.ods", &ods_spaces(), &[what, "sheet 'Staff' repeats cells (at A5)"]);
+}
+
+/// Repeats as real files use them (runs of empty cells, a value repeated across a few neighbours, a million empty
+/// rows to end the sheet) read as before: the figures of the same table written out cell by cell.
+#[test]
+fn ods_repeats_as_real_files_use_them_give_the_same_figures() {
+    // The staff table with two notes columns holding the same text side by side.
+    let rows: Vec<Vec<&str>> = STAFF
+        .iter()
+        .enumerate()
+        .map(|(i, r)| r.iter().copied().chain(if i == 0 { ["Note", "Remark"] } else { ["see HR", "see HR"] }).collect())
+        .collect();
+    let refs: Vec<&[&str]> = rows.iter().map(Vec::as_slice).collect();
+    let written = ods(&ods_table("Staff", &refs, ""));
+    let row = |r: &[&str]| -> String {
+        let mut cells = String::new();
+        let mut i = 0;
+        while i < r.len() {
+            let n = r[i..].iter().take_while(|t| **t == r[i]).count();
+            let repeated = format!("<table:table-cell table:number-columns-repeated=\"{n}\"");
+            cells.push_str(&ods_cell(r[i]).replacen("<table:table-cell", &repeated, 1));
+            i += n;
+        }
+        let width = r.len();
+        format!(
+            "<table:table-row>{cells}<table:table-cell table:number-columns-repeated=\"{}\"/></table:table-row>",
+            16_384 - width
+        )
+    };
+    let body: String = refs.iter().map(|r| row(r)).collect();
+    let end = "<table:table-row table:number-rows-repeated=\"1048572\"><table:table-cell table:number-columns-repeated=\"16384\"/></table:table-row>";
+    let repeated = ods(&format!("<table:table table:name=\"Staff\">{body}{end}</table:table>"));
+    same_figures("repeats.ods", &written, &repeated);
+}

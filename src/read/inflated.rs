@@ -29,6 +29,7 @@ use std::fs::File;
 use std::io::{self, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::{Arc, Mutex};
 
 use zip::CompressionMethod;
 
@@ -38,6 +39,9 @@ const INFLATE_FROM: u64 = 1 << 20;
 const CHUNK: usize = 1 << 16;
 /// The largest archive rebuilt: offsets and sizes stay below zip64's.
 const LARGEST: u64 = u32::MAX as u64 - 1;
+/// Zeros before the central directory of a rebuilt archive (more than the kilobyte a zip reader reads from the end
+/// to find it).
+const GAP: u64 = 4096;
 /// How much of the shared-strings part is read for its `<sst>` tag.
 const SST_HEAD: u64 = 4096;
 /// The fewest bytes a shared string takes (`<si/>`).
@@ -48,6 +52,8 @@ const DEFLATE_RATIO: u64 = 1032;
 /// Bytes of a part replaced in the stream calamine reads, and the part's checksum with them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Patch {
+    /// Why (for the message when the archive cannot be rewritten).
+    reason: &'static str,
     /// The part (its index in the archive).
     index: usize,
     /// Where in the part's inflated bytes each replacement starts, and the bytes (as long as those replaced).
@@ -86,6 +92,15 @@ struct Stream {
     to_thread: SyncSender<Vec<u8>>,
 }
 
+/// A check made on a part's bytes as they are inflated for calamine, before calamine sees them.
+#[derive(Debug, Clone)]
+enum Watch {
+    /// An ods's content.xml: what calamine will build from it must fit the file's allowance (`read::ods_guard`).
+    Content,
+    /// A part of xlsb records: none may claim more bytes than the part holds (`read::xlsb_guard`).
+    Records { holds: u64 },
+}
+
 /// The rebuilt archive, readable and seekable as a file (see the module).
 pub struct Inflated {
     path: PathBuf,
@@ -94,28 +109,57 @@ pub struct Inflated {
     pos: u64,
     stream: Option<Stream>,
     patches: Vec<Patch>,
+    watches: Vec<(usize, Watch)>,
+    refusal: Refusal,
+}
+
+/// Why a part was stopped as calamine read it (a check refused it), for the message: calamine reports the error it
+/// met reading the part in its own words, wrapped in its own.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Refusal(Arc<Mutex<Option<String>>>);
+
+impl Refusal {
+    /// The reason, once.
+    pub(crate) fn take(&self) -> Option<String> {
+        self.0.lock().ok()?.take()
+    }
+
+    fn set(&self, why: &str) {
+        if let Ok(mut slot) = self.0.lock() {
+            *slot = Some(why.to_string());
+        }
+    }
 }
 
 impl Inflated {
-    /// Opens `path`; the archive is rebuilt when it can be, else the file is read as it is. A shared-strings count
-    /// beyond what its part could hold is rewritten (see the module); an archive holding one that cannot be
-    /// rebuilt is an error of kind `InvalidData`.
+    /// Opens `path`; the archive is rebuilt when it can be, else the file is read as it is. What calamine would
+    /// misread is rewritten or checked as it is read (see the module); an archive holding something to rewrite
+    /// that cannot be rebuilt is an error of kind `InvalidData`, and so is an ods whose content would take more
+    /// memory than the file could need.
     pub fn open(path: &Path) -> io::Result<Inflated> {
         let file = File::open(path)?;
         let original = file.metadata()?.len();
-        let patches = patches(&file);
-        let segments = match (layout(&file, &patches), patches.first()) {
+        let (patches, watches) = checks(&file);
+        let segments = match (layout(&file, &patches, &watches), patches.first()) {
             (Some(segments), _) => segments,
-            (None, None) => vec![Segment { start: 0, len: original, source: Source::Raw(0) }],
-            (None, Some(_)) => {
+            (None, None) => {
+                check_now(path, &watches)?;
+                vec![Segment { start: 0, len: original, source: Source::Raw(0) }]
+            }
+            (None, Some(patch)) => {
                 return Err(io::Error::new(
                     io::ErrorKind::InvalidData,
-                    "its shared-strings table claims more strings than it could hold, and the archive is not one \
-                     that can be rewritten",
+                    format!("{}, and the archive is not one that can be rewritten", patch.reason),
                 ))
             }
         };
-        Ok(Inflated { path: path.to_path_buf(), file, segments, pos: 0, stream: None, patches })
+        let refusal = Refusal::default();
+        Ok(Inflated { path: path.to_path_buf(), file, segments, pos: 0, stream: None, patches, watches, refusal })
+    }
+
+    /// Where the reason goes when a part is stopped as calamine reads it (see [`Refusal`]).
+    pub(crate) fn refusal(&self) -> Refusal {
+        self.refusal.clone()
     }
 
     /// Whether any part is inflated on its own thread (else this reads the file as it is).
@@ -131,7 +175,8 @@ impl Inflated {
         };
         if restart {
             let patch = self.patches.iter().find(|p| p.index == index).cloned();
-            self.stream = Some(start_inflating(&self.path, index, patch));
+            let watch = self.watches.iter().find(|(i, _)| *i == index).map(|(_, w)| w.clone());
+            self.stream = Some(start_inflating(&self.path, index, patch, watch, self.refusal.clone()));
         }
         let Some(stream) = self.stream.as_mut() else { return Ok(0) };
         // Forward to the chunk holding `offset` (a seek ahead skips; a seek back started again above).
@@ -201,8 +246,8 @@ impl Seek for Inflated {
     }
 }
 
-/// Starts a thread inflating the part `index` of the archive at `path`, with `patch` applied.
-fn start_inflating(path: &Path, index: usize, patch: Option<Patch>) -> Stream {
+/// Starts a thread inflating the part `index` of the archive at `path`, with `patch` applied and `watch` made.
+fn start_inflating(path: &Path, index: usize, patch: Option<Patch>, watch: Option<Watch>, refusal: Refusal) -> Stream {
     let (to_reader, from_thread) = sync_channel(2);
     let (to_thread, spent) = sync_channel::<Vec<u8>>(4);
     let path = path.to_path_buf();
@@ -212,6 +257,15 @@ fn start_inflating(path: &Path, index: usize, patch: Option<Patch>) -> Stream {
             let file = File::open(&path).map_err(|e| fail(&e))?;
             let mut archive = zip::ZipArchive::new(BufReader::with_capacity(CHUNK, file)).map_err(|e| fail(&e))?;
             let mut part = archive.by_index(index).map_err(|e| fail(&e))?;
+            if let Some(Watch::Content) = watch {
+                let mut send = |stretch: Vec<u8>| to_reader.send(Ok(stretch)).is_ok();
+                return super::ods_guard::vet(&mut part, &mut send).map_err(|why| refused(&why));
+            }
+            let mut records = match watch {
+                Some(Watch::Records { holds }) => Some(super::xlsb_guard::RecordCheck::new(holds)),
+                _ => None,
+            };
+            let name = String::from_utf8_lossy(part.name_raw()).into_owned();
             let mut offset = 0u64;
             loop {
                 let mut chunk = spent.try_recv().unwrap_or_default();
@@ -219,6 +273,9 @@ fn start_inflating(path: &Path, index: usize, patch: Option<Patch>) -> Stream {
                 (&mut part).take(CHUNK as u64).read_to_end(&mut chunk).map_err(|e| fail(&e))?;
                 if let Some(patch) = &patch {
                     apply(patch, offset, &mut chunk);
+                }
+                if let Some(records) = records.as_mut() {
+                    records.feed(&chunk).map_err(|why| refused(&format!("{name}: {why}")))?;
                 }
                 offset += chunk.len() as u64;
                 let last = chunk.len() < CHUNK;
@@ -229,10 +286,39 @@ fn start_inflating(path: &Path, index: usize, patch: Option<Patch>) -> Stream {
             }
         });
         if let Err(e) = sent {
-            let _ = to_reader.send(Err(io::Error::other(e.message().to_string())));
+            let kind = match e.message().strip_prefix(REFUSED) {
+                Some(why) => {
+                    refusal.set(why);
+                    io::ErrorKind::InvalidData
+                }
+                None => io::ErrorKind::Other,
+            };
+            let message = e.message().trim_start_matches(REFUSED).to_string();
+            let _ = to_reader.send(Err(io::Error::new(kind, message)));
         }
     });
     Stream { index, chunk_start: 0, chunk: Vec::new(), from_thread, to_thread }
+}
+
+/// Marks a refusal (a part that would make calamine take more than the file could need) among the thread's errors.
+const REFUSED: &str = "refused: ";
+
+fn refused(why: &str) -> crate::error::Error {
+    crate::error::Error::io(format!("{REFUSED}{why}"))
+}
+
+/// Makes now the checks of parts of an archive calamine reads as it is (not rebuilt): an ods's content is read
+/// through once first. (A part of xlsb records is not: the most calamine can be asked for there is 256 MB.)
+fn check_now(path: &Path, watches: &[(usize, Watch)]) -> io::Result<()> {
+    for (index, watch) in watches {
+        if let Watch::Content = watch {
+            let mut archive = zip::ZipArchive::new(BufReader::new(File::open(path)?)).map_err(io::Error::other)?;
+            let mut part = archive.by_index(*index).map_err(io::Error::other)?;
+            super::ods_guard::vet(&mut part, &mut |_| true)
+                .map_err(|why| io::Error::new(io::ErrorKind::InvalidData, why))?;
+        }
+    }
+    Ok(())
 }
 
 /// Writes the edits of `patch` that fall in `chunk` (the part's bytes from `offset`) over it.
@@ -250,37 +336,66 @@ fn apply(patch: &Patch, offset: u64, chunk: &mut [u8]) {
     }
 }
 
-/// The patches a workbook needs: each shared-strings part whose `<sst>` tag claims more strings (`uniqueCount`
-/// or `count`) than the part could hold gets those numbers rewritten to zeros.
-fn patches(file: &File) -> Vec<Patch> {
-    let Ok(mut archive) = zip::ZipArchive::new(BufReader::new(file)) else { return Vec::new() };
-    let mut out = Vec::new();
-    let shared: Vec<usize> = archive
-        .file_names_raw()
-        .enumerate()
-        .filter(|(_, name)| name.to_ascii_lowercase().ends_with(b"sharedstrings.xml"))
-        .map(|(i, _)| i)
-        .collect();
-    for index in shared {
-        let Ok(mut part) = archive.by_index(index) else { continue };
-        let (size, compressed, mut crc) = (part.size(), part.compressed_size(), part.crc32());
-        let holds = size.min(compressed.saturating_mul(DEFLATE_RATIO).saturating_add(SST_HEAD));
-        let mut head = Vec::new();
-        if (&mut part).take(SST_HEAD).read_to_end(&mut head).is_err() {
-            continue;
-        }
-        let mut edits = Vec::new();
-        for (at, len) in implausible_counts(&head, holds / SMALLEST_STRING) {
-            let Some(old) = head.get(at..at + len) else { continue };
-            let zeros = vec![b'0'; len];
-            crc = patched_crc(crc, size, at as u64, old, &zeros);
-            edits.push((at as u64, zeros));
-        }
-        if !edits.is_empty() {
-            out.push(Patch { index, edits, crc });
+/// What a workbook needs rewritten or checked as calamine reads it: each shared-strings part whose `<sst>` tag
+/// claims more strings (`uniqueCount` or `count`) than the part could hold gets those numbers rewritten to zeros;
+/// an xlsb's workbook part loses its defined names' formulas and its references to sheets (`read::xlsb_guard`);
+/// an xlsb's parts of records and an ods's content are checked as they are read.
+fn checks(file: &File) -> (Vec<Patch>, Vec<(usize, Watch)>) {
+    let Ok(mut archive) = zip::ZipArchive::new(BufReader::new(file)) else { return (Vec::new(), Vec::new()) };
+    let mut patches = Vec::new();
+    let mut watches = Vec::new();
+    let names: Vec<Vec<u8>> = archive.file_names_raw().map(|n| n.to_ascii_lowercase()).collect();
+    let xlsb = names.iter().any(|n| n == b"xl/workbook.bin");
+    let ods = !names.iter().any(|n| n == b"xl/workbook.xml") && names.iter().any(|n| n == b"content.xml");
+    for (index, name) in names.iter().enumerate() {
+        if name.ends_with(b"sharedstrings.xml") {
+            patches.extend(shared_strings_patch(&mut archive, index));
+        } else if ods && name == b"content.xml" {
+            watches.push((index, Watch::Content));
+        } else if xlsb && name.starts_with(b"xl/") && name.ends_with(b".bin") && !name.ends_with(b"vbaproject.bin") {
+            let Ok(part) = archive.by_index_raw(index) else { continue };
+            let holds =
+                part.size().min(part.compressed_size().saturating_mul(DEFLATE_RATIO).saturating_add(CHUNK as u64));
+            drop(part);
+            watches.push((index, Watch::Records { holds }));
+            if name == b"xl/workbook.bin" {
+                patches.extend(workbook_patch(&mut archive, index));
+            }
         }
     }
-    out
+    (patches, watches)
+}
+
+/// The patch of a shared-strings part whose `<sst>` tag claims more strings than the part could hold.
+fn shared_strings_patch(archive: &mut zip::ZipArchive<BufReader<&File>>, index: usize) -> Option<Patch> {
+    let mut part = archive.by_index(index).ok()?;
+    let (size, compressed, mut crc) = (part.size(), part.compressed_size(), part.crc32());
+    let holds = size.min(compressed.saturating_mul(DEFLATE_RATIO).saturating_add(SST_HEAD));
+    let mut head = Vec::new();
+    (&mut part).take(SST_HEAD).read_to_end(&mut head).ok()?;
+    let mut edits = Vec::new();
+    for (at, len) in implausible_counts(&head, holds / SMALLEST_STRING) {
+        let Some(old) = head.get(at..at + len) else { continue };
+        let zeros = vec![b'0'; len];
+        crc = patched_crc(crc, size, at as u64, old, &zeros);
+        edits.push((at as u64, zeros));
+    }
+    let reason = "its shared-strings table claims more strings than it could hold";
+    (!edits.is_empty()).then_some(Patch { reason, index, edits, crc })
+}
+
+/// The patch of an xlsb's workbook part: its defined names' formulas cut, its references to sheets emptied.
+fn workbook_patch(archive: &mut zip::ZipArchive<BufReader<&File>>, index: usize) -> Option<Patch> {
+    let mut part = archive.by_index(index).ok()?;
+    let mut bytes = Vec::new();
+    part.read_to_end(&mut bytes).ok()?;
+    let edits = super::xlsb_guard::workbook_edits(&bytes);
+    for (at, new) in &edits {
+        let at = usize::try_from(*at).ok()?;
+        bytes.get_mut(at..at + new.len())?.copy_from_slice(new);
+    }
+    let reason = "its defined names hold formulas whose text would have to be written out";
+    (!edits.is_empty()).then(|| Patch { reason, index, edits, crc: crc32fast::hash(&bytes) })
 }
 
 /// Where the digits of the `<sst>` tag's `uniqueCount` and `count` are (offset, length) when they exceed `most`.
@@ -363,7 +478,7 @@ fn patched_crc(crc: u32, size: u64, at: u64, old: &[u8], new: &[u8]) -> u32 {
 }
 
 /// The rebuilt archive's stretches, or `None` when it is better read as it is.
-fn layout(file: &File, patches: &[Patch]) -> Option<Vec<Segment>> {
+fn layout(file: &File, patches: &[Patch], watches: &[(usize, Watch)]) -> Option<Vec<Segment>> {
     let mut archive = zip::ZipArchive::new(BufReader::new(file)).ok()?;
     let count = u16::try_from(archive.len()).ok().filter(|n| *n <= 10_000)?;
     let mut segments = Vec::new();
@@ -379,8 +494,10 @@ fn layout(file: &File, patches: &[Patch]) -> Option<Vec<Segment>> {
         let name = part.name_raw().to_vec();
         let (mut crc, size, compressed) = (part.crc32(), part.size(), part.compressed_size());
         let patch = patches.iter().find(|p| p.index == index);
-        // A patched part is served through the inflating thread, which applies the patch (stored or not).
-        let inflate = (method == CompressionMethod::Deflated && size >= INFLATE_FROM) || patch.is_some();
+        // A patched or watched part is served through the inflating thread, which applies the patch and makes the
+        // check (stored or not).
+        let watched = watches.iter().any(|(i, _)| *i == index);
+        let inflate = (method == CompressionMethod::Deflated && size >= INFLATE_FROM) || patch.is_some() || watched;
         if let Some(patch) = patch {
             crc = patch.crc;
         }
@@ -401,6 +518,10 @@ fn layout(file: &File, patches: &[Patch]) -> Option<Vec<Segment>> {
     if !any {
         return None;
     }
+    // Zeros between the last part and the central directory: a zip reader finds the end of the archive by reading
+    // its last kilobyte, which must not start a part inflating (nor, for a part refused, fail there).
+    segments.push(Segment { start: at, len: GAP, source: Source::Bytes(vec![0; GAP as usize]) });
+    at += GAP;
     let mut end = Vec::with_capacity(22);
     end.extend(0x0605_4b50u32.to_le_bytes());
     end.extend([0u8; 4]);

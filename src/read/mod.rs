@@ -25,11 +25,13 @@ mod header;
 mod inflated;
 mod location;
 mod memory;
+mod ods_guard;
 mod parts;
 mod spreadsheet;
 mod table;
 mod text;
 mod xls_guard;
+mod xlsb_guard;
 
 pub use dates::{order_evidence, DateOrder, OrderEvidence};
 pub use fields::Fields;

@@ -4,8 +4,6 @@
 //! xlsx and xlsb sheets are streamed cell by cell (a sheet whose used range reaches XFD1048576 because of one
 //! stray cell costs nothing); xls and ods sheets are read whole with `worksheet_range`, calamine's only way.
 
-use std::fs::File;
-use std::io::BufReader;
 use std::path::Path;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 
@@ -22,14 +20,12 @@ use super::xls_guard;
 use super::{header, Format, Row, TableInfo, TableRequest};
 use crate::error::{Error, Result};
 
-type Input = BufReader<File>;
-
 /// An open workbook.
 pub(crate) enum Book {
     Xlsx(Xlsx<Inflated>),
-    Xlsb(Xlsb<Input>),
+    Xlsb(Xlsb<Inflated>),
     Xls(Xls<xls_guard::Checked>),
-    Ods(Ods<Input>),
+    Ods(Ods<Inflated>),
 }
 
 /// What to do with a workbook that could not be read.
@@ -50,31 +46,37 @@ fn not_opened(path: &Path, e: std::io::Error) -> Error {
     Error::io(format!("{}: could not be opened: {e}", path.display()))
 }
 
-fn input(path: &Path) -> Result<Input> {
-    File::open(path).map(|f| BufReader::with_capacity(1 << 16, f)).map_err(|e| not_opened(path, e))
-}
-
 impl Book {
-    /// Opens a zip workbook of a known format.
+    /// Opens a zip workbook of a known format, through `read::Inflated` (which rewrites or checks what calamine
+    /// would misread).
     pub(crate) fn open_zip(path: &Path, format: Format) -> Result<Book> {
+        let what = match format {
+            Format::Xlsb => "an xlsb workbook",
+            Format::Ods => "an OpenDocument spreadsheet",
+            _ => "an xlsx workbook",
+        };
+        let zip = Inflated::open(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::InvalidData => damaged(path.display(), what, e),
+            _ => not_opened(path, e),
+        })?;
+        // A part stopped as calamine read it: its reason, not calamine's wrapping of it.
+        let refusal = zip.refusal();
+        let fail = |e: &dyn std::fmt::Display| damaged(path.display(), what, refusal.take().unwrap_or_else(|| e.to_string()));
         match format {
-            Format::Xlsb => match Xlsb::new(input(path)?) {
+            Format::Xlsb => match Xlsb::new(zip) {
                 Ok(b) => Ok(Book::Xlsb(b)),
                 Err(XlsbError::Password) => Err(encrypted(path)),
-                Err(e) => Err(damaged(path.display(), "an xlsb workbook", e)),
+                Err(e) => Err(fail(&e)),
             },
-            Format::Ods => match Ods::new(input(path)?) {
+            Format::Ods => match Ods::new(zip) {
                 Ok(b) => Ok(Book::Ods(b)),
                 Err(calamine::OdsError::Password) => Err(encrypted(path)),
-                Err(e) => Err(damaged(path.display(), "an OpenDocument spreadsheet", e)),
+                Err(e) => Err(fail(&e)),
             },
-            _ => match Xlsx::new(Inflated::open(path).map_err(|e| match e.kind() {
-                std::io::ErrorKind::InvalidData => damaged(path.display(), "an xlsx workbook", e),
-                _ => not_opened(path, e),
-            })?) {
+            _ => match Xlsx::new(zip) {
                 Ok(b) => Ok(Book::Xlsx(b)),
                 Err(XlsxError::Password) => Err(encrypted(path)),
-                Err(e) => Err(damaged(path.display(), "an xlsx workbook", e)),
+                Err(e) => Err(fail(&e)),
             },
         }
     }
