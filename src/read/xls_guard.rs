@@ -286,8 +286,7 @@ fn inspect(stream: &mut [u8], file_size: u64) -> Inspected {
     let mut sheets: Vec<(u32, String)> = Vec::new();
     let mut strings: Vec<Shared> = Vec::new();
     let mut text = Text { biff8: true, utf8_per_unit: UTF8_PER_UNIT };
-    let list: Vec<Record> = records(stream, 0).collect();
-    for (i, r) in list.iter().enumerate() {
+    for r in records(stream, 0) {
         let data = &stream[r.start..r.start + r.len];
         match r.typ {
             FILEPASS if u16_at(data, 0).is_some_and(|v| v != 0) => return Inspected::Encrypted,
@@ -299,8 +298,7 @@ fn inspect(stream: &mut [u8], file_size: u64) -> Inspected {
                 }
             }
             SST => {
-                let continues: Vec<&[u8]> = list[i + 1..]
-                    .iter()
+                let continues: Vec<&[u8]> = records(stream, r.start + r.len)
                     .take_while(|c| c.typ == CONTINUE)
                     .map(|c| &stream[c.start..c.start + c.len])
                     .collect();
