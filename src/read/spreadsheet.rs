@@ -61,7 +61,8 @@ impl Book {
         })?;
         // A part stopped as calamine read it: its reason, not calamine's wrapping of it.
         let refusal = zip.refusal();
-        let fail = |e: &dyn std::fmt::Display| damaged(path.display(), what, refusal.take().unwrap_or_else(|| e.to_string()));
+        let fail =
+            |e: &dyn std::fmt::Display| damaged(path.display(), what, refusal.take().unwrap_or_else(|| e.to_string()));
         match format {
             Format::Xlsb => match Xlsb::new(zip) {
                 Ok(b) => Ok(Book::Xlsb(b)),
