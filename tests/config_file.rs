@@ -85,3 +85,35 @@ fn print_config_round_trips() {
     assert_eq!(config.statistics.ci_level, Some(0.9));
     assert_eq!(config.statistics.ci_method.as_deref(), Some("score"));
 }
+
+#[test]
+fn print_config_carries_the_population_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    let census = dir.path().join("census.csv");
+    std::fs::write(&census, "not read: --print-config stops before reading\n").unwrap();
+    let out = wres()
+        .current_dir(dir.path())
+        .args(["report", "--example", "--print-config", "--population", "census.csv", "--area", "E12000007"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let path = dir.path().join("effective.toml");
+    std::fs::write(&path, &out.stdout).unwrap();
+    let config = wres_wdes::config::load(&path).unwrap_or_else(|e| panic!("printed config: {e}"));
+    assert_eq!(config.population.files, vec![std::fs::canonicalize(&census).unwrap()]);
+    assert_eq!(config.population.area.as_deref(), Some("E12000007"));
+    assert_eq!(config.population.catchment_of, None);
+
+    let out = wres()
+        .current_dir(dir.path())
+        .args(["report", "--example", "--print-config", "--catchment", "census.csv", "--catchment-of", "RXX"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    std::fs::write(&path, &out.stdout).unwrap();
+    let config = wres_wdes::config::load(&path).unwrap_or_else(|e| panic!("printed config: {e}"));
+    assert!(config.population.files.is_empty(), "{:?}", config.population.files);
+    assert_eq!(config.population.catchment, Some(std::fs::canonicalize(&census).unwrap()));
+    assert_eq!(config.population.catchment_of.as_deref(), Some("RXX"));
+    assert_eq!(config.population.area, None);
+}

@@ -154,7 +154,25 @@ pub fn resolve(
         standards,
         status: c.status.rules()?,
     };
+    let config = with_population_flags(config, population);
     Ok(Run { settings, inputs, config, base, config_path })
+}
+
+/// The config with the population flags in place of its `[population]` settings where they are given (the flags
+/// win, as they do for the run), so that `--print-config` prints what the run uses. Paths from the command line
+/// are made absolute (they are relative to where the command runs, not to the config file).
+fn with_population_flags(mut config: ConfigFile, flags: &PopulationArgs) -> ConfigFile {
+    let p = &mut config.population;
+    if !flags.files.is_empty() || flags.catchment.is_some() {
+        p.files = flags.files.iter().map(|f| config::absolute(f)).collect();
+        p.catchment = flags.catchment.as_deref().map(config::absolute);
+    }
+    if let Some(ods) = &flags.catchment_of {
+        (p.catchment_of, p.area) = (Some(ods.clone()), None);
+    } else if let Some(area) = &flags.area {
+        (p.catchment_of, p.area) = (None, Some(area.clone()));
+    }
+    config
 }
 
 /// The snapshot of a reporting year (31 March).
