@@ -69,7 +69,7 @@ proptest! {
         for m in [CiMethod::Score, CiMethod::ScoreUncorrected, CiMethod::Katz] {
             if let Some(Interval { low, high }) = interval(&g, m, level) {
                 prop_assert!(low <= r * (1.0 + 1e-12), "{:?} {:?}: low {} > {}", m, g, low, r);
-                prop_assert!(high.map_or(true, |h| h >= r * (1.0 - 1e-12)), "{:?} {:?}: high {:?} < {}", m, g, high, r);
+                prop_assert!(high.is_none_or(|h| h >= r * (1.0 - 1e-12)), "{:?} {:?}: high {:?} < {}", m, g, high, r);
             }
         }
     }

@@ -165,7 +165,7 @@ pub fn build(
                 low: t.low,
                 high: t.high,
             });
-            let comparable = results.trend.iter().find(|t| t.id == ind.id).map_or(true, |t| t.flags.is_empty());
+            let comparable = results.trend.iter().find(|t| t.id == ind.id).is_none_or(|t| t.flags.is_empty());
             line.direction = line.last_year.as_ref().map(|l| {
                 if comparable {
                     direction::direction(figure, &Then { value: l.value, low: l.low, high: l.high }, z)
@@ -306,7 +306,7 @@ pub fn line(
                 rows.iter().find(|r| r.group == g && r.status != Status::Suppressed).and_then(|r| r.value)
             };
             l.protected_value = value(&f.rows, protected);
-            let higher_is_better = def.survey().map_or(true, |s| s.higher_is_better);
+            let higher_is_better = def.survey().is_none_or(|s| s.higher_is_better);
             let better = if higher_is_better { Better::Higher } else { Better::Lower };
             if def.survey().is_some_and(|s| s.comparison_group.is_some()) {
                 l.comparison_value = value(&f.rows, other);

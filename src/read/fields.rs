@@ -100,12 +100,12 @@ impl<'a> Fields<'a> {
     /// Whether the field holds nothing (empty, absent, or only spaces): [`Cell::is_blank`] of [`Fields::cell`].
     pub fn is_blank(&self, field: usize) -> bool {
         match self.source {
-            Source::Cells(cells) => cells.get(field).map_or(true, Cell::is_blank),
+            Source::Cells(cells) => cells.get(field).is_none_or(Cell::is_blank),
             // ASCII bytes are blank when all are white space (as `char::is_whitespace` has it); others are looked at
             // as text (a no-break space, say).
             Source::Record { .. } => match self.file_bytes(field) {
                 Some(bytes) if bytes.is_ascii() => bytes.iter().all(is_ascii_space),
-                _ => self.raw(field).map_or(true, |t| trim(&t).is_empty()),
+                _ => self.raw(field).is_none_or(|t| trim(&t).is_empty()),
             },
         }
     }

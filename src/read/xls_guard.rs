@@ -326,7 +326,7 @@ fn inspect(stream: &mut [u8], file_size: u64) -> Inspected {
         let cost = sheet.cost();
         total = total.saturating_add(cost);
         largest_copy = largest_copy.max(sheet.grid().saturating_add(sheet.text));
-        if largest.map_or(true, |(c, _)| cost > c) {
+        if largest.is_none_or(|(c, _)| cost > c) {
             largest = Some((cost, index));
         }
         if total.saturating_add(largest_copy) > allowed {

@@ -655,7 +655,7 @@ impl Member {
         let mut lookup = [OUTSIDE; 256];
         for (codes, slot) in lookup.iter_mut().enumerate() {
             let p = Paid { hourly: 0.0, codes: codes as u8 };
-            if keep.map_or(true, |w| p.code(6) == usize::from(w)) {
+            if keep.is_none_or(|w| p.code(6) == usize::from(w)) {
                 *slot = rule.group_of(p.codes) as u8;
             }
         }

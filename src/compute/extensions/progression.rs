@@ -134,7 +134,7 @@ fn one(staff: Option<&StaffSnapshot>, defs: &Definitions, def: &ProgressionDef, 
     for block in &p.blocks {
         let (workforce, keep) = block.workforce();
         let people =
-            band_counts(tally.iter().filter(|(q, _)| keep.map_or(true, |w| q.workforce == w)).filter_map(|(q, n)| {
+            band_counts(tally.iter().filter(|(q, _)| keep.is_none_or(|w| q.workforce == w)).filter_map(|(q, n)| {
                 match q.row {
                     PayRow::Band(b) => Some((b, group_of(q, def.dimension), *n)),
                     _ => None,

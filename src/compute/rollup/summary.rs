@@ -276,7 +276,7 @@ fn system_indicator(def: &Definition, rollup: &Rollup, trusts: &[TrustDigest]) -
                     })
                     .collect()
             });
-            if s.map_or(true, |s| s.system.trusts_used == 0) {
+            if s.is_none_or(|s| s.system.trusts_used == 0) {
                 none("no trust reported every group compared");
             }
             Figures::Survey(SurveyFigures {
@@ -311,7 +311,7 @@ fn system_indicator(def: &Definition, rollup: &Rollup, trusts: &[TrustDigest]) -
         }
         Kind::Board => {
             let b = rollup.board.iter().find(|b| b.id == def.id);
-            if b.map_or(true, |b| b.trusts_used == 0) {
+            if b.is_none_or(|b| b.trusts_used == 0) {
                 none("no trust listed a board with a staff snapshot to compare with");
             }
             Figures::Board(BoardFigures {
@@ -396,9 +396,8 @@ fn shortfalls(def: &Definition, trusts: &[TrustDigest]) -> Vec<f64> {
         .filter_map(|t| {
             let ind = t.indicator(&def.id).filter(|i| i.status == Status::Ok)?;
             let Figures::Board(f) = &ind.figures else { return None };
-            let find = |m: &str, g: Option<&str>| {
-                f.rows.iter().find(|r| r.membership == m && g.map_or(true, |g| r.group == g))
-            };
+            let find =
+                |m: &str, g: Option<&str>| f.rows.iter().find(|r| r.membership == m && g.is_none_or(|g| r.group == g));
             let members = find("voting", None)?.total.filter(|t| *t > 0)?;
             let count = find("voting", Some(protected))?.count?;
             let workforce = find("workforce", Some(protected))?.percent?;

@@ -330,7 +330,7 @@ impl SurveyMap {
             return Some(ids(to));
         }
         let code = compact_code(raw);
-        let mut found = self.codes.iter().filter(|(y, s, _)| *s == code && year.map_or(true, |want| *y == want));
+        let mut found = self.codes.iter().filter(|(y, s, _)| *s == code && year.is_none_or(|want| *y == want));
         let (_, _, first) = found.next()?;
         found.all(|(_, _, to)| to == first).then(|| ids(first))
     }

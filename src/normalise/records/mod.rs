@@ -152,7 +152,7 @@ pub fn resembles(file: &InputFile, kind: &str) -> Option<&'static str> {
                 Ok(_) => true,
                 Err(e) => e == stop,
             };
-            if found && filled >= 3 && best.map_or(true, |(n, _)| filled > n) {
+            if found && filled >= 3 && best.is_none_or(|(n, _)| filled > n) {
                 best = Some((filled, *other));
             }
         }
