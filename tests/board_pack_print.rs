@@ -11,7 +11,9 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use assert_cmd::Command;
-use libreoffice_common::{beyond_margins, sheet_of_each_page, size_of, to_pdf, too_small, words, Word};
+use libreoffice_common::{
+    assert_first_title_is_14_points, beyond_margins, sheet_of_each_page, to_pdf, too_small, words, Word,
+};
 use wres_wdes::render::workbook::SHEETS;
 
 /// The printed pack: page sizes, words, and the sheet of each page (from its footer).
@@ -64,15 +66,7 @@ fn the_board_summary_is_one_page_and_every_sheet_prints_in_order() {
 #[cfg_attr(no_libreoffice, ignore = "needs LibreOffice (soffice), pdftotext and the Carlito font")]
 fn no_text_under_9_points_on_the_board_page_nor_under_8_elsewhere() {
     let p = printed();
-    // Calibration: the board page's title is set at 14 points; a renderer or font that measures differently
-    // shows here rather than as a wrong size everywhere.
-    let title = p.words.iter().filter(|w| w.page == 0).max_by(|a, b| (a.y1 - a.y0).total_cmp(&(b.y1 - b.y0))).unwrap();
-    assert!(
-        (size_of(title) - 14.0).abs() < 0.3,
-        "title {:?} measures {:.2} points, not 14",
-        title.text,
-        size_of(title)
-    );
+    assert_first_title_is_14_points(&p.words);
     let smallest = too_small(&p.words, &p.sheets, "Board summary");
     assert!(smallest.is_empty(), "text too small (points, page, word): {:?}", &smallest[..smallest.len().min(10)]);
 }

@@ -16,7 +16,9 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use calamine::{open_workbook_from_rs, Data, Reader, SheetVisible, Xlsx};
-use libreoffice_common::{beyond_margins, sheet_of_each_page, size_of, to_pdf, too_small, words, Word};
+use libreoffice_common::{
+    assert_first_title_is_14_points, beyond_margins, sheet_of_each_page, to_pdf, too_small, words, Word,
+};
 
 /// The system pack's bytes (the batch's folder kept while the tests run).
 struct Built {
@@ -151,13 +153,7 @@ fn the_system_summary_is_one_page_and_every_sheet_prints_in_order() {
 #[cfg_attr(no_libreoffice, ignore = "needs LibreOffice (soffice), pdftotext and the Carlito font")]
 fn no_text_under_9_points_on_the_summary_nor_under_8_elsewhere() {
     let p = printed();
-    let title = p.words.iter().filter(|w| w.page == 0).max_by(|a, b| (a.y1 - a.y0).total_cmp(&(b.y1 - b.y0))).unwrap();
-    assert!(
-        (size_of(title) - 14.0).abs() < 0.3,
-        "title {:?} measures {:.2} points, not 14",
-        title.text,
-        size_of(title)
-    );
+    assert_first_title_is_14_points(&p.words);
     let small = too_small(&p.words, &p.sheets, "System summary");
     assert!(small.is_empty(), "text too small (points, page, word): {:?}", &small[..small.len().min(10)]);
 }

@@ -115,6 +115,18 @@ pub fn size_of(w: &Word) -> f64 {
     }
 }
 
+/// Calibration: the first page's title is set at 14 points; a renderer or font that measures differently fails
+/// here rather than showing as a wrong size everywhere.
+pub fn assert_first_title_is_14_points(words: &[Word]) {
+    let title = words.iter().filter(|w| w.page == 0).max_by(|a, b| (a.y1 - a.y0).total_cmp(&(b.y1 - b.y0))).unwrap();
+    assert!(
+        (size_of(title) - 14.0).abs() < 0.3,
+        "title {:?} measures {:.2} points, not 14",
+        title.text,
+        size_of(title)
+    );
+}
+
 /// The sheet each page prints, from the middle of its footer (the page writer's footer names the sheet there).
 pub fn sheet_of_each_page(pages: &[(f64, f64)], words: &[Word]) -> Vec<String> {
     pages
