@@ -57,23 +57,7 @@ fn xls_shared_string_copies() -> Vec<u8> {
 
 /// The staff table's cell records, its text added to `strings`.
 fn staff_cells(strings: &mut Vec<String>) -> Vec<u8> {
-    let mut cells = dimensions(0, STAFF.len() as u32, 0, STAFF[0].len() as u16);
-    for (r, row) in STAFF.iter().enumerate() {
-        for (c, text) in row.iter().enumerate() {
-            let (r, c) = (r as u16, c as u16);
-            match text.parse::<f64>() {
-                Ok(v) => cells.extend(number(r, c, v)),
-                Err(_) => {
-                    let index = strings.iter().position(|s| s == text).unwrap_or_else(|| {
-                        strings.push(text.to_string());
-                        strings.len() - 1
-                    });
-                    cells.extend(label_sst(r, c, index as u32));
-                }
-            }
-        }
-    }
-    cells
+    xls_cells(&STAFF, strings)
 }
 
 /// xls: a defined name of 255 three-byte characters, and a second sheet of 2,000 formula cells each joining it to

@@ -214,9 +214,16 @@ pub fn compound_file(stream: &[u8]) -> Vec<u8> {
 /// `extra` records appended to the sheet.
 pub fn xls_table(name: &str, rows: &[&[&str]], extra: &[u8]) -> Vec<u8> {
     let mut strings: Vec<String> = Vec::new();
-    let mut cells = Vec::new();
+    let mut cells = xls_cells(rows, &mut strings);
+    cells.extend(extra);
+    compound_file(&workbook_stream(&[], &strings, &[cells], &[(name, 0)]))
+}
+
+/// The cell records of `rows` (a DIMENSIONS record, then a NUMBER or an LABELSST record a cell), each text added
+/// once to `strings`.
+pub fn xls_cells(rows: &[&[&str]], strings: &mut Vec<String>) -> Vec<u8> {
     let width = rows.iter().map(|r| r.len()).max().unwrap_or(0);
-    cells.extend(dimensions(0, rows.len() as u32, 0, width as u16));
+    let mut cells = dimensions(0, rows.len() as u32, 0, width as u16);
     for (r, row) in rows.iter().enumerate() {
         for (c, text) in row.iter().enumerate() {
             let (r, c) = (r as u16, c as u16);
@@ -232,8 +239,7 @@ pub fn xls_table(name: &str, rows: &[&[&str]], extra: &[u8]) -> Vec<u8> {
             }
         }
     }
-    cells.extend(extra);
-    compound_file(&workbook_stream(&[], &strings, &[cells], &[(name, 0)]))
+    cells
 }
 
 // ---- zip parts ---------------------------------------------------------------------------------------------------
