@@ -155,6 +155,30 @@ fn duplicated_headers_are_fine_unless_a_required_column_is_twice() {
     nothing_written(d.path(), &["dup.csv", "twice.csv"]);
 }
 
+/// The header names its outcome column in a way not known ("Result"), and the first data row's outcome is
+/// "Appointed", a name the appointed column may have: that row is not taken for the header (which then lacked
+/// ethnicity and disability), the header row is, and the message names the column really missing.
+#[test]
+fn a_data_row_holding_a_header_name_is_not_taken_for_the_header() {
+    let d = tmp();
+    put(
+        d.path(),
+        "rec.csv",
+        "Applicant Ethnicity,Applicant Disability,Result\nA White - British,No,Appointed\nH Indian,Yes,Not appointed\n",
+    );
+    let out = report(d.path(), &["--recruitment", "rec.csv"]);
+    out.expect(
+        3,
+        &[
+            "rec.csv, row 1: no column for 'appointed'",
+            "the columns found are: \"Applicant Ethnicity\", \"Applicant Disability\", \"Result\"",
+        ],
+    )
+    .hints();
+    assert!(!out.stderr.contains("no ethnicity column"), "{}", out.stderr);
+    nothing_written(d.path(), &["rec.csv"]);
+}
+
 #[test]
 fn numbers_stored_as_text_are_read_and_text_in_a_number_column_is_refused() {
     let d = tmp();

@@ -125,7 +125,8 @@ pub(crate) fn place(path: &std::path::Path, sheet: &str) -> String {
     }
 }
 
-/// Searches the first [`HEADER_SEARCH_ROWS`] non-blank rows for the first that holds every required field.
+/// Searches the first [`HEADER_SEARCH_ROWS`] non-blank rows for the first that holds every required field and
+/// names no fewer fields than an earlier row (else that earlier row is the header, a required column missing).
 /// An ambiguous column, or an override naming a missing header, in that row is an error (`where_` prefixes it;
 /// the hint names the config section of `request`'s input kind).
 pub(crate) fn find_header(source: &mut dyn RowSource, request: &TableRequest<'_>, where_: &str) -> Result<Scan> {
@@ -140,6 +141,11 @@ pub(crate) fn find_header(source: &mut dyn RowSource, request: &TableRequest<'_>
         seen += 1;
         let headers = row.header_texts();
         let matching = header::match_fields(&headers, fields, overrides);
+        // An earlier row that names more of the fields is the header, lacking a required column: this row only
+        // holds a value that reads like a header name (an outcome column's "Appointed").
+        if best.as_ref().is_some_and(|(_, any, _)| *any > matching.any_found()) && matching.holds_required(fields) {
+            break;
+        }
         if matching.holds_required(fields) {
             return match matching.resolve(&headers, fields, overrides) {
                 Ok((columns, matches)) => {
