@@ -111,8 +111,8 @@ fn trusts_table(rollup: &Rollup, ratio: &RollupRatio, def: &Definition) -> Table
         format!("{den} with the outcome"),
         format!("{den} in all"),
         "Ratio".to_string(),
-        "Interval from".to_string(),
-        "to".to_string(),
+        "Interval low".to_string(),
+        "Interval high".to_string(),
         "Status".to_string(),
         "Against the funnel".to_string(),
     ];
