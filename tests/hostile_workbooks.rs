@@ -423,3 +423,58 @@ fn ods_repeats_as_real_files_use_them_give_the_same_figures() {
     let repeated = ods(&format!("<table:table table:name=\"Staff\">{body}{end}</table:table>"));
     same_figures("repeats.ods", &written, &repeated);
 }
+
+// ---- Damaged files -----------------------------------------------------------------------------------------------
+
+/// Bytes changed at random: in the xls and the xlsb as they are, in the ods's content before it is zipped (so the
+/// damage reaches the XML the guard follows, not just the zip's checksums). Each damaged file gives figures or a
+/// clear error (exit 0 to 3), never a panic, an abort or more memory than [`LIMIT`]: the guards walk records and
+/// tags calamine walks after them, and must stop where they end, whatever their lengths and counts say.
+#[test]
+fn damaged_xls_xlsb_and_ods_files_give_figures_or_an_error_never_a_crash() {
+    use rand::{Rng, SeedableRng};
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(20);
+    let d = tempfile::tempdir().unwrap();
+    let xls = xls_table("Staff", &STAFF, &[]);
+    let xlsb = xlsb_table("Staff", &STAFF, &[], &[]);
+    let table = ods_table("Staff", &STAFF, "");
+    let mut seen = std::collections::BTreeSet::new();
+    let inserts: [&[u8]; 5] =
+        [b"99999999", b" table:number-columns-repeated=\"70000\"", b"<table:table-cell/>", b"\"", b"<"];
+    for case in 0..40 {
+        for (name, honest) in [("damaged.xls", &xls), ("damaged.xlsb", &xlsb)] {
+            let mut bytes = honest.clone();
+            for _ in 0..rng.random_range(1..=8) {
+                let at = rng.random_range(0..bytes.len());
+                bytes[at] = rng.random();
+            }
+            put(d.path(), name, &bytes);
+            let out = report_limited(d.path(), name);
+            assert!((0..=3).contains(&out.code), "case {case}, {name}: exit {}\n{}", out.code, out.stderr);
+            seen.insert((name, out.code));
+        }
+        let mut text = table.clone().into_bytes();
+        for _ in 0..rng.random_range(1..=4) {
+            let at = rng.random_range(0..text.len());
+            match rng.random_range(0..3) {
+                0 => text[at] = rng.random_range(b' '..=b'~'),
+                1 => {
+                    let insert = inserts[rng.random_range(0..inserts.len())];
+                    text.splice(at..at, insert.iter().copied());
+                }
+                _ => {
+                    let end = (at + rng.random_range(1..40)).min(text.len());
+                    text.drain(at..end);
+                }
+            }
+        }
+        put(d.path(), "damaged.ods", ods(&String::from_utf8_lossy(&text)));
+        let out = report_limited(d.path(), "damaged.ods");
+        assert!((0..=3).contains(&out.code), "case {case}, damaged.ods: exit {}\n{}", out.code, out.stderr);
+        seen.insert(("damaged.ods", out.code));
+    }
+    // The damage reached both ways out of each reader: some files still read, some refused.
+    for name in ["damaged.xls", "damaged.xlsb", "damaged.ods"] {
+        assert!(seen.contains(&(name, 0)) && seen.contains(&(name, 1)), "{name}: exits seen {seen:?}");
+    }
+}
