@@ -238,11 +238,7 @@ fn report_limited(dir: &Path, staff: &str) -> Out {
         .timeout(std::time::Duration::from_secs(120))
         .output()
         .expect("run wres-wdes");
-    let out = Out {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    };
+    let out = Out::of(&output);
     assert_ne!(out.code, -1, "aborted, killed or timed out (a reader believed the file):\n{}", out.stderr);
     assert_ne!(out.code, 101, "panicked:\n{}", out.stderr);
     assert!(!out.stderr.contains("panicked"), "panicked:\n{}", out.stderr);

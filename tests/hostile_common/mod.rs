@@ -28,6 +28,15 @@ impl Out {
         }
         self
     }
+    /// What a finished run printed, and its exit code (-1 when killed).
+    pub fn of(output: &std::process::Output) -> Out {
+        Out {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
     /// Asserts stderr gives the user something to do.
     pub fn hints(&self) -> &Self {
         assert!(self.stderr.contains("hint: "), "no hint in stderr:\n{}", self.stderr);
@@ -44,11 +53,7 @@ pub fn run<S: AsRef<OsStr>>(dir: &Path, args: &[S]) -> Out {
         .timeout(std::time::Duration::from_secs(240))
         .output()
         .expect("run wres-wdes");
-    let out = Out {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    };
+    let out = Out::of(&output);
     assert_ne!(out.code, 101, "panicked:\n{}", out.stderr);
     assert_ne!(out.code, -1, "killed or timed out:\n{}", out.stderr);
     assert!(!out.stderr.contains("panicked"), "panicked:\n{}", out.stderr);

@@ -347,11 +347,7 @@ impl<'a> Page<'a> {
         let f = self.format(TITLE_SIZE).set_bold();
         let last = self.columns().saturating_sub(1);
         let height = row_height(1, TITLE_SIZE) + 4.0;
-        if last > 0 {
-            self.ws.merge_range(self.row, 0, self.row, last, text, &f).map_err(xl)?;
-        } else {
-            self.ws.write_string_with_format(self.row, 0, text, &f).map_err(xl)?;
-        }
+        self.across(last, text, &f)?;
         let row = self.advance(height)?;
         self.ws.set_repeat_rows(row, row).map_err(xl)?;
         self.ws.set_freeze_panes(row + 1, 0).map_err(xl)?;
@@ -366,12 +362,18 @@ impl<'a> Page<'a> {
         let height = row_height(lines, size);
         self.keep(height);
         let f = format.clone().set_text_wrap().set_align(FormatAlign::Top);
-        if last > 0 {
-            self.ws.merge_range(self.row, 0, self.row, last, text, &f).map_err(xl)?;
-        } else {
-            self.ws.write_string_with_format(self.row, 0, text, &f).map_err(xl)?;
-        }
+        self.across(last, text, &f)?;
         self.advance(height)?;
+        Ok(())
+    }
+
+    /// `text` in `format` on this row across the columns up to `last` (merged when there are several).
+    fn across(&mut self, last: u16, text: &str, format: &Format) -> Result<()> {
+        if last > 0 {
+            self.ws.merge_range(self.row, 0, self.row, last, text, format).map_err(xl)?;
+        } else {
+            self.ws.write_string_with_format(self.row, 0, text, format).map_err(xl)?;
+        }
         Ok(())
     }
 
@@ -393,11 +395,7 @@ impl<'a> Page<'a> {
         self.keep(height + following);
         let f = self.format(HEADING_SIZE).set_bold().set_align(FormatAlign::Bottom);
         let last = self.columns().saturating_sub(1);
-        if last > 0 {
-            self.ws.merge_range(self.row, 0, self.row, last, text, &f).map_err(xl)?;
-        } else {
-            self.ws.write_string_with_format(self.row, 0, text, &f).map_err(xl)?;
-        }
+        self.across(last, text, &f)?;
         self.advance(height)?;
         Ok(())
     }
